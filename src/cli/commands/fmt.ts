@@ -1,0 +1,57 @@
+// `restorec fmt [--check] [--stdout] FILES`: canonical formatting, written atomically.
+import { renameSync, writeFileSync } from 'node:fs';
+import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/parse.ts';
+import { print } from '../../grammar/print.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
+import { expandPaths, readInput } from '../files.ts';
+import { reportDiagnostics } from '../report.ts';
+
+export interface FmtOptions {
+  files: string[];
+  check: boolean;
+  stdout: boolean;
+}
+
+export function fmtCommand(opts: FmtOptions): number {
+  if (opts.files.length === 0) throw new UserError('fmt needs at least one file or directory', 'restorec fmt examples/  or  restorec fmt --check spec.restore');
+  const files = expandPaths(opts.files);
+  if (files.length === 0) throw new UserError(`no ${'.restore'} files found in ${opts.files.join(', ')}`);
+  let inputErrors = 0;
+  let unformatted = 0;
+  for (const file of files) {
+    const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
+    const result = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    if (reportDiagnostics(result) > 0) {
+      process.stderr.write(`${result.source.name}: not formatted: fix the errors above first\n`);
+      inputErrors++;
+      continue;
+    }
+    const formatted = print(result.document, result.source.text);
+    const changed = formatted !== result.source.text;
+    if (opts.stdout || file === '-') {
+      if (!opts.check) process.stdout.write(formatted);
+      if (changed && opts.check) {
+        unformatted++;
+        process.stdout.write(`${result.source.name}\n`);
+      }
+      continue;
+    }
+    if (!changed) continue;
+    unformatted++;
+    if (opts.check) {
+      process.stdout.write(`${file}\n`);
+    } else {
+      // Write beside the file and rename over it, so an interrupted run never leaves half a file.
+      const tmp = `${file}.restorec-fmt-${process.pid}.tmp`;
+      writeFileSync(tmp, formatted);
+      renameSync(tmp, file);
+      process.stdout.write(`${file}\n`);
+    }
+  }
+  if (inputErrors > 0) return EXIT_USAGE;
+  if (opts.check && unformatted > 0) {
+    process.stderr.write(`${unformatted} file${unformatted === 1 ? '' : 's'} not formatted; run restorec fmt on ${unformatted === 1 ? 'it' : 'them'}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,28 @@
+// The restorec command line: the only place that touches process.argv, exit codes and uncaught
+// errors. Hot commands parse their arguments on a fast path; everything else goes through yargs,
+// loaded only then. Each command's module is imported only when it runs (see bench/startup).
+import { findCommand } from './commands.ts';
+import { EXIT_USAGE, UserError } from './errors.ts';
+import { parseFast } from './fast-args.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const spec = findCommand(argv[0]);
+  const fast = spec && !argv.includes('--help') && !argv.includes('-h') ? parseFast(spec, argv) : undefined;
+  if (spec && fast) return spec.run(fast);
+  return (await import('./yargs-cli.ts')).runWithYargs(argv);
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`restorec: ${e.message}\n${e.help ? `  help: ${e.help}\n` : ''}`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    // A bug, not a user mistake: say so plainly and keep the stack for the report.
+    process.stderr.write(`restorec: internal error: ${(e as Error)?.message ?? e}\nPlease report this with the command you ran.\n${(e as Error)?.stack ?? ''}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}

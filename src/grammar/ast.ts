@@ -1,0 +1,83 @@
+// The typed AST of a .restore file. Every node carries a span; the CST never leaves grammar/.
+import type { Span } from './source.ts';
+
+/** A database or table name as written: bare (may be a glob pattern) or backquoted (exact). */
+export interface NameNode {
+  kind: 'Name';
+  span: Span;
+  /** The name itself: backquotes removed and doubled backquotes undone. */
+  value: string;
+  /** Written in backquotes: an exact name, never a pattern. */
+  quoted: boolean;
+  /** Bare and contains glob characters (`* ? [ ] { }`): matched as a pattern, or, as a target, a template. */
+  pattern: boolean;
+}
+
+export interface InstanceStatement {
+  kind: 'Instance';
+  span: Span;
+  id: NameNode;
+}
+
+export interface FromBackupStatement {
+  kind: 'FromBackup';
+  span: Span;
+  backupId: NameNode;
+}
+
+export interface AtStatement {
+  kind: 'At';
+  span: Span;
+  /** As written, e.g. `2026-11-20T11:15:00+08:00`. */
+  raw: string;
+  rawSpan: Span;
+  /** Normalised to what the API demands: UTC `yyyy-MM-ddTHH:mm:ssZ`. */
+  utc: string;
+}
+
+export interface RegionStatement {
+  kind: 'Region';
+  span: Span;
+  region: NameNode;
+}
+
+export interface TableItem {
+  kind: 'Table';
+  span: Span;
+  source: NameNode;
+  target?: NameNode;
+}
+
+export interface ExceptTableItem {
+  kind: 'ExceptTable';
+  span: Span;
+  pattern: NameNode;
+}
+
+export type BlockItem = TableItem | ExceptTableItem;
+
+export interface RestoreStatement {
+  kind: 'Restore';
+  span: Span;
+  source: NameNode;
+  target?: NameNode;
+  /** `except db a, b`: databases a pattern source must leave out. */
+  exceptDbs: NameNode[];
+  /** The `< ... >` block; absent means every table of the database(s). */
+  block?: { span: Span; items: BlockItem[] };
+}
+
+export type Statement = InstanceStatement | FromBackupStatement | AtStatement | RegionStatement | RestoreStatement;
+
+export interface Comment {
+  span: Span;
+  /** Including the leading `#`. */
+  text: string;
+}
+
+export interface Document {
+  kind: 'Document';
+  span: Span;
+  statements: Statement[];
+  comments: Comment[];
+}

@@ -1,0 +1,175 @@
+// CST → AST. Recovered (partial) nodes are dropped here: the parser has already reported them.
+import type { CstNode, CstElement, IToken } from 'chevrotain';
+import type * as A from './ast.ts';
+import type { Span } from './source.ts';
+import { error, type Diagnostic } from './diagnostic.ts';
+import { parseTimestamp } from './timestamp.ts';
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function isToken(el: CstElement): el is IToken {
+  return (el as IToken).image !== undefined;
+}
+
+function tokenSpan(t: IToken): Span | undefined {
+  if (t.isInsertedInRecovery || Number.isNaN(t.startOffset)) return undefined;
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+/** The span of every real token below `node`. */
+function nodeSpan(node: CstNode): Span | undefined {
+  let start = Infinity;
+  let end = -Infinity;
+  const visit = (n: CstNode) => {
+    for (const list of Object.values(n.children)) {
+      for (const el of list) {
+        if (isToken(el)) {
+          const s = tokenSpan(el);
+          if (s) {
+            start = Math.min(start, s.start);
+            end = Math.max(end, s.end);
+          }
+        } else visit(el);
+      }
+    }
+  };
+  visit(node);
+  return start === Infinity ? undefined : { start, end };
+}
+
+function child(node: CstNode, key: string, i = 0): CstElement | undefined {
+  return node.children[key]?.[i];
+}
+
+function childNode(node: CstNode, key: string, i = 0): CstNode | undefined {
+  const el = child(node, key, i);
+  return el && !isToken(el) ? el : undefined;
+}
+
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  name(node: CstNode | undefined): A.NameNode | undefined {
+    if (!node) return undefined;
+    const tokens = Object.values(node.children).flat().filter(isToken);
+    const tok = tokens[0];
+    const span = tok && tokenSpan(tok);
+    if (!tok || !span) return undefined;
+    const type = tok.tokenType.name;
+    if (type === 'Backquoted') {
+      return { kind: 'Name', span, value: tok.image.slice(1, -1).replace(/``/g, '`'), quoted: true, pattern: false };
+    }
+    if (type === 'UnterminatedBackquoted') {
+      this.diagnostics.push(
+        error('syntax/unterminated-backquote', 'this backquoted name is not closed before the end of the line', span, {
+          help: 'add a closing ` after the name',
+          fix: { span: { start: span.end, end: span.end }, text: '`' },
+        }),
+      );
+      return { kind: 'Name', span, value: tok.image.slice(1).replace(/``/g, '`'), quoted: true, pattern: false };
+    }
+    const pattern = type === 'Name' && GLOB_CHARS.test(tok.image);
+    return { kind: 'Name', span, value: tok.image, quoted: false, pattern };
+  }
+
+  document(cst: CstNode, textLength: number): A.Document {
+    const statements: A.Statement[] = [];
+    for (const st of cst.children['statement'] ?? []) {
+      if (isToken(st)) continue;
+      const built = this.statement(st);
+      if (built) statements.push(built);
+    }
+    statements.sort((a, b) => a.span.start - b.span.start);
+    return { kind: 'Document', span: { start: 0, end: textLength }, statements, comments: [] };
+  }
+
+  statement(st: CstNode): A.Statement | undefined {
+    const [inner] = Object.values(st.children).flat();
+    if (!inner || isToken(inner)) return undefined;
+    const span = nodeSpan(inner);
+    if (!span) return undefined;
+    switch (inner.name) {
+      case 'instanceStatement': {
+        const id = this.name(childNode(inner, 'name'));
+        return id && { kind: 'Instance', span, id };
+      }
+      case 'fromBackupStatement': {
+        const backupId = this.name(childNode(inner, 'name'));
+        return backupId && { kind: 'FromBackup', span, backupId };
+      }
+      case 'regionStatement': {
+        const region = this.name(childNode(inner, 'name'));
+        return region && { kind: 'Region', span, region };
+      }
+      case 'atStatement':
+        return this.at(inner, span);
+      case 'restoreStatement':
+        return this.restore(inner, span);
+      default:
+        return undefined;
+    }
+  }
+
+  at(node: CstNode, span: Span): A.AtStatement | undefined {
+    const name = this.name(childNode(node, 'name'));
+    if (!name) return undefined;
+    const raw = name.quoted ? name.value : name.value;
+    const parsed = parseTimestamp(raw);
+    if (!parsed.ok) {
+      this.diagnostics.push(
+        error('syntax/invalid-timestamp', parsed.message, name.span, {
+          ...(parsed.suggestion ? { help: `write \`${parsed.suggestion}\``, fix: { span: name.span, text: parsed.suggestion } } : {}),
+        }),
+      );
+      return undefined;
+    }
+    if (parsed.hadOffset) {
+      this.diagnostics.push({
+        code: 'spec/time-offset',
+        severity: 'info',
+        message: `\`${raw}\` is ${parsed.utc} in UTC; the request carries the UTC time`,
+        span: name.span,
+        help: `write \`${parsed.utc}\` so reviewers see the time the API will receive`,
+        fix: { span: name.span, text: parsed.utc },
+      });
+    }
+    return { kind: 'At', span, raw, rawSpan: name.span, utc: parsed.utc };
+  }
+
+  restore(node: CstNode, span: Span): A.RestoreStatement | undefined {
+    const source = this.name(childNode(node, 'source'));
+    if (!source) return undefined;
+    const target = this.name(childNode(node, 'target'));
+    const exceptDbs = (node.children['exceptDb'] ?? [])
+      .map((n) => (isToken(n) ? undefined : this.name(n)))
+      .filter((n): n is A.NameNode => n !== undefined);
+    const stmt: A.RestoreStatement = { kind: 'Restore', span, source, exceptDbs };
+    if (target) stmt.target = target;
+    const blockNode = childNode(node, 'block');
+    if (blockNode) {
+      const blockSpan = nodeSpan(blockNode);
+      const items: A.BlockItem[] = [];
+      for (const el of [...(blockNode.children['tableItem'] ?? []), ...(blockNode.children['exceptTableItem'] ?? [])]) {
+        if (isToken(el)) continue;
+        const item = this.blockItem(el);
+        if (item) items.push(item);
+      }
+      items.sort((a, b) => a.span.start - b.span.start);
+      if (blockSpan) stmt.block = { span: blockSpan, items };
+    }
+    return stmt;
+  }
+
+  blockItem(node: CstNode): A.BlockItem | undefined {
+    const span = nodeSpan(node);
+    if (!span) return undefined;
+    if (node.name === 'exceptTableItem') {
+      const pattern = this.name(childNode(node, 'name'));
+      return pattern && { kind: 'ExceptTable', span, pattern };
+    }
+    const source = this.name(childNode(node, 'source'));
+    if (!source) return undefined;
+    const target = this.name(childNode(node, 'target'));
+    return target ? { kind: 'Table', span, source, target } : { kind: 'Table', span, source };
+  }
+}

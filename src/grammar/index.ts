@@ -1,0 +1,8 @@
+// The grammar layer's public surface: parse, print, diagnostics and their rendering.
+export type * from './ast.ts';
+export { SourceFile, span, joinSpans, type Span, type Position } from './source.ts';
+export { error, compareDiagnostics, type Diagnostic, type Severity, type RelatedSpan, type Fix } from './diagnostic.ts';
+export { parse, parseBytes, decodeSource, MAX_SOURCE_BYTES, MAX_ERRORS, type ParseResult } from './parse.ts';
+export { parseTimestamp, formatUtc } from './timestamp.ts';
+export { print, printName } from './print.ts';
+export { renderDiagnostic, codeFrame, plainStyle, type Style } from './codeframe.ts';

@@ -1,0 +1,179 @@
+// The grammar's public entry: text in, {document, diagnostics} out. Never throws on user input.
+import { EOF, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import type * as A from './ast.ts';
+import { SourceFile, type Span } from './source.ts';
+import { compareDiagnostics, error, type Diagnostic } from './diagnostic.ts';
+import { tokenize } from './lexer.ts';
+import { parseTokens } from './parser.ts';
+import { AstBuilder } from './build-ast.ts';
+import { describeFound, expectedAt } from './parse-messages.ts';
+import { closest } from './suggest.ts';
+import { checkStructure } from './structure.ts';
+
+/** Spec files are written and reviewed by people; anything larger is refused unread. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+/** More errors than this in one file are not useful: the rest are summarised in one line. */
+export const MAX_ERRORS = 100;
+
+export interface ParseResult {
+  source: SourceFile;
+  document: A.Document;
+  diagnostics: Diagnostic[];
+}
+
+const STATEMENT_WORDS = ['instance', 'from', 'at', 'region', 'restore'];
+const BLOCK_WORDS = ['table', 'except'];
+
+function tokenSpan(t: IToken, textLength: number): Span {
+  if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return { start: textLength, end: textLength };
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+function collectStrays(node: CstNode, out: { token: IToken; inBlock: boolean }[]): void {
+  for (const [key, list] of Object.entries(node.children)) {
+    for (const el of list) {
+      if ('image' in el) {
+        if (key === 'StatementStray') out.push({ token: el, inBlock: false });
+        else if (key === 'BlockStray') out.push({ token: el, inBlock: true });
+      } else collectStrays(el, out);
+    }
+  }
+}
+
+function didYouMean(word: string, candidates: string[], span: Span): Partial<Diagnostic> {
+  const guess = closest(word, candidates);
+  return guess ? { help: `did you mean \`${guess}\`?`, fix: { span, text: guess } } : {};
+}
+
+/**
+ * Stray tokens right after another error are its echo (the parser resynchronising), not a
+ * new mistake: a run is reported only when no error starts between the token two before it
+ * and the run itself.
+ */
+function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[], textLength: number): Diagnostic[] {
+  const errorStarts = earlier.map((d) => d.span.start).sort((a, b) => a - b);
+  const errorBetween = (from: number, to: number) => errorStarts.some((s) => s >= from && s <= to);
+  const strays: { token: IToken; inBlock: boolean }[] = [];
+  collectStrays(cst, strays);
+  strays.sort((a, b) => a.token.startOffset - b.token.startOffset);
+  const indexOf = new Map<IToken, number>();
+  tokens.forEach((t, i) => indexOf.set(t, i));
+  const out: Diagnostic[] = [];
+  let i = 0;
+  while (i < strays.length) {
+    // One diagnostic for each run of adjacent stray tokens.
+    let j = i;
+    while (j + 1 < strays.length && indexOf.get(strays[j + 1]!.token) === (indexOf.get(strays[j]!.token) ?? -2) + 1 && strays[j + 1]!.inBlock === strays[i]!.inBlock) j++;
+    const first = strays[i]!;
+    const last = strays[j]!;
+    i = j + 1;
+    const k = indexOf.get(first.token) ?? 0;
+    const from = k >= 2 ? tokens[k - 2]!.startOffset : 0;
+    if (errorBetween(from, first.token.startOffset)) continue;
+    const span = { start: tokenSpan(first.token, textLength).start, end: tokenSpan(last.token, textLength).end };
+    const word = first.token.image;
+    const isWord = first.token.tokenType.name === 'Name';
+    if (first.inBlock) {
+      out.push(
+        error('syntax/unexpected-token', `expected \`table\`, \`except table\` or \`>\` in the table block, found ${describeFound(first.token)}`, span, {
+          ...(isWord ? didYouMean(word, BLOCK_WORDS, tokenSpan(first.token, textLength)) : {}),
+          ...(first.token.tokenType.name === 'Name' && !closest(word, BLOCK_WORDS) ? { help: 'each item is `table NAME [as NAME]` or `except table NAME`; separate items with newlines or commas' } : {}),
+        }),
+      );
+    } else {
+      out.push(
+        error('syntax/unexpected-token', `expected a statement (instance, from backup, at, region or restore), found ${describeFound(first.token)}`, span, {
+          ...(isWord ? didYouMean(word, STATEMENT_WORDS, tokenSpan(first.token, textLength)) : {}),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function recognitionDiagnostic(e: IRecognitionException, tokens: IToken[], textLength: number): Diagnostic {
+  const found = e.token;
+  let span = tokenSpan(found, textLength);
+  const expected = expectedAt.get(found) ?? [];
+  const expectsClose = expected.length === 1 && expected[0]!.name === 'RAngle';
+  if (expectsClose) {
+    // Point at the `<` this `>` would close, and offer to insert `>` after the last good token.
+    const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+    const open = [...tokens].reverse().find((t) => t.tokenType.name === 'LAngle' && t.startOffset < span.start);
+    const insertAt = prev && !Number.isNaN(prev.startOffset) ? tokenSpan(prev, textLength).end : span.start;
+    if (found.tokenType === EOF) span = { start: insertAt, end: insertAt };
+    return error('syntax/missing-close', e.message, span, {
+      help: 'add `>` after the last item of the block',
+      fix: { span: { start: insertAt, end: insertAt }, text: ' >' },
+      ...(open ? { related: [{ span: tokenSpan(open, textLength), message: 'the block opened here' }] } : {}),
+    });
+  }
+  const words = expected.filter((t) => /^`[a-z]+`$/.test(t.LABEL ?? '')).map((t) => (t.LABEL as string).slice(1, -1));
+  const extra = found.tokenType.name === 'Name' && words.length > 0 ? didYouMean(found.image, words, span) : {};
+  return error('syntax/unexpected-token', e.message, span, extra);
+}
+
+function tooLarge(size: number): Diagnostic {
+  return error('input/too-large', `the file is ${size} bytes; spec files larger than ${MAX_SOURCE_BYTES} bytes (1 MiB) are refused unread`, { start: 0, end: 0 }, {
+    help: 'split the restore into several spec files, or check that this is the file you meant',
+  });
+}
+
+/** Decodes file bytes as UTF-8, reporting each invalid sequence instead of failing. */
+export function decodeSource(name: string, bytes: Uint8Array, size = bytes.length): { source: SourceFile; diagnostics: Diagnostic[] } {
+  if (bytes.length > MAX_SOURCE_BYTES || size > MAX_SOURCE_BYTES) return { source: new SourceFile(name, ''), diagnostics: [tooLarge(Math.max(size, bytes.length))] };
+  let text: string;
+  const diagnostics: Diagnostic[] = [];
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    for (let i = text.indexOf('\ufffd'); i !== -1 && diagnostics.length < MAX_ERRORS; i = text.indexOf('\ufffd', i + 1)) {
+      diagnostics.push(error('syntax/invalid-utf8', 'the file is not valid UTF-8 here', { start: i, end: i + 1 }, { help: 'save the file as UTF-8' }));
+    }
+  }
+  return { source: new SourceFile(name, text), diagnostics };
+}
+
+export function parse(text: string, name = '<input>', initial: Diagnostic[] = []): ParseResult {
+  const source = new SourceFile(name, text);
+  if (text.length > MAX_SOURCE_BYTES) {
+    return { source: new SourceFile(name, ''), document: emptyDocument(0), diagnostics: [tooLarge(text.length)] };
+  }
+  const lexed = tokenize(text);
+  const replaced = new Set(initial.filter((d) => d.code === 'syntax/invalid-utf8').map((d) => d.span.start));
+  const diagnostics: Diagnostic[] = [...initial, ...lexed.diagnostics.filter((d) => !replaced.has(d.span.start))];
+  const { cst, errors } = parseTokens(lexed.tokens);
+  for (const e of errors) diagnostics.push(recognitionDiagnostic(e, lexed.tokens, text.length));
+  diagnostics.push(...strayDiagnostics(cst, lexed.tokens, diagnostics, text.length));
+  const builder = new AstBuilder();
+  const document = builder.document(cst, text.length);
+  document.comments = lexed.comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
+  diagnostics.push(...builder.diagnostics);
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkStructure(document));
+  return { source, document, diagnostics: capErrors(diagnostics.sort(compareDiagnostics)) };
+}
+
+function emptyDocument(length: number): A.Document {
+  return { kind: 'Document', span: { start: 0, end: length }, statements: [], comments: [] };
+}
+
+function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_ERRORS) return diagnostics;
+  const kept = diagnostics.slice(0, MAX_ERRORS);
+  const rest = diagnostics.length - MAX_ERRORS;
+  const at = kept[kept.length - 1]!.span;
+  kept.push(error('input/too-many-errors', `${rest} more problems in this file are not shown`, { start: at.end, end: at.end }, {
+    help: 'fix the problems above first, or check that this is a spec file',
+  }));
+  return kept;
+}
+
+/** Reads and parses a file's bytes: decoding, size limit and parsing in one place. */
+export function parseBytes(name: string, bytes: Uint8Array, size = bytes.length): ParseResult {
+  const decoded = decodeSource(name, bytes, size);
+  if (decoded.diagnostics.some((d) => d.code === 'input/too-large')) {
+    return { source: decoded.source, document: emptyDocument(0), diagnostics: decoded.diagnostics };
+  }
+  return parse(decoded.source.text, name, decoded.diagnostics);
+}

@@ -1,0 +1,141 @@
+// The Chevrotain parser of the .restore language. Each rule carries its production as a comment;
+// docs/language.md holds the same grammar as EBNF. One instance is built and reused.
+import { CstParser, type CstNode, type IToken, type TokenType, type IRecognitionException } from 'chevrotain';
+import * as T from './tokens.ts';
+import { errorMessageProvider } from './parse-messages.ts';
+
+export const parserTokens: TokenType[] = [...T.allTokens, T.NameLike, T.StatementStray, T.BlockStray];
+
+class RestoreParser extends CstParser {
+  constructor(skipValidations: boolean) {
+    super(parserTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      skipValidations,
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // document = { statement | stray } ;
+  document = this.RULE('document', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.statement) },
+        { ALT: () => this.CONSUME(T.StatementStray) },
+      ]);
+    });
+  });
+
+  // statement = instanceStatement | fromBackupStatement | atStatement | regionStatement | restoreStatement ;
+  statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.instanceStatement) },
+      { ALT: () => this.SUBRULE(this.fromBackupStatement) },
+      { ALT: () => this.SUBRULE(this.atStatement) },
+      { ALT: () => this.SUBRULE(this.regionStatement) },
+      { ALT: () => this.SUBRULE(this.restoreStatement) },
+    ]);
+  });
+
+  // instanceStatement = "instance" name ;
+  instanceStatement = this.RULE('instanceStatement', () => {
+    this.CONSUME(T.Instance);
+    this.SUBRULE(this.name);
+  });
+
+  // fromBackupStatement = "from" "backup" name ;
+  fromBackupStatement = this.RULE('fromBackupStatement', () => {
+    this.CONSUME(T.From);
+    this.CONSUME(T.Backup);
+    this.SUBRULE(this.name);
+  });
+
+  // atStatement = "at" timestamp ;   (any name is accepted here and checked by the AST builder)
+  atStatement = this.RULE('atStatement', () => {
+    this.CONSUME(T.At);
+    this.SUBRULE(this.name);
+  });
+
+  // regionStatement = "region" name ;
+  regionStatement = this.RULE('regionStatement', () => {
+    this.CONSUME(T.Region);
+    this.SUBRULE(this.name);
+  });
+
+  // restoreStatement = "restore" "db" name [ "as" name ] [ "except" "db" name { "," name } ] [ block ] ;
+  restoreStatement = this.RULE('restoreStatement', () => {
+    this.CONSUME(T.Restore);
+    this.CONSUME(T.Db);
+    this.SUBRULE(this.name, { LABEL: 'source' });
+    this.OPTION(() => {
+      this.CONSUME(T.As);
+      this.SUBRULE2(this.name, { LABEL: 'target' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Except);
+      this.CONSUME2(T.Db);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE3(this.name, { LABEL: 'exceptDb' }) });
+    });
+    this.OPTION3(() => this.SUBRULE(this.block));
+  });
+
+  // block = "<" { blockItem [ "," ] | stray } ">" ;
+  block = this.RULE('block', () => {
+    this.CONSUME(T.LAngle);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.tableItem) },
+        { ALT: () => this.SUBRULE(this.exceptTableItem) },
+        { ALT: () => this.CONSUME(T.Comma) },
+        { ALT: () => this.CONSUME(T.BlockStray) },
+      ]);
+    });
+    this.CONSUME(T.RAngle);
+  });
+
+  // tableItem = "table" name [ "as" name ] ;
+  tableItem = this.RULE('tableItem', () => {
+    this.CONSUME(T.Table);
+    this.SUBRULE(this.name, { LABEL: 'source' });
+    this.OPTION(() => {
+      this.CONSUME(T.As);
+      this.SUBRULE2(this.name, { LABEL: 'target' });
+    });
+  });
+
+  // exceptTableItem = "except" "table" name ;
+  exceptTableItem = this.RULE('exceptTableItem', () => {
+    this.CONSUME(T.Except);
+    this.CONSUME(T.Table);
+    this.SUBRULE(this.name);
+  });
+
+  // name = NAME | BACKQUOTED | TIMESTAMP | keyword ;   (keywords are not reserved)
+  name = this.RULE('name', () => {
+    this.CONSUME(T.NameLike);
+  });
+}
+
+let instance: RestoreParser | undefined;
+
+/** The one parser instance. Grammar validation runs in the test suite (`validateGrammar`),
+ *  not at every CLI start. */
+export function getParser(): RestoreParser {
+  instance ??= new RestoreParser(true);
+  return instance;
+}
+
+/** Builds a parser with Chevrotain's grammar validations on; throws if the grammar is ambiguous. */
+export function validateGrammar(): RestoreParser {
+  return new RestoreParser(false);
+}
+
+export function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
+  const parser = getParser();
+  parser.input = tokens;
+  const cst = parser.document();
+  return { cst, errors: parser.errors };
+}
+
+export type { RestoreParser };

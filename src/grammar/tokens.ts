@@ -1,0 +1,91 @@
+// Token definitions of the .restore language, in the order the lexer tries them.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+
+/**
+ * Token categories for error recovery. A token that cannot start a statement (or, inside a
+ * block, an item) is consumed by the parser as "stray" and reported, so one mistake does not
+ * end the parse: every syntax error of a file is reported in one run.
+ */
+export const StatementStray = createToken({ name: 'StatementStray', pattern: Lexer.NA, label: 'stray token' });
+export const BlockStray = createToken({ name: 'BlockStray', pattern: Lexer.NA, label: 'stray token' });
+/** Every token that can stand where a name is expected: keywords are not reserved. One
+ *  category keeps the parser's lookahead tables small, which matters for start-up time. */
+export const NameLike = createToken({ name: 'NameLike', pattern: Lexer.NA, label: 'a name' });
+/** Cannot start a statement, nor continue a block. */
+const STRAY = [StatementStray, BlockStray];
+const NAME_STRAY = [NameLike, StatementStray, BlockStray];
+
+export const LAngle = createToken({ name: 'LAngle', pattern: /</, label: '`<`', categories: STRAY });
+export const RAngle = createToken({ name: 'RAngle', pattern: />/, label: '`>`', categories: [StatementStray] });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`', categories: [StatementStray] });
+
+/** `name` with backquotes; a doubled backquote stands for one, as in MySQL. */
+export const Backquoted = createToken({ name: 'Backquoted', pattern: /`(?:[^`\r\n]|``)*`/, label: 'a backquoted name', categories: NAME_STRAY });
+/** A backquote that is never closed on its line: kept as a token so the parser can recover
+ *  and the AST builder can say exactly what is wrong. */
+export const UnterminatedBackquoted = createToken({ name: 'UnterminatedBackquoted', pattern: /`(?:[^`\r\n]|``)*/, label: 'a backquoted name', categories: NAME_STRAY });
+
+/**
+ * A bare name or pattern: letters, digits, `_ $ - * ?`, bracket classes `[...]` and brace sets
+ * `{a,b}` (commas allowed inside braces only), and non-ASCII letters of the BMP. Parentheses are
+ * not allowed, so extglobs cannot be written bare.
+ */
+const NAME_CHAR = 'A-Za-z0-9_$*?\\-\\u00c0-\\ud7ff\\ue000-\\ufffc';
+export const Name = createToken({
+  name: 'Name',
+  pattern: new RegExp(`(?:[${NAME_CHAR}]|\\[[^\\]\\s\`<>#]*\\]|\\{[^}\\s\`<>#]*\\})+`),
+  label: 'a name',
+  categories: NAME_STRAY,
+});
+
+/**
+ * Anything that starts like a date: validated in the AST builder so a wrong timestamp gets a
+ * precise message (missing seconds, missing zone) instead of a generic lexer error.
+ * `longer_alt: Name` so `2026-11-20_orders` stays a name.
+ */
+export const Timestamp = createToken({
+  name: 'Timestamp',
+  pattern: /\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ ](?=\d))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{1,2}(?::?\d{2})?)?/,
+  longer_alt: Name,
+  label: 'a timestamp',
+  categories: NAME_STRAY,
+});
+
+// Keywords come before Name so that `restore` is a keyword, and each has `longer_alt: Name`
+// so that `restored` or `db1` stay names. Keywords are case-insensitive and not reserved:
+// the parser accepts them wherever a name is expected.
+function keyword(name: string, pattern: RegExp, categories: TokenType[]): TokenType {
+  return createToken({ name, pattern, longer_alt: Name, label: '`' + name.toLowerCase() + '`', categories: [NameLike, ...categories] });
+}
+// Statement keywords end a block (a missing `>`); block keywords are stray outside a block.
+export const Instance = keyword('Instance', /instance/i, []);
+export const From = keyword('From', /from/i, []);
+export const At = keyword('At', /at/i, []);
+export const Region = keyword('Region', /region/i, []);
+export const Restore = keyword('Restore', /restore/i, []);
+export const Backup = keyword('Backup', /backup/i, STRAY);
+export const Db = keyword('Db', /database|db/i, STRAY);
+export const As = keyword('As', /as/i, STRAY);
+export const Table = keyword('Table', /table/i, [StatementStray]);
+export const Except = keyword('Except', /except/i, [StatementStray]);
+
+export const keywordTokens: TokenType[] = [Instance, From, Backup, At, Region, Restore, Db, Table, As, Except];
+
+/** The canonical spelling of each keyword, for suggestions and the printer. */
+export const keywordWords = ['instance', 'from', 'backup', 'at', 'region', 'restore', 'db', 'database', 'table', 'as', 'except'];
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  LAngle,
+  RAngle,
+  Comma,
+  Backquoted,
+  UnterminatedBackquoted,
+  Timestamp,
+  ...keywordTokens,
+  Name,
+];
