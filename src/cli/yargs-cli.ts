@@ -3,9 +3,12 @@ import yargs, { type Argv } from 'yargs';
 import { commands } from './commands.ts';
 import { UserError } from './errors.ts';
 
+/** yargs drops a lone `-` from positionals; carry it through as a value no path can have. */
+const STDIN = '\u0000-';
+
 export async function runWithYargs(argv: string[]): Promise<number> {
   let exitCode = 0;
-  let cli: Argv = yargs(argv)
+  let cli: Argv = yargs(argv.map((a) => (a === '-' ? STDIN : a)))
     .scriptName('restorec')
     .usage('$0 <command> [options]\n\nRestore-as-code for Alibaba Cloud RDS for MySQL table-level restores.');
   for (const spec of commands) {
@@ -19,7 +22,10 @@ export async function runWithYargs(argv: string[]): Promise<number> {
         return b;
       },
       async (args) => {
-        exitCode = await spec.run(args as Record<string, unknown>);
+        const restored = Object.fromEntries(
+          Object.entries(args).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x === STDIN ? '-' : x)) : v === STDIN ? '-' : v]),
+        );
+        exitCode = await spec.run(restored);
       },
     );
   }

@@ -6,3 +6,4 @@ export { parse, parseBytes, decodeSource, MAX_SOURCE_BYTES, MAX_ERRORS, type Par
 export { parseTimestamp, formatUtc } from './timestamp.ts';
 export { print, printName } from './print.ts';
 export { renderDiagnostic, codeFrame, plainStyle, type Style } from './codeframe.ts';
+export { closest } from './suggest.ts';

@@ -13,6 +13,7 @@ class RestoreParser extends CstParser {
       maxLookahead: 2,
       skipValidations,
       errorMessageProvider,
+      traceInitPerf: process.env['RESTOREC_TRACE_INIT'] ? 2 : false, // start-up cost of each analysis phase
     });
     this.performSelfAnalysis();
   }

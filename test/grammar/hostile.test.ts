@@ -1,0 +1,80 @@
+// Hostile input: huge files, deep repetition, NUL bytes, invalid UTF-8, very long names and
+// unterminated backquotes each get a clear diagnostic; the parser stays bounded and never throws.
+// (Time bounds are checked in bench/, not here; the runner's per-file timeout is the backstop.)
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { MAX_ERRORS, MAX_SOURCE_BYTES, parse, parseBytes } from '../../src/grammar/index.ts';
+
+const H = 'instance rm-x\nfrom backup 1\n';
+const codes = (r: ReturnType<typeof parse>) => [...new Set(r.diagnostics.map((d) => d.code))];
+
+test('a 10 MB file is refused unread with one clear diagnostic', () => {
+  const bytes = new Uint8Array(10 * 1024 * 1024).fill(0x61);
+  const r = parseBytes('big.restore', bytes);
+  assert.equal(codes(r), ['input/too-large']);
+  assert.match(r.diagnostics[0]!.message, /10485760 bytes/);
+  assert.ok(r.diagnostics[0]!.help);
+});
+
+test('a file just under the limit is parsed', () => {
+  const line = 'restore db shop < table orders_0123456789 as orders_0123456789_bak >\n';
+  const text = H + line.repeat(Math.floor((MAX_SOURCE_BYTES - H.length) / line.length));
+  assert.ok(text.length <= MAX_SOURCE_BYTES);
+  const r = parse(text);
+  assert.equal(r.diagnostics, []);
+  assert.is(r.document.statements.length, 2 + Math.floor((MAX_SOURCE_BYTES - H.length) / line.length));
+});
+
+test('deeply repeated blocks and brackets report a bounded number of errors', () => {
+  const text = H + 'restore db a ' + '< '.repeat(50_000) + '> '.repeat(50_000);
+  const r = parse(text);
+  assert.ok(r.diagnostics.length <= MAX_ERRORS + 1, `${r.diagnostics.length} diagnostics`);
+  assert.ok(r.diagnostics.some((d) => d.code === 'syntax/unexpected-token'));
+});
+
+test('a file of junk lines gets at most MAX_ERRORS diagnostics and a summary line', () => {
+  const r = parse('; ( ) @\n'.repeat(20_000));
+  assert.is(r.diagnostics.length, MAX_ERRORS + 1);
+  assert.match(r.diagnostics[MAX_ERRORS]!.message, /more problems in this file are not shown/);
+});
+
+test('NUL bytes are named as such', () => {
+  const r = parse(H + 'restore db a\0b');
+  assert.equal(codes(r), ['syntax/nul-byte']);
+});
+
+test('a UTF-16 file (NUL every other byte) is reported, not crashed on', () => {
+  const utf16 = Buffer.from(H + 'restore db a', 'utf16le');
+  const r = parseBytes('utf16.restore', utf16);
+  assert.ok(r.diagnostics.some((d) => d.code === 'syntax/nul-byte'));
+  assert.ok(r.diagnostics.length <= MAX_ERRORS + 1);
+});
+
+test('invalid UTF-8 is reported at each bad byte', () => {
+  const bytes = Buffer.concat([Buffer.from(H + 'restore db caf'), Buffer.from([0xe9]), Buffer.from(' < table x >\n')]);
+  const r = parseBytes('latin1.restore', bytes);
+  const bad = r.diagnostics.filter((d) => d.code === 'syntax/invalid-utf8');
+  assert.is(bad.length, 1);
+  assert.is(bad[0]!.span.start, (H + 'restore db caf').length);
+});
+
+test('a very long name parses (length limits are a lint rule) and a long line renders', () => {
+  const long = 'x'.repeat(100_000);
+  const r = parse(H + `restore db ${long} < table \`${long}\` >`);
+  assert.equal(r.diagnostics, []);
+  const restore = r.document.statements[2]!;
+  assert.ok(restore.kind === 'Restore' && restore.source.value.length === 100_000);
+});
+
+test('an unterminated backquote stops at the end of its line', () => {
+  const r = parse(H + 'restore db `shop < table a >\nrestore db b');
+  assert.equal(codes(r), ['syntax/unterminated-backquote']);
+  assert.is(r.document.statements.length, 4);
+});
+
+test('thousands of unterminated backquotes stay bounded', () => {
+  const r = parse(H + 'restore db `x\n'.repeat(5_000));
+  assert.ok(r.diagnostics.length <= MAX_ERRORS + 1);
+});
+
+test.run();

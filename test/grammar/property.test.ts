@@ -1,0 +1,106 @@
+// Property tests (fast-check): the parser never throws, every diagnostic points inside the
+// input, and formatting random valid specs is meaning-preserving and idempotent.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse, print, type Diagnostic } from '../../src/grammar/index.ts';
+import { meaning } from '../helpers/ast.ts';
+
+const RUNS = Number(process.env['FC_RUNS'] ?? 300);
+
+function assertSpansInside(diags: Diagnostic[], length: number): void {
+  for (const d of diags) {
+    const spans = [d.span, ...(d.related ?? []).map((r) => r.span), ...(d.fix ? [d.fix.span] : [])];
+    for (const s of spans) {
+      if (!(s.start >= 0 && s.start <= s.end && s.end <= length)) {
+        throw new Error(`span ${JSON.stringify(s)} of ${d.code} lies outside 0..${length}`);
+      }
+    }
+    if (!d.message || !d.code) throw new Error('a diagnostic needs a code and a message');
+  }
+}
+
+const fragments = [
+  'instance', 'from', 'backup', 'at', 'region', 'restore', 'db', 'database', 'table', 'as', 'except',
+  '<', '>', ',', '`', '``', '#', '\n', ' ', '\t', '*', '?', '[', ']', '{', '}', '{name}', 'shop', 'order_*',
+  '2026-11-20T03:15:00Z', '2026-11-20T03:15', '+08:00', 'rm-x', '9026262', '.', ';', '\0', '\ufffd', 'é', '表', '\r\n',
+];
+
+test('random token soup never throws and keeps spans inside the input', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 60 }), (parts) => {
+      const text = parts.join(' ');
+      const r = parse(text);
+      assertSpansInside(r.diagnostics, text.length);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('arbitrary unicode strings never throw', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+      const r = parse(text);
+      assertSpansInside(r.diagnostics, text.length);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+const examples = readdirSync('examples').filter((f) => f.endsWith('.restore')).map((f) => readFileSync(`examples/${f}`, 'utf8'));
+
+test('mutated examples never throw and keep spans inside the input', () => {
+  const mutation = fc.record({ at: fc.nat(), del: fc.nat({ max: 8 }), insert: fc.string({ maxLength: 6 }) });
+  fc.assert(
+    fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 5 }), (base, muts) => {
+      let text = base;
+      for (const m of muts) {
+        const at = m.at % (text.length + 1);
+        text = text.slice(0, at) + m.insert + text.slice(at + m.del);
+      }
+      const r = parse(text);
+      assertSpansInside(r.diagnostics, text.length);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+// Valid specs built from parts, with random spacing, line breaks and comments.
+const ident = fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/).filter((s) => !/^(instance|from|backup|at|region|restore|db|database|table|as|except)$/i.test(s));
+const glob = fc.tuple(ident, fc.constantFrom('*', '?', '_*', '[0-9]', '{a,b}')).map(([a, b]) => a + b);
+const quoted = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/[\r\n\u2028\u2029]/.test(s)).map((s) => '`' + s.replace(/`/g, '``') + '`');
+const name = fc.oneof(ident, glob, quoted);
+const comment = fc.stringMatching(/^[ -~]{0,20}$/).map((s) => ` # ${s}\n`);
+const gap = fc.oneof(fc.constant(' '), fc.constant('\n'), fc.constant('\n\n\n'), fc.constant('  \t'), comment);
+const item = fc.oneof(
+  fc.tuple(name, fc.option(name, { nil: undefined })).map(([s, t]) => (t ? ['table', s, 'as', t] : ['table', s])),
+  name.map((p) => ['except', 'table', p]),
+);
+const block = fc.array(item, { minLength: 1, maxLength: 4 }).map((items) => {
+  const withTable = items.some((i) => i[0] === 'table') ? items : [['table', 'x'], ...items];
+  return ['<', ...withTable.flatMap((i, k) => (k > 0 && k % 2 === 0 ? [',', ...i] : i)), '>'];
+});
+const restore = fc
+  .tuple(name, fc.option(name, { nil: undefined }), fc.option(fc.array(name, { minLength: 1, maxLength: 3 }), { nil: undefined }), fc.option(block, { nil: undefined }))
+  .map(([s, t, ex, b]) => ['restore', 'db', s, ...(t ? ['as', t] : []), ...(ex ? ['except', 'db', ...ex.flatMap((e, i) => (i ? [',', e] : [e]))] : []), ...(b ?? [])]);
+const spec = fc.tuple(fc.constantFrom(['from', 'backup', '9026262'], ['at', '2026-11-20T11:15:00+08:00'], ['at', '2026-11-20T03:15:00Z']), fc.array(restore, { minLength: 1, maxLength: 4 }));
+
+test('random valid specs: no errors; fmt keeps meaning and comments and is idempotent', () => {
+  fc.assert(
+    fc.property(spec, fc.array(gap, { minLength: 200, maxLength: 200 }), ([source, restores], gaps) => {
+      const words = ['instance', 'rm-x', ...source, ...restores.flat()];
+      const text = words.map((w, i) => w + gaps[i % gaps.length]).join('');
+      const r = parse(text);
+      assert.equal(r.diagnostics.filter((d) => d.severity === 'error'), [], text);
+      const out = print(r.document, text);
+      const again = parse(out);
+      assert.equal(meaning(again.document), meaning(r.document), out);
+      assert.is(print(again.document, out), out);
+      assert.equal(again.document.comments.map((c) => c.text.trimEnd()), r.document.comments.map((c) => c.text.trimEnd()));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test.run();
