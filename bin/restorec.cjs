@@ -28,7 +28,12 @@ const script = new vm.Script(Module.wrap(source), { filename: file, cachedData }
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
 if (process.env.RESTOREC_WRITE_CODE_CACHE === '1') {
-  // Written at exit, so the functions the run compiled are in the cache too.
-  process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+  // Written at exit, so the functions the run compiled are in the cache too; renamed into
+  // place so a concurrent reader never sees half a cache.
+  process.on('exit', () => {
+    const tmp = `${cacheFile}.${process.pid}`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile);
+  });
 }
 mod.exports.runCli(process.argv.slice(2));

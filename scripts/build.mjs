@@ -7,13 +7,16 @@
 //    has no module compile cache of its own (module.enableCompileCache arrived in Node 22).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 
+// Build beside the old CLI and rename into place, so an interrupted or concurrent build never
+// leaves a half-written dist/cli.cjs for a running restorec to load.
 const dist = new URL('../dist/', import.meta.url);
-rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const tmp = `dist/.build-${process.pid}`;
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.cjs',
+  outfile: `${tmp}/cli.cjs`,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -26,6 +29,14 @@ await build({
   banner: { js: "const __restorecImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+for (const f of ['cli.cjs.map', 'cli.cjs.LEGAL.txt', 'cli.cjs']) {
+  try {
+    renameSync(`${tmp}/${f}`, `dist/${f}`);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+}
+rmSync(tmp, { recursive: true, force: true });
 
 // Warm-up: run the hot command once with the cache writer on.
 const warm = spawnSync(process.execPath, ['bin/restorec.cjs', 'fmt', '--check', 'examples/incident-2026-11-20.restore'], {
@@ -34,5 +45,5 @@ const warm = spawnSync(process.execPath, ['bin/restorec.cjs', 'fmt', '--check', 
 });
 if (warm.status !== 0) {
   process.stderr.write(`build: warm-up run failed (exit ${warm.status}); no code cache written\n${warm.stderr}`);
-  writeFileSync(new URL('cli.cjs.cache', dist), '');
+  rmSync(new URL('cli.cjs.cache', dist), { force: true });
 }
