@@ -5,6 +5,7 @@
 // 2. A warm-up run writes V8's code cache for the bundle (dist/cli.cjs.cache); bin/restorec.cjs
 //    hands it to vm.Script, so V8 skips parsing and compiling what the hot path uses. Node 20
 //    has no module compile cache of its own (module.enableCompileCache arrived in Node 22).
+await import('./gen-validators.mjs'); // ajv standalone validators into src/compiler/generated/
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';

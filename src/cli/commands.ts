@@ -54,10 +54,42 @@ export const commands: CommandSpec[] = [
     options: { out: { type: 'string', alias: 'o', default: '-', describe: 'output file; - for stdout' } },
     run: async (a) => (await import('./commands/grammar.ts')).grammarCommand({ out: String(a['out'] ?? '-') }),
   },
+  {
+    name: 'compile',
+    usage: 'compile <files..>',
+    describe: 'Compile spec files into RestoreTable request parameters (a JSON array on stdout)',
+    positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
+    options: compileFlags(),
+    run: async (a) => (await import('./commands/compile.ts')).compileCommand(compileArgs(a)),
+  },
+  {
+    name: 'plan',
+    usage: 'plan <files..>',
+    describe: 'Show every source -> target a spec restores, with its origin and the requests',
+    positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
+    options: { ...compileFlags(), format: { type: 'string', choices: ['text', 'markdown'], default: 'text', describe: 'text, or markdown for a pull-request comment' } },
+    run: async (a) => (await import('./commands/plan.ts')).planCommand({ ...compileArgs(a), format: String(a['format'] ?? 'text') }),
+  },
 ];
 
 export function findCommand(name: string | undefined): CommandSpec | undefined {
   return commands.find((c) => c.name === name);
 }
 
+/** Options `compile` and `plan` share (function declarations: hoisted above the array). */
+function compileFlags(): Record<string, OptionSpec> {
+  return {
+    inventory: { type: 'string', alias: 'i', describe: 'inventory snapshot (JSON); default: NAME.inventory.json beside each spec' },
+    'max-entries': { type: 'number', default: 50, describe: 'databases + tables per RestoreTable request before it is split' },
+    'whole-db': { type: 'string', choices: ['tables', 'db-entry'], default: 'tables', describe: 'a database without a block: list its tables (confirmed) or send a bare db entry (unconfirmed)' },
+  };
+}
 
+function compileArgs(a: Record<string, unknown>): { files: string[]; inventory?: string; maxEntries: number; wholeDb: string } {
+  return {
+    files: files(a),
+    ...(typeof a['inventory'] === 'string' ? { inventory: a['inventory'] } : {}),
+    maxEntries: Number(a['max-entries'] ?? 50),
+    wholeDb: String(a['whole-db'] ?? 'tables'),
+  };
+}

@@ -9,16 +9,18 @@ export function parseFast(spec: CommandSpec, argv: string[]): Record<string, unk
   if (!spec.fast) return undefined;
   const boolean: string[] = [];
   const string: string[] = [];
+  const number: string[] = [];
   const alias: Record<string, string> = {};
   const defaults: Record<string, unknown> = {};
   for (const [name, o] of Object.entries(spec.options)) {
-    (o.type === 'boolean' ? boolean : string).push(name);
+    (o.type === 'boolean' ? boolean : o.type === 'number' ? number : string).push(name);
     if (o.alias) alias[name] = o.alias;
     if (o.default !== undefined) defaults[name] = o.default;
   }
   const parsed = parser.detailed(argv, {
     boolean,
     string,
+    number,
     alias,
     default: defaults,
     configuration: { 'strip-aliased': true, 'strip-dashed': true, 'halt-at-non-option': false },
@@ -27,6 +29,13 @@ export function parseFast(spec: CommandSpec, argv: string[]): Record<string, unk
   const known = new Set(['_', '--', ...Object.keys(spec.options), ...Object.values(alias)]);
   if (Object.keys(parsed.argv).some((k) => !known.has(k))) return undefined;
   for (const name of string) if (typeof parsed.argv[name] !== 'string' && parsed.argv[name] !== undefined) return undefined;
+  for (const name of number) if (parsed.argv[name] !== undefined && (typeof parsed.argv[name] !== 'number' || Number.isNaN(parsed.argv[name]))) return undefined;
+  // A value outside its choices, or an option given twice, is for yargs to report.
+  for (const [name, o] of Object.entries(spec.options)) {
+    const v = parsed.argv[name];
+    if (Array.isArray(v)) return undefined;
+    if (o.choices && v !== undefined && !o.choices.includes(String(v))) return undefined;
+  }
   const [command, ...rest] = parsed.argv._.map(String);
   if (command !== spec.name) return undefined;
   if (spec.positional?.required && rest.length === 0) return undefined;

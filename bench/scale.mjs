@@ -1,0 +1,92 @@
+// bench/scale: compile at scale. Generates (in a temp dir, never the repo) a snapshot of
+// 1,000,000 tables (2,000 databases x 500 tables) and a spec of 20 pattern rules, then times
+// `node bin/restorec.js compile` against reading + JSON-parsing the same snapshot, both as
+// spawned children measured in this run. Reports; never fails on a target.
+//   node bench/scale.mjs            (after npm run build)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DBS = 2000;
+const TABLES = 500;
+const RUNS = Number(process.env.SCALE_RUNS ?? 3);
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'bin/restorec.js');
+if (!existsSync(join(root, 'dist'))) {
+  console.error('scale: build first (npm run build)');
+  process.exit(2);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'restorec-scale-'));
+const pad = (n, w) => String(n).padStart(w, '0');
+const KINDS = ['orders', 'order_items', 'events', 'sessions', 'audit'];
+const tableName = (t) => `${KINDS[t % KINDS.length]}_${pad(Math.floor(t / KINDS.length), 3)}`;
+const tables = Array.from({ length: TABLES }, (_, t) => tableName(t));
+const dbs = Array.from({ length: DBS }, (_, d) => ({ Database: `app_${pad(d, 4)}`, Size: 1024 * (d + 1), Tables: tables }));
+const snapshot = {
+  version: 1,
+  instance: { DBInstanceId: 'rm-scale000000000001', Engine: 'MySQL', EngineVersion: '8.0', Category: 'HighAvailability', DBInstanceStorageType: 'local_ssd', DBInstanceStatus: 'Running', LockMode: 'Unlock', lower_case_table_names: 1 },
+  contents: [{ BackupId: '900000001', Databases: dbs }],
+};
+const inventory = join(dir, 'scale.inventory.json');
+writeFileSync(inventory, JSON.stringify(snapshot));
+
+// 20 rules: database patterns that together cover every database, table patterns with
+// templates and excepts, exact names, and a few whole databases.
+const rules = [];
+for (let i = 0; i < 17; i++) {
+  const prefix = pad(i, 2);
+  const item = [
+    `  table orders_0{0,1}? as {name}_r`,
+    `  table events_* as events_r_*`,
+    `  except table events_09?`,
+    `  table audit_042`,
+  ];
+  rules.push(`restore db app_${prefix}* as *_r${i} <\n${item.join('\n')}\n>`);
+}
+rules.push('restore db app_17?? as r_17?? < table *_0?? as *_x_0?? >');
+rules.push('restore db app_18[0-4]* as {name}_old');
+rules.push('restore db app_19* as {name}_x except db app_1999 < table sessions_* >');
+const spec = join(dir, 'scale.restore');
+writeFileSync(spec, `instance rm-scale000000000001\nfrom backup 900000001\n\n${rules.join('\n')}\n`);
+
+function timed(args) {
+  const useTime = existsSync('/usr/bin/time');
+  const cmd = useTime ? '/usr/bin/time' : process.execPath;
+  const argv = useTime ? ['-f', '%M', process.execPath, ...args] : args;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssKiB = useTime ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN) : NaN;
+  return { seconds, rssKiB, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const best = (fn) => {
+  let b;
+  for (let i = 0; i < RUNS; i++) {
+    const r = fn();
+    if (!b || r.seconds < b.seconds) b = { ...r, rssKiB: Math.max(r.rssKiB, b?.rssKiB ?? 0) };
+    else b.rssKiB = Math.max(b.rssKiB, r.rssKiB);
+  }
+  return b;
+};
+
+try {
+  const mb = (statSync(inventory).size / 1048576).toFixed(1);
+  console.log(`scale: snapshot ${DBS} databases x ${TABLES} tables = ${DBS * TABLES} tables, ${mb} MiB; spec of ${rules.length} rules; best of ${RUNS}`);
+  const parse = best(() => timed(['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(inventory)}, 'utf8'))`]));
+  const compile = best(() => timed([cli, 'compile', spec, '--inventory', inventory]));
+  if (compile.status !== 0) {
+    console.log(`scale: compile exited ${compile.status}:\n${compile.stderr.slice(0, 2000)}`);
+  } else {
+    const requests = JSON.parse(compile.stdout.slice(0, compile.stdout.lastIndexOf(']') + 1));
+    const entries = requests.reduce((n, r) => n + JSON.parse(r.TableMeta).reduce((m, d) => m + 1 + (d.tables?.length ?? 0), 0), 0);
+    console.log(`scale: output ${requests.length} requests, ${entries} entries, ${(compile.stdout.length / 1048576).toFixed(1)} MiB of JSON`);
+  }
+  const ratio = compile.seconds / parse.seconds;
+  console.log(`scale: compile ${compile.seconds.toFixed(2)} s, parse-only ${parse.seconds.toFixed(2)} s, ratio ${ratio.toFixed(1)}x (target <= 3x)`);
+  const rss = Number.isNaN(compile.rssKiB) ? 'unknown (no /usr/bin/time)' : `${Math.round(compile.rssKiB / 1024)} MiB`;
+  console.log(`scale: peak RSS ${rss} (target < 1024 MiB); parse-only peak RSS ${Math.round(parse.rssKiB / 1024)} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

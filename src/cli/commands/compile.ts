@@ -1,0 +1,96 @@
+// `restorec compile FILES [--inventory SNAPSHOT]`: RestoreTable request parameters as one JSON
+// array on stdout (nothing else there); diagnostics on stderr. Exit 1 when a spec does not
+// compile, 2 when an input cannot be read or is invalid.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
+import { compile, loadSnapshot, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
+import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
+import { reportDiagnostics } from '../report.ts';
+
+export interface CompileCommandOptions {
+  files: string[];
+  inventory?: string;
+  maxEntries: number;
+  wholeDb: string;
+}
+
+/** The snapshot convention: `incident.restore` → `incident.inventory.json` beside it. */
+export function neighbourSnapshot(file: string): string | undefined {
+  if (file === '-' || !file.endsWith(SPEC_EXTENSION)) return undefined;
+  return file.slice(0, -SPEC_EXTENSION.length) + '.inventory.json';
+}
+
+function readSnapshot(path: string): Inventory {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read the inventory snapshot ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? e)}`);
+  }
+  const loaded = loadSnapshot(text, path);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) process.stderr.write(`${p}\n`);
+    throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} above)`, 'see schemas/inventory.schema.json for the format');
+  }
+  return loaded.inventory;
+}
+
+export function compileOptions(opts: { maxEntries: number; wholeDb: string }): CompileOptions {
+  if (!Number.isInteger(opts.maxEntries) || opts.maxEntries < 2) throw new UserError(`--max-entries must be a whole number of at least 2, got ${opts.maxEntries}`);
+  if (opts.wholeDb !== 'tables' && opts.wholeDb !== 'db-entry') throw new UserError(`--whole-db must be tables or db-entry, got ${opts.wholeDb}`);
+  return { maxEntries: opts.maxEntries, wholeDatabase: opts.wholeDb as WholeDatabaseMode };
+}
+
+export interface CompiledFile {
+  parsed: ParseResult;
+  result: CompileResult;
+}
+
+/** Parses and compiles every file; reports diagnostics on stderr. */
+export function compileFiles(opts: { files: string[]; inventory?: string }, options: CompileOptions): { compiled: CompiledFile[]; inputErrors: number; errors: number } {
+  if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
+  const files = expandPaths(opts.files);
+  if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
+  const snapshots = new Map<string, Inventory>();
+  const compiled: CompiledFile[] = [];
+  let inputErrors = 0;
+  let errors = 0;
+  for (const file of files) {
+    const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+      reportDiagnostics(parsed, process.stderr, true);
+      inputErrors++;
+      continue;
+    }
+    let path = opts.inventory;
+    if (path === undefined) {
+      const neighbour = neighbourSnapshot(file);
+      if (neighbour === undefined || !existsSync(neighbour)) {
+        throw new UserError(`no inventory for ${parsed.source.name}: live inventory is not available yet`, `pass --inventory SNAPSHOT.json, or put the snapshot beside the spec as ${neighbour ?? 'NAME.inventory.json'}`);
+      }
+      path = neighbour;
+    }
+    let inventory = snapshots.get(path);
+    if (!inventory) {
+      inventory = readSnapshot(path);
+      snapshots.set(path, inventory);
+    }
+    const result = compile(parsed, inventory, options);
+    errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, process.stderr, true);
+    compiled.push({ parsed, result });
+  }
+  return { compiled, inputErrors, errors };
+}
+
+export function compileCommand(opts: CompileCommandOptions): number {
+  const options = compileOptions(opts);
+  const { compiled, inputErrors, errors } = compileFiles(opts, options);
+  if (inputErrors > 0) return EXIT_USAGE;
+  if (errors > 0) return EXIT_FINDINGS;
+  const requests = compiled.flatMap((c) => c.result.requests);
+  process.stdout.write(JSON.stringify(requests, null, 2) + '\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,81 @@
+// compile: a parsed spec and an inventory → RestorePlan, RestoreTable requests and diagnostics.
+// Pure: no files, no clock, no network; the same input always gives the same bytes.
+import { compareDiagnostics, error, type Diagnostic, type Document, type SourceFile, type Statement } from '../grammar/index.ts';
+import { emitRequests, type RestoreRequest } from './emit.ts';
+import { Expander } from './expand.ts';
+import { findContents, isCaseInsensitive, type Inventory } from './inventory.ts';
+import { ContentsIndex } from './lookup.ts';
+import type { CompileOptions, RestorePlan } from './plan.ts';
+
+export interface CompileInput {
+  source: SourceFile;
+  document: Document;
+  /** The parser's diagnostics: compiling stops at the first error among them. */
+  diagnostics: Diagnostic[];
+}
+
+export interface CompileResult {
+  /** Absent when the spec could not be resolved at all (syntax errors, wrong snapshot). */
+  plan?: RestorePlan;
+  /** Empty whenever `diagnostics` holds an error: a partial restore is never emitted. */
+  requests: RestoreRequest[];
+  /** Entries (databases + tables) per request. */
+  entries: number[];
+  diagnostics: Diagnostic[];
+}
+
+const of = <K extends Statement['kind']>(doc: Document, kind: K) => doc.statements.filter((s): s is Extract<Statement, { kind: K }> => s.kind === kind);
+
+const hasError = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error');
+
+export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}): CompileResult {
+  const diagnostics = [...input.diagnostics];
+  const none = (): CompileResult => ({ requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) });
+  if (hasError(diagnostics)) return none();
+  const doc = input.document;
+  const instance = of(doc, 'Instance')[0];
+  const backup = of(doc, 'FromBackup')[0];
+  const at = of(doc, 'At')[0];
+  const sourceStatement = backup ?? at;
+  if (!instance || !sourceStatement) return none(); // the grammar already reported it
+
+  const instanceId = instance.id.value;
+  if (instanceId !== inventory.instance.DBInstanceId) {
+    diagnostics.push(error('inventory/instance-mismatch', `the spec restores into ${instanceId} but the inventory describes ${inventory.instance.DBInstanceId}`, instance.id.span, {
+      help: 'pass the snapshot of this instance with --inventory',
+    }));
+    return none();
+  }
+  const wanted = backup ? { backupId: backup.backupId.value } : { restoreTime: at!.utc };
+  const label = backup ? `backup ${backup.backupId.value}` : `the backup contents at ${at!.utc}`;
+  const contents = findContents(inventory, wanted);
+  if (!contents) {
+    const have = inventory.contents.map((c) => (c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`));
+    diagnostics.push(error('inventory/no-contents', `the inventory does not list the databases and tables of ${label}`, sourceStatement.span, {
+      help: have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : 'take a snapshot that includes the contents of this backup or point in time',
+    }));
+    return none();
+  }
+
+  const caseInsensitive = isCaseInsensitive(inventory);
+  const expander = new Expander(new ContentsIndex(contents, caseInsensitive), label);
+  for (const r of of(doc, 'Restore')) expander.restore(r);
+  const expanded = expander.result();
+  diagnostics.push(...expanded.diagnostics);
+  const plan: RestorePlan = {
+    file: input.source.name,
+    instanceId,
+    ...(backup ? { backupId: backup.backupId.value } : { restoreTime: at!.utc }),
+    caseInsensitive,
+    databases: expanded.databases,
+  };
+  if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
+  if (plan.databases.every((d) => d.tables.length === 0 && !(d.whole && options.wholeDatabase === 'db-entry'))) {
+    diagnostics.push(error('plan/empty', 'this spec restores no table of the backup', sourceStatement.span, { help: 'check the warnings above' }));
+    return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
+  }
+  const emitted = emitRequests(plan, { instance: instance.id.span, source: sourceStatement.span }, options);
+  diagnostics.push(...emitted.diagnostics);
+  if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { plan, requests: emitted.requests, entries: emitted.entries, diagnostics: diagnostics.sort(compareDiagnostics) };
+}

@@ -1,0 +1,234 @@
+// Expansion: the restore statements of a spec, resolved against a backup's contents, become
+// plan entries (source → target with origin spans). Database and table names are matched
+// separately; every pattern is compiled once; exact names are hash lookups.
+import { closest, error, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
+import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
+import type { ContentDatabase } from './inventory.ts';
+import { ContentsIndex, matchNames } from './lookup.ts';
+import { compareCodeUnits, foldName, isUnusualName, nameProblem, showName } from './names.ts';
+import type { PlanDatabase } from './plan.ts';
+import { PlanRegistry } from './registry.ts';
+import { applyTemplate, checkTemplate, parseTemplate, type Template } from './template.ts';
+
+const warning = (code: string, message: string, span: Span, extra: Partial<Diagnostic> = {}): Diagnostic => ({ code, severity: 'warning', message, span, ...extra });
+
+interface CompiledItem {
+  item: TableItem;
+  matcher: NameMatcher;
+  template: Template | undefined;
+  matched: number;
+  excluded: number;
+  badTargets: number;
+}
+
+interface CompiledExcept {
+  node: NameNode;
+  matcher: NameMatcher;
+  used: boolean;
+}
+
+export class Expander {
+  readonly #index: ContentsIndex;
+  readonly #ci: boolean;
+  /** E.g. `backup 9026262`: how messages name the backup contents. */
+  readonly #label: string;
+  readonly #registry: PlanRegistry;
+  readonly #diagnostics: Diagnostic[] = [];
+
+  constructor(index: ContentsIndex, label: string) {
+    this.#index = index;
+    this.#ci = index.caseInsensitive;
+    this.#label = label;
+    this.#registry = new PlanRegistry(this.#ci);
+  }
+
+  result(): { databases: PlanDatabase[]; diagnostics: Diagnostic[] } {
+    return { databases: this.#registry.databases(), diagnostics: [...this.#diagnostics, ...this.#registry.diagnostics] };
+  }
+
+  #compile(node: NameNode, what: 'database' | 'table'): NameMatcher | undefined {
+    const m = compileName(node, this.#ci, what);
+    if (isDiagnostic(m)) {
+      this.#diagnostics.push(m);
+      return undefined;
+    }
+    return m;
+  }
+
+  #template(target: NameNode | undefined, source: NameMatcher): Template | undefined | false {
+    if (!target) return undefined;
+    const t = parseTemplate(target);
+    let problem = 'severity' in t ? t : checkTemplate(t, source);
+    if (!problem && !('severity' in t) && t.fixed) {
+      // A fixed target can be checked before anything is expanded.
+      const why = nameProblem(target.value);
+      if (why) problem = error('names/invalid-target', `the target name ${showName(target.value)} ${why}`, target.span);
+    }
+    if (problem) {
+      this.#diagnostics.push(problem);
+      return false;
+    }
+    return t as Template;
+  }
+
+  #excepted(name: string, excepts: CompiledExcept[]): boolean {
+    let hit = false;
+    for (const e of excepts) {
+      const m = e.matcher;
+      if (m.kind === 'exact' ? foldName(m.name, this.#ci) === foldName(name, this.#ci) : m.test(name)) {
+        e.used = true;
+        hit = true;
+      }
+    }
+    return hit;
+  }
+
+  #warnUnusual(pattern: PatternName, names: readonly string[], what: string): void {
+    const unusual = names.filter(isUnusualName);
+    if (unusual.length === 0) return;
+    const shown = unusual.slice(0, 3).map(showName).join(', ') + (unusual.length > 3 ? ` and ${unusual.length - 3} more` : '');
+    this.#diagnostics.push(warning('expand/unusual-name', `the ${what} pattern \`${pattern.node.value}\` also matches ${shown}, whose names start with \`.\` or \`#\` (hidden or internal names)`, pattern.node.span, {
+      help: `add \`except ${what === 'database' ? 'db' : 'table'} NAME\` for each one that should not be restored`,
+    }));
+  }
+
+  #databases(r: RestoreStatement, matcher: NameMatcher, excepts: CompiledExcept[]): { db: ContentDatabase; captures: string[] }[] {
+    const all = this.#index.databases;
+    if (matcher.kind === 'exact') {
+      const found = this.#index.findDatabases(matcher.name);
+      if (found.length === 0) {
+        const guess = closest(matcher.name, all.map((d) => d.Database));
+        this.#diagnostics.push(error('expand/unknown-database', `database ${showName(matcher.name)} is not in ${this.#label}`, matcher.node.span, guess ? { help: `did you mean ${showName(guess)}?` } : {}));
+        return [];
+      }
+      if (found.length > 1) {
+        this.#diagnostics.push(error('expand/ambiguous-name', `database ${showName(matcher.name)} matches ${found.map((d) => showName(d.Database)).join(' and ')}, which differ only by case`, matcher.node.span, { help: 'backquote the exact spelling' }));
+        return [];
+      }
+      const db = found[0] as ContentDatabase;
+      if (this.#excepted(db.Database, excepts)) {
+        this.#diagnostics.push(error('expand/no-match', `database ${showName(db.Database)} is excluded by this statement's own \`except db\``, matcher.node.span));
+        return [];
+      }
+      return [{ db, captures: [] }];
+    }
+    const names = matchNames(matcher, all.map((d) => d.Database));
+    const kept = names.filter((n) => !this.#excepted(n, excepts));
+    if (kept.length === 0) {
+      const why = names.length > 0 ? ` (all ${names.length} databases it matches are excluded by \`except db\`)` : '';
+      this.#diagnostics.push(error('expand/no-match', `the database pattern \`${matcher.node.value}\` matches no database in ${this.#label}${why}`, matcher.node.span));
+      return [];
+    }
+    this.#warnUnusual(matcher, kept, 'database');
+    return kept.map((n) => ({ db: this.#index.database(n) as ContentDatabase, captures: matcher.capture(n) ?? [] }));
+  }
+
+  /** Expands one `restore db` statement into the registry. */
+  restore(r: RestoreStatement): void {
+    const dbMatcher = this.#compile(r.source, 'database');
+    if (!dbMatcher) return;
+    const dbTemplate = this.#template(r.target, dbMatcher);
+    if (dbTemplate === false) return;
+    const excepts: CompiledExcept[] = [];
+    for (const node of r.exceptDbs) {
+      const matcher = this.#compile(node, 'database');
+      if (matcher) excepts.push({ node, matcher, used: false });
+    }
+    const items: CompiledItem[] = [];
+    const tableExcepts: CompiledExcept[] = [];
+    let broken = false;
+    for (const item of r.block?.items ?? ([] as BlockItem[])) {
+      const node = item.kind === 'Table' ? item.source : item.pattern;
+      const matcher = this.#compile(node, 'table');
+      if (!matcher) {
+        broken = true;
+        continue;
+      }
+      if (item.kind === 'ExceptTable') tableExcepts.push({ node, matcher, used: false });
+      else {
+        const template = this.#template(item.target, matcher);
+        if (template === false) broken = true;
+        else items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0 });
+      }
+    }
+    const dbs = this.#databases(r, dbMatcher, excepts);
+    for (const e of excepts) {
+      if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
+    }
+    if (broken) return;
+    let badDbTargets = 0;
+    for (const { db, captures } of dbs) {
+      const target = dbTemplate ? applyTemplate(dbTemplate, db.Database, captures) : db.Database;
+      const problem = nameProblem(target);
+      if (problem) {
+        if (badDbTargets++ === 0) this.#diagnostics.push(error('names/invalid-target', `the target database name ${showName(target)} (for ${showName(db.Database)}) ${problem}`, (r.target ?? r.source).span));
+        continue;
+      }
+      const entry = this.#registry.database(db.Database, target, r.source.span, dbTemplate?.fixed === true && dbMatcher.kind === 'pattern');
+      if (!entry) continue;
+      if (!r.block) {
+        this.#registry.markWhole(entry);
+        if (db.Tables.length === 0) this.#diagnostics.push(warning('expand/empty-database', `database ${showName(db.Database)} has no tables in ${this.#label}; nothing of it is restored`, r.source.span));
+        for (const t of db.Tables.slice().sort(compareCodeUnits)) this.#registry.table(entry, t, t, r.source.span, false);
+        continue;
+      }
+      for (const ci of items) this.#tables(ci, db, entry, tableExcepts, dbMatcher.kind === 'pattern');
+    }
+    for (const ci of items) {
+      if (ci.matcher.kind === 'pattern' && ci.matched === 0 && dbs.length > 0) {
+        const where = dbs.length === 1 ? `database ${showName(dbs[0]!.db.Database)}` : `any of the ${dbs.length} databases \`${r.source.value}\` matches`;
+        const why = ci.excluded > 0 ? ` (the ${ci.excluded} tables it matches are excluded by \`except table\`)` : '';
+        this.#diagnostics.push(error('expand/no-match', `the table pattern \`${ci.matcher.node.value}\` matches no table in ${where} of ${this.#label}${why}`, ci.matcher.node.span));
+      }
+    }
+    for (const e of tableExcepts) {
+      if (!e.used && dbs.length > 0) this.#diagnostics.push(warning('expand/unused-except', `\`except table ${e.node.value}\` excludes nothing: no table a pattern of this block matches is named so`, e.node.span, {
+        help: '`except table` removes names from the block\'s patterns; it never removes a table listed by its exact name',
+      }));
+    }
+  }
+
+  #tables(ci: CompiledItem, db: ContentDatabase, entry: NonNullable<ReturnType<PlanRegistry['database']>>, excepts: CompiledExcept[], dbIsPattern: boolean): void {
+    const { item, matcher, template } = ci;
+    let sources: string[];
+    if (matcher.kind === 'exact') {
+      const found = this.#index.findTables(db, matcher.name);
+      if (found.length === 0) {
+        const guess = closest(matcher.name, db.Tables);
+        this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {
+          ...(guess ? { help: `did you mean ${showName(guess)}?` } : dbIsPattern ? { help: 'the database is matched by a pattern: an exact table name must exist in every database it matches' } : {}),
+        }));
+        return;
+      }
+      if (found.length > 1) {
+        this.#diagnostics.push(error('expand/ambiguous-name', `table ${showName(matcher.name)} matches ${found.map(showName).join(' and ')} in ${showName(db.Database)}, which differ only by case`, matcher.node.span));
+        return;
+      }
+      sources = [found[0] as string];
+      ci.matched++;
+    } else {
+      const matched = matchNames(matcher, db.Tables);
+      sources = excepts.length === 0 ? matched : matched.filter((n) => !this.#excepted(n, excepts));
+      ci.matched += sources.length;
+      ci.excluded += matched.length - sources.length;
+      this.#warnUnusual(matcher, sources, 'table');
+    }
+    for (const source of sources) {
+      let target = source;
+      if (template) {
+        const captures = template.slots > 0 && matcher.kind === 'pattern' ? matcher.capture(source) : [];
+        if (!captures) {
+          this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(source)}`, matcher.node.span, { help: 'simplify the pattern, or list the table by its exact name' }));
+          return;
+        }
+        target = applyTemplate(template, source, captures);
+      }
+      const problem = nameProblem(target);
+      if (problem) {
+        if (ci.badTargets++ === 0) this.#diagnostics.push(error('names/invalid-target', `the target table name ${showName(target)} (for ${showName(source)}) ${problem}`, (item.target ?? item.source).span));
+        continue;
+      }
+      this.#registry.table(entry, source, target, item.span, template?.fixed === true && matcher.kind === 'pattern');
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// `restorec plan` output for people: every source → target with the place in the spec that
+// asked for it, grouped by database, then the requests (with splits) that will be sent.
+// Text for terminals, Markdown for a pull-request comment. Pure: strings in, string out.
+import type { SourceFile, Span } from '../grammar/index.ts';
+import type { RestoreRequest } from './emit.ts';
+import type { CompileOptions, PlanDatabase, RestorePlan } from './plan.ts';
+import { DEFAULT_MAX_ENTRIES } from './plan.ts';
+import { showName } from './names.ts';
+
+export type PlanFormat = 'text' | 'markdown';
+
+export interface PlanView {
+  plan: RestorePlan;
+  source: SourceFile;
+  requests: readonly RestoreRequest[];
+  entries: readonly number[];
+  options?: CompileOptions;
+}
+
+const PLAIN = /^[\p{L}\p{N}_$-]+$/u;
+/** Plain names as they are; anything else backquoted with control characters escaped. */
+const display = (name: string): string => (PLAIN.test(name) ? name : showName(name));
+
+function origin(source: SourceFile, span: Span): string {
+  const p = source.position(span.start);
+  return `${source.name}:${p.line}:${p.column}`;
+}
+
+/** What each request holds, e.g. `shop → shop_r (49 tables)`, read back from its TableMeta. */
+function requestContents(r: RestoreRequest): { name: string; newname: string; tables?: number }[] {
+  const meta = JSON.parse(r.TableMeta) as { name: string; newname: string; tables?: unknown[] }[];
+  return meta.map((d) => ({ name: d.name, newname: d.newname, ...(d.tables ? { tables: d.tables.length } : {}) }));
+}
+
+function sourceLine(plan: RestorePlan): string {
+  return plan.backupId !== undefined ? `backup ${plan.backupId}` : `point in time ${plan.restoreTime}`;
+}
+
+function dbNote(db: PlanDatabase, options: CompileOptions | undefined): string {
+  if (!db.whole) return '';
+  return options?.wholeDatabase === 'db-entry' ? ' (whole database, sent as a db entry without tables: UNCONFIRMED form)' : ` (whole database: all ${db.tables.length} tables listed)`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function renderPlanText(v: PlanView): string {
+  const { plan, source } = v;
+  const total = v.entries.reduce((a, b) => a + b, 0);
+  const max = v.options?.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const out = [`plan for ${plan.file}`, `  instance  ${plan.instanceId}`, `  source    ${sourceLine(plan)}`, `  names     ${plan.caseInsensitive ? 'case-insensitive (lower_case_table_names 1 or 2)' : 'case-sensitive'}`, `  ${plural(v.requests.length, 'request')}, ${plural(total, 'entry').replace('entrys', 'entries')} (at most ${max} per request)`];
+  for (const db of plan.databases) {
+    out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
+    const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
+    const width = Math.min(72, Math.max(0, ...rows.map((r) => r[0].length)));
+    for (const [left, right] of rows) out.push(`${left.padEnd(width)}  ${right}`);
+  }
+  out.push('', v.requests.length > 1 ? `requests (split: run one after another, in this order):` : 'request:');
+  v.requests.forEach((r, i) => {
+    const dbs = requestContents(r).map((d) => `${display(d.name)} -> ${display(d.newname)}${d.tables !== undefined ? ` (${plural(d.tables, 'table')})` : ' (db entry)'}`);
+    out.push(`  ${i + 1}/${v.requests.length}  ${r.ClientToken}  ${plural(v.entries[i] ?? 0, 'entry').replace('entrys', 'entries')}: ${dbs.join(', ')}`);
+  });
+  return out.join('\n') + '\n';
+}
+
+/** A Markdown code span that survives any name: control characters escaped, pipes escaped for tables. */
+function code(name: string): string {
+  const visible = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\|/g, '\\|');
+  const fence = visible.includes('`') ? '``' : '`';
+  const pad = visible.startsWith('`') || visible.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${visible}${pad}${fence}`;
+}
+
+export function renderPlanMarkdown(v: PlanView): string {
+  const { plan, source } = v;
+  const total = v.entries.reduce((a, b) => a + b, 0);
+  const max = v.options?.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const out = [
+    `### restorec plan: ${code(plan.file)}`,
+    '',
+    `- **Instance:** ${code(plan.instanceId)}`,
+    `- **Source:** ${plan.backupId !== undefined ? `backup ${code(plan.backupId)}` : `point in time ${code(plan.restoreTime ?? '')}`}`,
+    `- **Names:** ${plan.caseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
+    `- **Requests:** ${v.requests.length} (${total} entries, at most ${max} per request${v.requests.length > 1 ? '; run one after another' : ''})`,
+  ];
+  for (const db of plan.databases) {
+    out.push('', `#### ${code(db.source)} → ${code(db.target)}${dbNote(db, v.options)}`, '', `Asked for at ${code(origin(source, db.origin))}.`, '', '| source table | target table | origin |', '|---|---|---|');
+    for (const t of db.tables) out.push(`| ${code(t.source)} | ${code(t.target)} | ${code(origin(source, t.origin))} |`);
+  }
+  out.push('', '#### Requests', '', '| # | ClientToken | entries | databases |', '|---|---|---|---|');
+  v.requests.forEach((r, i) => {
+    const dbs = requestContents(r).map((d) => `${code(d.name)} → ${code(d.newname)}${d.tables !== undefined ? ` (${plural(d.tables, 'table')})` : ''}`);
+    out.push(`| ${i + 1} | ${code(r.ClientToken)} | ${v.entries[i] ?? 0} | ${dbs.join(', ')} |`);
+  });
+  return out.join('\n') + '\n';
+}
+
+export function renderPlan(v: PlanView, format: PlanFormat): string {
+  return format === 'markdown' ? renderPlanMarkdown(v) : renderPlanText(v);
+}

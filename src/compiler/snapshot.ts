@@ -1,0 +1,57 @@
+// Loading an offline inventory snapshot (`*.inventory.json`): JSON text → validated Inventory.
+// Problems are values that name the bad field and, where it can be found, its line and column.
+import type { Inventory } from './inventory.ts';
+import { checkInventory, formatProblem, readablePath, type SchemaProblem } from './validate.ts';
+import { lineColumn, locatePointer } from './json-locate.ts';
+
+export type SnapshotResult = { ok: true; inventory: Inventory } | { ok: false; problems: string[] };
+
+function syntaxProblem(file: string, text: string, e: Error): string {
+  const at = /at position (\d+)/.exec(e.message);
+  if (!at) return `${file}: not valid JSON: ${e.message}`;
+  const { line, column } = lineColumn(text, Number(at[1]));
+  return `${file}:${line}:${column}: not valid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, '')}`;
+}
+
+function problemAt(text: string, pointer: string, message: string): SchemaProblem {
+  const offset = locatePointer(text, pointer);
+  return { pointer, path: readablePath(pointer), message, ...(offset !== undefined ? lineColumn(text, offset) : {}) };
+}
+
+/** What the schema cannot say: names unique within their list, one contents entry per source. */
+function checkUnique(inv: Inventory, text: string): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const sources = new Map<string, number>();
+  inv.contents.forEach((c, i) => {
+    const key = c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`;
+    if (sources.has(key)) out.push(problemAt(text, `/contents/${i}`, `a second entry for ${key} (first at contents[${sources.get(key)}])`));
+    else sources.set(key, i);
+    const dbs = new Map<string, number>();
+    c.Databases.forEach((d, j) => {
+      if (dbs.has(d.Database)) out.push(problemAt(text, `/contents/${i}/Databases/${j}/Database`, `database ${JSON.stringify(d.Database)} is listed twice`));
+      else dbs.set(d.Database, j);
+    });
+  });
+  const current = new Set<string>();
+  inv.current?.Databases.forEach((d, j) => {
+    if (current.has(d.DBName)) out.push(problemAt(text, `/current/Databases/${j}/DBName`, `database ${JSON.stringify(d.DBName)} is listed twice`));
+    current.add(d.DBName);
+  });
+  return out;
+}
+
+/** Parses and validates snapshot text; `file` names it in messages. */
+export function loadSnapshot(text: string, file: string): SnapshotResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, problems: [syntaxProblem(file, text, e as Error)] };
+  }
+  const problems = checkInventory(data, text);
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => formatProblem(file, p)) };
+  const inventory = data as Inventory;
+  const dupes = checkUnique(inventory, text);
+  if (dupes.length > 0) return { ok: false, problems: dupes.map((p) => formatProblem(file, p)) };
+  return { ok: true, inventory };
+}

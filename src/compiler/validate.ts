@@ -1,0 +1,109 @@
+// A typed wrapper over the ajv standalone validators generated at build time
+// (scripts/gen-validators.mjs → generated/), and the mapping of ajv's errors to messages that
+// name the field in readable form and, when the text is at hand, its line and column.
+import { validateInventory, validateRestoreRequest, validateTableMeta } from './generated/validators.js';
+import { lineColumn, locatePointer } from './json-locate.ts';
+
+/** The part of ajv's ErrorObject that messages use. */
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+export interface SchemaProblem {
+  /** Readable field path, e.g. `contents[0].Databases[3].Tables[7]`. */
+  path: string;
+  /** The JSON Pointer ajv reported. */
+  pointer: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** More problems than this are not useful: the first ones are enough to find the mistake. */
+export const MAX_SCHEMA_PROBLEMS = 20;
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `/contents/0/Databases` → `contents[0].Databases`. */
+export function readablePath(pointer: string, extra?: string): string {
+  const segs = pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) segs.push(extra);
+  let out = '';
+  for (const s of segs) {
+    if (/^(0|[1-9][0-9]*)$/.test(s)) out += `[${s}]`;
+    else if (IDENT.test(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function describe(e: AjvError): { pointer: string; path: string; message: string } {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return { pointer: e.instancePath, path: readablePath(e.instancePath), message: `missing required field "${String(p['missingProperty'])}"` };
+    case 'additionalProperties': {
+      const key = String(p['additionalProperty']);
+      return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, path: readablePath(e.instancePath, key), message: 'unknown field (not in the snapshot format; check its spelling)' };
+    }
+    case 'enum':
+      return { pointer: e.instancePath, path: readablePath(e.instancePath), message: `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'const':
+      return { pointer: e.instancePath, path: readablePath(e.instancePath), message: `must be ${JSON.stringify(p['allowedValue'])}` };
+    default:
+      return { pointer: e.instancePath, path: readablePath(e.instancePath), message: e.message ?? `fails ${e.keyword}` };
+  }
+}
+
+/**
+ * Turns ajv errors into problems. A `oneOf` failure is reported only when nothing more precise
+ * was reported at or below the same field (its branches usually say what is wrong).
+ */
+export function describeErrors(errors: readonly AjvError[], text?: string): SchemaProblem[] {
+  const precise = errors.filter((e) => e.keyword !== 'oneOf');
+  const kept = errors.filter((e) => e.keyword !== 'oneOf' || !precise.some((q) => q.instancePath.startsWith(e.instancePath)));
+  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
+  for (const e of kept) {
+    const d = describe(e);
+    const key = `${d.pointer}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const problem: SchemaProblem = { ...d };
+    if (text !== undefined && out.length < MAX_SCHEMA_PROBLEMS) {
+      const offset = locatePointer(text, d.pointer) ?? locatePointer(text, e.instancePath);
+      if (offset !== undefined) Object.assign(problem, lineColumn(text, offset));
+    }
+    out.push(problem);
+  }
+  return out;
+}
+
+function run(validator: typeof validateInventory, data: unknown, text?: string): SchemaProblem[] {
+  if (validator(data)) return [];
+  return describeErrors(validator.errors ?? [], text);
+}
+
+/** Checks parsed snapshot JSON against schemas/inventory.schema.json. */
+export function checkInventory(data: unknown, text?: string): SchemaProblem[] {
+  return run(validateInventory, data, text);
+}
+
+/** Checks one request's parameters against schemas/restore-request.schema.json. */
+export function checkRestoreRequest(data: unknown): SchemaProblem[] {
+  return run(validateRestoreRequest, data);
+}
+
+/** Checks the structure serialised into TableMeta against `$defs.TableMeta`. */
+export function checkTableMeta(data: unknown): SchemaProblem[] {
+  return run(validateTableMeta, data);
+}
+
+export function formatProblem(file: string, p: SchemaProblem): string {
+  const where = p.line !== undefined ? `${file}:${p.line}:${p.column}` : file;
+  return `${where}: ${p.path}: ${p.message}`;
+}

@@ -1,0 +1,50 @@
+// Emission: entry counting and splitting, ClientToken derivation, TableMeta key order.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { clientToken, splitEntries, type TableMetaDatabase } from '../../src/compiler/index.ts';
+
+const db = (name: string, n: number): TableMetaDatabase => ({ type: 'db', name, newname: `${name}_r`, tables: Array.from({ length: n }, (_, i) => ({ type: 'table', name: `t${i}`, newname: `t${i}` })) });
+const count = (part: TableMetaDatabase[]) => part.reduce((n, d) => n + 1 + (d.tables?.length ?? 0), 0);
+
+const splitCases: [sizes: number[], max: number, expected: number[]][] = [
+  [[1], 50, [2]],
+  [[49], 50, [50]],
+  [[50], 50, [50, 2]],
+  [[10, 10, 10], 50, [33]],
+  [[48, 1], 50, [49, 2]],
+  [[3, 3], 4, [4, 4]],
+  [[5], 4, [4, 3]],
+];
+for (const [sizes, max, expected] of splitCases) {
+  test(`split ${JSON.stringify(sizes)} at ${max}`, () => {
+    const parts = splitEntries(sizes.map((n, i) => db(`d${i}`, n)), max);
+    assert.equal(parts.map(count), expected);
+    for (const p of parts) assert.ok(count(p) <= max);
+    // Every table appears exactly once, in order.
+    const flat = parts.flatMap((p) => p.flatMap((d) => (d.tables ?? []).map((t) => `${d.name}.${t.name}`)));
+    assert.equal(flat, sizes.flatMap((n, i) => Array.from({ length: n }, (_, k) => `d${i}.t${k}`)));
+  });
+}
+
+test('bare db entries count one each', () => {
+  const parts = splitEntries([{ type: 'db', name: 'a', newname: 'b' }, { type: 'db', name: 'c', newname: 'd' }, { type: 'db', name: 'e', newname: 'f' }], 2);
+  assert.equal(parts.map((p) => p.length), [2, 1]);
+});
+
+test('a limit below 2 is refused', () => {
+  assert.throws(() => splitEntries([db('a', 1)], 1));
+});
+
+test('ClientToken: stable, content-derived, ASCII, at most 64 characters, numbered in a series', () => {
+  const p = { DBInstanceId: 'rm-1', TableMeta: '[]', BackupId: '1' };
+  const a = clientToken(p, 1, 1);
+  assert.is(a, clientToken({ ...p }, 1, 1));
+  assert.match(a, /^rc-[0-9a-f]{40}$/);
+  assert.is.not(a, clientToken({ ...p, TableMeta: '[ ]' }, 1, 1));
+  assert.is.not(a, clientToken({ DBInstanceId: 'rm-1', TableMeta: '[]', RestoreTime: '1' }, 1, 1));
+  const s = clientToken(p, 12345, 20000);
+  assert.match(s, /^rc-[0-9a-f]{40}-12345of20000$/);
+  assert.ok(s.length <= 64);
+});
+
+test.run();
