@@ -113,7 +113,9 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
     }
     return { kind: 'exact', node, name: node.value };
   }
-  const glob = node.value;
+  // `[!a-c]` negates a class in shells and in the language reference, but picomatch 4.0.7 reads
+  // the `!` literally; `[^a-c]` means the same to both. A `[` in a bare name always opens a class.
+  const glob = node.value.replace(/\[!/g, '[^');
   if (glob.length > MAX_PATTERN_LENGTH) {
     return error('pattern/too-long', `this ${what} pattern is ${glob.length} characters long; patterns are limited to ${MAX_PATTERN_LENGTH}`, node.span, {
       help: `a ${what} name is at most ${MAX_NAME_LENGTH} characters: use a shorter pattern with \`*\``,
