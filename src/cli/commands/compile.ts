@@ -1,40 +1,19 @@
 // `restorec compile FILES [--inventory SNAPSHOT]`: RestoreTable request parameters as one JSON
 // array on stdout (nothing else there); diagnostics on stderr. Exit 1 when a spec does not
 // compile, 2 when an input cannot be read or is invalid.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
-import { compile, loadSnapshot, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
+import { compile, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
+import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 
 export interface CompileCommandOptions {
   files: string[];
   inventory?: string;
   maxEntries: number;
   wholeDb: string;
-}
-
-/** The snapshot convention: `incident.restore` → `incident.inventory.json` beside it. */
-export function neighbourSnapshot(file: string): string | undefined {
-  if (file === '-' || !file.endsWith(SPEC_EXTENSION)) return undefined;
-  return file.slice(0, -SPEC_EXTENSION.length) + '.inventory.json';
-}
-
-function readSnapshot(path: string): Inventory {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read the inventory snapshot ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? e)}`);
-  }
-  const loaded = loadSnapshot(text, path);
-  if (!loaded.ok) {
-    for (const p of loaded.problems) process.stderr.write(`${p}\n`);
-    throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} above)`, 'see schemas/inventory.schema.json for the format');
-  }
-  return loaded.inventory;
 }
 
 export function compileOptions(opts: { maxEntries: number; wholeDb: string }): CompileOptions {
