@@ -122,13 +122,15 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
     });
   }
   let re: RegExp;
+  let captureRe: RegExp;
+  const counter = { n: 0 };
   try {
     re = picomatch.makeRe(glob, { dot: true, nocase: caseInsensitive, noextglob: true, maxLength: MAX_PATTERN_LENGTH, strictBrackets: true });
+    // Built in the same try: a class such as [z-a] is a user mistake, not a crash.
+    captureRe = new RegExp(`^${captureSource(glob, true, counter)}$`, caseInsensitive ? 'i' : '');
   } catch (e) {
     return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be compiled: ${(e as Error).message}`, node.span);
   }
-  const counter = { n: 0 };
-  const captureRe = new RegExp(`^${captureSource(glob, true, counter)}$`, caseInsensitive ? 'i' : '');
   return {
     kind: 'pattern',
     node,

@@ -34,4 +34,14 @@ test('negated classes capture like any other class (not as wildcards)', () => {
   assert.equal(matcher('[!a]_*').capture('b_tail'), ['tail']);
 });
 
+test('a class the regex engine refuses ([z-a]) is a diagnostic, not a crash', () => {
+  const node: NameNode = { kind: 'Name', span: { start: 3, end: 14 }, value: 'order[z-a]*', quoted: false, pattern: true };
+  const m = compileName(node, false, 'table');
+  assert.ok(isDiagnostic(m));
+  if (isDiagnostic(m)) {
+    assert.is(m.code, 'pattern/invalid');
+    assert.equal(m.span, { start: 3, end: 14 });
+  }
+});
+
 test.run();
