@@ -70,6 +70,62 @@ export const commands: CommandSpec[] = [
     options: { ...compileFlags(), format: { type: 'string', choices: ['text', 'markdown'], default: 'text', describe: 'text, or markdown for a pull-request comment' } },
     run: async (a) => (await import('./commands/plan.ts')).planCommand({ ...compileArgs(a), format: String(a['format'] ?? 'text') }),
   },
+  {
+    name: 'lint',
+    usage: 'lint <files..>',
+    describe: 'Check spec files against the policy rules that predict RestoreTable failures',
+    positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
+    options: {
+      inventory: { type: 'string', alias: 'i', describe: 'inventory snapshot (JSON) for every file; default: NAME.inventory.json beside each spec' },
+      offline: { type: 'boolean', default: false, describe: 'use no inventory: run only the rules that need none (they are listed)' },
+      config: { type: 'string', alias: 'c', describe: 'config file; default: the nearest restorec.config.json' },
+      format: { type: 'string', alias: 'f', choices: ['stylish', 'json', 'sarif', 'github'], default: 'stylish', describe: 'output format' },
+      'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' },
+      'output-file': { type: 'string', alias: 'o', describe: 'write the report to this file instead of stdout' },
+      now: { type: 'string', describe: 'the time rules compare against (ISO 8601); default: now' },
+    },
+    fast: true,
+    run: async (a) =>
+      (await import('./commands/lint.ts')).lintCommand({
+        files: files(a),
+        ...(typeof a['inventory'] === 'string' ? { inventory: a['inventory'] } : {}),
+        offline: a['offline'] === true,
+        ...(typeof a['config'] === 'string' ? { config: a['config'] } : {}),
+        format: String(a['format'] ?? 'stylish'),
+        maxWarnings: Number(a['max-warnings'] ?? -1),
+        ...(typeof a['output-file'] === 'string' ? { output: a['output-file'] } : {}),
+        ...(typeof a['now'] === 'string' ? { now: a['now'] } : {}),
+      }),
+  },
+  {
+    name: 'rules',
+    usage: 'rules',
+    describe: 'List the lint rules with their default severities',
+    options: { format: { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'text or json' } },
+    run: async (a) => (await import('./commands/rules.ts')).rulesCommand({ format: String(a['format'] ?? 'text') }),
+  },
+  {
+    name: 'sandbox',
+    usage: 'sandbox',
+    describe: 'Run a local RDS-compatible endpoint on 127.0.0.1 to rehearse restores (fake credentials)',
+    options: {
+      seed: { type: 'string', describe: 'inventory snapshot or sandbox scenario (JSON) to start from' },
+      port: { type: 'number', default: 0, describe: 'port on 127.0.0.1; 0 picks a free one' },
+      faults: { type: 'string', describe: 'fault injection, e.g. throttle=0.1,internal=0.05,reset-after=0.1,latency=50,jitter=20' },
+      save: { type: 'string', describe: 'write the state as a scenario to this file on exit (resume with --seed)' },
+      'random-seed': { type: 'number', describe: 'seed for fault draws and RequestIds (same seed, same sequence)' },
+      'restore-ms': { type: 'number', describe: 'how long a RestoreTable runs before its tables appear (default 2000)' },
+    },
+    run: async (a) =>
+      (await import('./commands/sandbox.ts')).sandboxCommand({
+        port: Number(a['port'] ?? 0),
+        ...(typeof a['seed'] === 'string' ? { seed: a['seed'] } : {}),
+        ...(typeof a['faults'] === 'string' ? { faults: a['faults'] } : {}),
+        ...(typeof a['save'] === 'string' ? { save: a['save'] } : {}),
+        ...(typeof a['random-seed'] === 'number' ? { randomSeed: a['random-seed'] } : {}),
+        ...(typeof a['restore-ms'] === 'number' ? { restoreMs: a['restore-ms'] } : {}),
+      }),
+  },
 ];
 
 export function findCommand(name: string | undefined): CommandSpec | undefined {

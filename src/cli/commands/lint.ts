@@ -1,0 +1,111 @@
+// `restorec lint FILES [--inventory SNAPSHOT] [--config FILE] [--format F] [--max-warnings N]`:
+// policy rules that predict RestoreTable failures before the call. Output on stdout in the chosen
+// format; notes (skipped rules) on stderr. Exit 0 clean, 1 errors or too many warnings, 2 usage
+// or input errors.
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/index.ts';
+import type { Inventory } from '../../compiler/index.ts';
+import { lint, type FileResult, type LintInput } from '../../lint/lint.ts';
+import { rules } from '../../lint/registry.ts';
+import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
+import { formatStylish } from '../../lint/formatters/stylish.ts';
+import { formatJson } from '../../lint/formatters/json.ts';
+import { formatSarif } from '../../lint/formatters/sarif.ts';
+import { formatGithub } from '../../lint/formatters/github.ts';
+import { formatSummaryMarkdown } from '../../lint/formatters/summary.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
+import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
+import { styleFor } from '../terminal.ts';
+import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+export interface LintCommandOptions {
+  files: string[];
+  inventory?: string;
+  offline: boolean;
+  config?: string;
+  format: string;
+  maxWarnings: number;
+  output?: string;
+  now?: string;
+}
+
+function clock(now: string | undefined): Date {
+  if (now === undefined) return new Date();
+  const d = new Date(now);
+  if (Number.isNaN(d.getTime())) throw new UserError(`--now must be an ISO 8601 time, got ${now}`);
+  return d;
+}
+
+export function lintCommand(opts: LintCommandOptions): number {
+  if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
+  let config;
+  try {
+    config = loadConfig(opts.config ?? findConfig(process.cwd()), rules).config;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const p of e.problems) process.stderr.write(`${p}\n`);
+      throw new UserError(e.message);
+    }
+    throw e;
+  }
+  const files = expandPaths(opts.files);
+  if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
+  const snapshots = new Map<string, Inventory>();
+  const inputs: LintInput[] = files.map((file) => {
+    const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    const input: LintInput = { source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics };
+    if (opts.offline) return input;
+    const path = opts.inventory ?? neighbourSnapshot(file);
+    if (path === undefined || (opts.inventory === undefined && !existsSync(path))) return input;
+    let inventory = snapshots.get(path);
+    if (!inventory) snapshots.set(path, (inventory = readSnapshot(path)));
+    input.inventory = inventory;
+    return input;
+  });
+
+  const results = lint(inputs, { config, rules, now: clock(opts.now) });
+  const text = render(results, opts.format);
+  if (opts.output) writeFileSync(opts.output, text);
+  else process.stdout.write(text);
+  if (opts.format === 'github' && process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], formatSummaryMarkdown(results));
+  reportSkipped(results);
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_FINDINGS;
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    process.stderr.write(`restorec: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function render(results: FileResult[], format: string): string {
+  switch (format) {
+    case 'json':
+      return formatJson(results) + '\n';
+    case 'sarif':
+      return formatSarif(results, rules);
+    case 'github':
+      return formatGithub(results);
+    default:
+      return formatStylish(results, styleFor(process.stdout));
+  }
+}
+
+/** Says which rules could not run, so an offline run is never mistaken for a full check. */
+function reportSkipped(results: FileResult[]): void {
+  const skipped = new Map<string, Set<string>>();
+  for (const r of results) for (const s of r.skipped) for (const m of s.missing) (skipped.get(m) ?? skipped.set(m, new Set()).get(m)!).add(s.ruleId);
+  const all = new Set([...skipped.values()].flatMap((s) => [...s]));
+  if (all.size === 0) return;
+  const files = results.filter((r) => r.skipped.length > 0).length;
+  process.stderr.write(
+    `restorec: ${all.size} rule${all.size === 1 ? '' : 's'} skipped on ${files} file${files === 1 ? '' : 's'} without an inventory: ${[...all].sort().join(', ')}\n` +
+      `  help: pass --inventory SNAPSHOT, or keep NAME.inventory.json beside each spec (restorec inventory pull writes one)\n`,
+  );
+}

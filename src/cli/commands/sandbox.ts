@@ -1,0 +1,71 @@
+// `restorec sandbox --seed FILE`: a local RDS-compatible endpoint until SIGINT/SIGTERM. It prints
+// the endpoint and the sandbox's own credentials: fake, valid only here, so printing them is fine.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseFaultSpec, parseSeed, startSandbox, optionsFromScenario } from '../../sandbox/index.ts';
+import { EXIT_OK, UserError } from '../errors.ts';
+
+export interface SandboxCommandOptions {
+  seed?: string;
+  port: number;
+  faults?: string;
+  save?: string;
+  randomSeed?: number;
+  restoreMs?: number;
+}
+
+function readSeed(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const seed = parseSeed(text, file, (p) => readFileSync(p, 'utf8'));
+  if (!seed.ok) throw new UserError(`${file} is not a usable seed:\n  ${seed.problems.join('\n  ')}`, 'give an inventory snapshot (*.inventory.json) or a scenario (schemas/sandbox-scenario.schema.json)');
+  return seed.scenario;
+}
+
+export async function sandboxCommand(opts: SandboxCommandOptions): Promise<number> {
+  if (!opts.seed) throw new UserError('sandbox needs --seed FILE', 'restorec sandbox --seed examples/seed-backup-set.inventory.json');
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UserError(`--port must be 0-65535, got ${opts.port}`);
+  const options = optionsFromScenario(readSeed(opts.seed));
+  if (opts.faults !== undefined) {
+    try {
+      options.faults = parseFaultSpec(opts.faults);
+    } catch (e) {
+      throw new UserError((e as Error).message, 'e.g. --faults throttle=0.1,internal=0.05,latency=50,jitter=20');
+    }
+  }
+  if (opts.randomSeed !== undefined) options.randomSeed = opts.randomSeed;
+  if (opts.restoreMs !== undefined) options.behaviour = { ...options.behaviour, restoreDurationMs: opts.restoreMs };
+  options.port = opts.port;
+  let sb;
+  try {
+    sb = await startSandbox(options);
+  } catch (e) {
+    throw new UserError(`cannot listen on 127.0.0.1:${opts.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const out = process.stdout;
+  out.write(`restorec sandbox: RDS API 2014-08-15 on ${sb.endpoint}\n`);
+  out.write(`instances: ${options.inventories.map((i) => i.instance.DBInstanceId).join(', ')}\n`);
+  out.write('test credentials (FAKE: they open this local sandbox and nothing else):\n');
+  out.write(`  ALIBABA_CLOUD_ACCESS_KEY_ID=${sb.accessKeyId}\n  ALIBABA_CLOUD_ACCESS_KEY_SECRET=${sb.accessKeySecret}\n`);
+  if (sb.securityToken) out.write(`  ALIBABA_CLOUD_SECURITY_TOKEN=${sb.securityToken}\n`);
+  out.write(`control: ${sb.endpoint}/_sandbox/state (also /_sandbox/faults, /_sandbox/calls, /_sandbox/reset)\n`);
+  out.write('stop with Ctrl-C\n');
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  const saved = opts.save ? sb.control.saveScenario() : undefined;
+  await sb.close();
+  if (opts.save && saved) {
+    // Beside the file, then renamed over it: an interrupted save never leaves half a scenario.
+    const tmp = `${opts.save}.restorec-sandbox-${process.pid}.tmp`;
+    writeFileSync(tmp, saved);
+    renameSync(tmp, opts.save);
+    process.stderr.write(`restorec sandbox: saved the state to ${opts.save}\n`);
+  }
+  process.stderr.write(`restorec sandbox: stopped (${signal})\n`);
+  return EXIT_OK;
+}

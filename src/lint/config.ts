@@ -1,0 +1,90 @@
+// restorec.config.json: rule severities and options, validated against
+// schemas/config.schema.json (ajv standalone code, generated at build time). Found by --config
+// or by looking upward from the working directory.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { validateConfig } from '../compiler/generated/validators.js';
+import { describeErrors, formatProblem } from '../compiler/validate.ts';
+import type { CompileOptions } from '../compiler/plan.ts';
+import type { LintRule, RuleSeverity } from './rule.ts';
+
+export const CONFIG_FILE = 'restorec.config.json';
+
+export type RuleSetting = RuleSeverity | [RuleSeverity] | [RuleSeverity, Record<string, unknown>];
+
+export interface Config {
+  extends?: 'recommended' | 'none';
+  rules?: Record<string, RuleSetting>;
+  reportUnusedSuppressions?: RuleSeverity;
+  compile?: CompileOptions;
+}
+
+export interface ResolvedRule {
+  rule: LintRule;
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The config file to use: the one given, or the nearest restorec.config.json upward. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function parseConfig(text: string, file: string, rules: readonly LintRule[]): Config {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${file} is not valid JSON: ${(e as Error).message}`, file);
+  }
+  if (!validateConfig(raw)) {
+    const problems = describeErrors(validateConfig.errors ?? [], text).map((p) => formatProblem(file, p));
+    throw new ConfigError(`${file} does not match the config schema (schemas/config.schema.json)`, file, problems);
+  }
+  const config = raw as Config;
+  const known = new Set(rules.map((r) => r.id));
+  const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new ConfigError(`${file} configures unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`, file, ['`restorec rules` lists the rule ids']);
+  }
+  return config;
+}
+
+export function loadConfig(path: string | undefined, rules: readonly LintRule[]): { config: Config; file?: string } {
+  if (path === undefined) return { config: {} };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(`cannot read config file ${path}`, path);
+  }
+  return { config: parseConfig(text, path, rules), file: path };
+}
+
+/** Each rule with the severity and options this config gives it. */
+export function resolveRules(config: Config, rules: readonly LintRule[]): ResolvedRule[] {
+  return rules.map((rule) => {
+    const base: RuleSeverity = config.extends === 'none' ? 'off' : rule.recommended ? rule.defaultSeverity : 'off';
+    const setting = config.rules?.[rule.id];
+    const severity = setting === undefined ? base : Array.isArray(setting) ? setting[0] : setting;
+    const given = Array.isArray(setting) && setting.length > 1 ? (setting[1] as Record<string, unknown>) : {};
+    return { rule, severity, options: { ...(rule.defaultOptions ?? {}), ...given } };
+  });
+}

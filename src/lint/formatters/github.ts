@@ -1,0 +1,25 @@
+// GitHub Actions workflow commands: one annotation per message.
+import type { FileResult } from '../lint.ts';
+import { rangeOf, ruleLabel } from './positions.ts';
+
+/** Escaping per GitHub's toolkit: data escapes % CR LF; properties also `:` and `,`. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const m of r.messages) {
+      const p = rangeOf(r, m);
+      const props = [`file=${escapeProperty(r.file)}`, `line=${p.line}`, `endLine=${p.endLine}`, `col=${p.column}`, `endColumn=${p.endColumn}`, `title=${escapeProperty(`restorec ${ruleLabel(m)}`)}`];
+      const text = m.help ? `${m.message} (${m.help})` : m.message;
+      lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}

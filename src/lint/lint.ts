@@ -1,0 +1,166 @@
+// The lint engine: parse results + inventories → per-file messages. Compiles each spec against
+// its inventory (the compiler's findings are reported under the rules that own them), runs every
+// enabled rule whose needs are met, applies suppression comments, and says which rules it could
+// not run. Pure: the caller reads files and inventories and passes a clock.
+import type { Diagnostic, Document, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
+import { compile } from '../compiler/compile.ts';
+import type { Inventory } from '../compiler/inventory.ts';
+import type { RestorePlan } from '../compiler/plan.ts';
+import { resolveRules, type Config, type ResolvedRule } from './config.ts';
+import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleSeverity } from './rule.ts';
+import { isSuppressed, parseSuppressions } from './suppressions.ts';
+
+export interface LintInput {
+  source: SourceFile;
+  document: Document;
+  /** The parser's diagnostics. */
+  diagnostics: Diagnostic[];
+  inventory?: Inventory;
+}
+
+export interface LintMessage {
+  /** null for problems that are not a rule's: syntax errors, compile errors, bad directives. */
+  ruleId: string | null;
+  /** ESLint's numbers: 1 warning, 2 error. */
+  severity: 1 | 2;
+  message: string;
+  span: Span;
+  related?: RelatedSpan[];
+  help?: string;
+  /** The diagnostic code, for messages that are not a rule's. */
+  code?: string;
+}
+
+export interface FileResult {
+  file: string;
+  source: SourceFile;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  /** Enabled rules that could not run on this file, with what they lacked. */
+  skipped: { ruleId: string; missing: Need[] }[];
+  plan?: RestorePlan;
+}
+
+export interface LintOptions {
+  config: Config;
+  rules: readonly LintRule[];
+  now: Date;
+}
+
+const toNumber = (s: RuleSeverity): 1 | 2 => (s === 'error' ? 2 : 1);
+
+function fromDiagnostic(d: Diagnostic, ruleId: string | null, severity: 1 | 2): LintMessage {
+  const m: LintMessage = { ruleId, severity, message: d.message, span: d.span };
+  if (d.related?.length) m.related = d.related;
+  if (d.help) m.help = d.help;
+  if (ruleId === null) m.code = d.code;
+  return m;
+}
+
+export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResult[] {
+  const resolved = resolveRules(opts.config, opts.rules);
+  const byCompilerCode = new Map<string, ResolvedRule>();
+  for (const r of resolved) for (const code of r.rule.compilerCodes ?? []) byCompilerCode.set(code, r);
+
+  // Compile every file first: rules that look across files need every plan.
+  const compiled = inputs.map((input) => {
+    const parseErrors = input.diagnostics.filter((d) => d.severity === 'error');
+    const messages: LintMessage[] = parseErrors.map((d) => fromDiagnostic(d, null, 2));
+    let plan: RestorePlan | undefined;
+    if (parseErrors.length === 0 && input.inventory) {
+      const result = compile(input, input.inventory, opts.config.compile ?? {});
+      plan = result.plan;
+      for (const d of result.diagnostics) {
+        if (input.diagnostics.includes(d)) continue;
+        const owner = byCompilerCode.get(d.code);
+        if (owner) {
+          if (owner.severity !== 'off') messages.push({ ...fromDiagnostic(d, owner.rule.id, toNumber(owner.severity)) });
+        } else if (d.severity !== 'info') {
+          messages.push(fromDiagnostic(d, null, d.severity === 'error' ? 2 : 1));
+        }
+      }
+    }
+    const file: ProjectFile = { file: input.source.name, source: input.source, document: input.document };
+    if (plan) file.plan = plan;
+    if (input.inventory) file.inventory = input.inventory;
+    return { input, file, messages, parseOk: parseErrors.length === 0 };
+  });
+  const project = compiled.map((c) => c.file);
+
+  return compiled.map(({ input, file, messages, parseOk }) => {
+    const skipped: FileResult['skipped'] = [];
+    if (parseOk) {
+      for (const { rule, severity, options } of resolved) {
+        if (severity === 'off') continue;
+        const missing = rule.needs.filter((n) => (n === 'plan' ? !file.plan : n === 'inventory' ? !file.inventory : false));
+        if (missing.length > 0) {
+          skipped.push({ ruleId: rule.id, missing });
+          continue;
+        }
+        rule.check?.({
+          ...file,
+          options,
+          now: opts.now,
+          project,
+          report: (r) => {
+            const template = rule.messages[r.messageId];
+            if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
+            const m: LintMessage = { ruleId: rule.id, severity: toNumber(severity), message: formatMessage(template, r.data), span: r.span };
+            if (r.related?.length) m.related = r.related;
+            if (r.help) m.help = r.help;
+            messages.push(m);
+          },
+        });
+      }
+    }
+    const kept = applySuppressions(input, messages, opts, new Set(skipped.map((s) => s.ruleId)));
+    kept.sort((a, b) => a.span.start - b.span.start || b.severity - a.severity || String(a.ruleId).localeCompare(String(b.ruleId)));
+    const result: FileResult = {
+      file: input.source.name,
+      source: input.source,
+      messages: kept,
+      errorCount: kept.filter((m) => m.severity === 2).length,
+      warningCount: kept.filter((m) => m.severity === 1).length,
+      skipped,
+    };
+    if (file.plan) result.plan = file.plan;
+    return result;
+  });
+}
+
+function applySuppressions(input: LintInput, messages: LintMessage[], opts: LintOptions, skipped: ReadonlySet<string>): LintMessage[] {
+  const { suppressions, problems } = parseSuppressions(input.document.comments, input.source);
+  const known = new Set(opts.rules.map((r) => r.id));
+  const out: LintMessage[] = problems.map((p) => ({ ruleId: null, severity: 2, message: p.message, span: p.span, code: 'lint/bad-directive' }));
+  for (const s of suppressions) {
+    for (const r of s.rules) {
+      if (!known.has(r.id)) {
+        out.push({ ruleId: null, severity: 2, message: `suppression names unknown rule \`${r.id}\``, span: r.span, help: '`restorec rules` lists the rule ids', code: 'lint/unknown-rule' });
+        r.used = true; // reported once, as unknown
+      }
+      // A rule that could not run (no inventory) may well have reported here: not unused.
+      if (skipped.has(r.id)) r.used = true;
+    }
+  }
+  for (const m of messages) {
+    if (m.ruleId !== null && isSuppressed(suppressions, m.ruleId, input.source.position(m.span.start).line)) continue;
+    out.push(m);
+  }
+  const unused = opts.config.reportUnusedSuppressions ?? 'warn';
+  if (unused !== 'off') {
+    for (const s of suppressions) {
+      for (const r of s.rules) {
+        if (r.used) continue;
+        out.push({
+          ruleId: null,
+          severity: toNumber(unused),
+          message: `suppression of \`${r.id}\` suppresses nothing${s.kind === 'next-line' ? ' on the next line' : ' in this file'}; remove it`,
+          span: r.span,
+          code: 'lint/unused-suppression',
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// RestoreTable needs the instance Running: any other status (Restoring, Rebooting, ...) refuses it.
+import { defineRule } from '../rule.ts';
+import { instanceSpan } from './spans.ts';
+
+export default defineRule({
+  id: 'instance-status',
+  description: 'The instance must be Running for a table restore.',
+  defaultSeverity: 'error',
+  recommended: true,
+  needs: ['inventory'],
+  messages: {
+    notRunning: 'instance {{id}} is {{status}}; a table restore needs it Running',
+    unknown: 'the status of instance {{id}} is unknown; it must be Running',
+  },
+  predicts: ['IncorrectDBInstanceState'],
+  check(ctx) {
+    const inst = ctx.inventory!.instance;
+    const span = instanceSpan(ctx);
+    if (inst.DBInstanceStatus === undefined) {
+      ctx.report({ messageId: 'unknown', data: { id: inst.DBInstanceId }, span, help: 'take a fresh snapshot with `restorec inventory pull`' });
+    } else if (inst.DBInstanceStatus !== 'Running') {
+      ctx.report({ messageId: 'notRunning', data: { id: inst.DBInstanceId, status: inst.DBInstanceStatus }, span, help: 'wait until the instance is Running (a restore, upgrade or class change may be in progress), then apply' });
+    }
+  },
+});

@@ -1,0 +1,114 @@
+// The sandbox's world: instances (seeded from inventory snapshots), the restores they run and
+// the ClientTokens they have seen. Restores finish lazily: whoever reads the state first calls
+// `advance(now)`, so there are no timers to leak and an injected clock drives tests.
+import type { CurrentDatabase, Inventory } from '../compiler/index.ts';
+
+/** One target database of a restore and the tables it gains. */
+export interface RestoreTarget {
+  db: string;
+  tables: string[];
+}
+
+export interface RestoreTask {
+  TaskId: string;
+  DBInstanceId: string;
+  beginMs: number;
+  durationMs: number;
+  status: 'Running' | 'Succeed';
+  /** BackupId or RestoreTime the data came from. */
+  source: { BackupId?: string; RestoreTime?: string };
+  targets: RestoreTarget[];
+}
+
+export interface InstanceState {
+  inventory: Inventory;
+  /** The status before a restore changed it (restored when the restore finishes). */
+  statusBeforeRestore?: string | undefined;
+  tasks: RestoreTask[];
+}
+
+export interface IdempotentAnswer {
+  fingerprint: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export interface SandboxState {
+  instances: Map<string, InstanceState>;
+  /** `accessKeyId \n action \n ClientToken` → first successful answer. */
+  tokens: Map<string, IdempotentAnswer>;
+  taskSeq: number;
+}
+
+/** A copy the sandbox may change; `Tables: 'unknown'` is taken as none (the sandbox must know). */
+export function createState(inventories: readonly Inventory[]): SandboxState {
+  const instances = new Map<string, InstanceState>();
+  for (const inv of inventories) {
+    const copy = structuredClone(inv) as Inventory;
+    const dbs: CurrentDatabase[] = (copy.current?.Databases ?? []).map((d) => ({ ...d, Tables: d.Tables === 'unknown' ? [] : [...d.Tables] }));
+    copy.current = { Databases: dbs };
+    instances.set(copy.instance.DBInstanceId, { inventory: copy, tasks: [] });
+  }
+  return { instances, tokens: new Map(), taskSeq: 0 };
+}
+
+/** Folds a name as the instance compares it (lower_case_table_names 1 or 2: case-insensitive). */
+export function nameKey(inst: InstanceState, name: string): string {
+  return inst.inventory.instance.lower_case_table_names === 0 ? name : name.toLowerCase();
+}
+
+export function currentDatabases(inst: InstanceState): CurrentDatabase[] {
+  return inst.inventory.current?.Databases ?? [];
+}
+
+export function findCurrentDatabase(inst: InstanceState, name: string): CurrentDatabase | undefined {
+  const key = nameKey(inst, name);
+  return currentDatabases(inst).find((d) => nameKey(inst, d.DBName) === key);
+}
+
+export function runningTask(inst: InstanceState): RestoreTask | undefined {
+  return inst.tasks.find((t) => t.status === 'Running');
+}
+
+export function countTables(inst: InstanceState): number {
+  return currentDatabases(inst).reduce((n, d) => n + (Array.isArray(d.Tables) ? d.Tables.length : 0), 0);
+}
+
+function finish(inst: InstanceState, task: RestoreTask): void {
+  task.status = 'Succeed';
+  const dbs = currentDatabases(inst);
+  for (const target of task.targets) {
+    let db = findCurrentDatabase(inst, target.db);
+    if (!db) {
+      db = { DBName: target.db, DBStatus: 'Running', Tables: [] };
+      dbs.push(db);
+    }
+    const tables = Array.isArray(db.Tables) ? db.Tables : [];
+    const have = new Set(tables.map((t) => nameKey(inst, t)));
+    for (const t of target.tables) if (!have.has(nameKey(inst, t))) tables.push(t);
+    db.Tables = tables;
+  }
+  if (inst.statusBeforeRestore !== undefined) {
+    inst.inventory.instance.DBInstanceStatus = inst.statusBeforeRestore;
+    inst.statusBeforeRestore = undefined;
+  }
+}
+
+/** Finishes every restore whose time has come; `force` finishes all (used when saving). */
+export function advance(state: SandboxState, nowMs: number, force = false): void {
+  for (const inst of state.instances.values()) {
+    for (const task of inst.tasks) if (task.status === 'Running' && (force || task.beginMs + task.durationMs <= nowMs)) finish(inst, task);
+  }
+}
+
+/** Progress 0-100 of a task at `nowMs`. */
+export function progress(task: RestoreTask, nowMs: number): number {
+  if (task.status !== 'Running') return 100;
+  if (task.durationMs <= 0) return 100;
+  return Math.min(99, Math.floor(((nowMs - task.beginMs) / task.durationMs) * 100));
+}
+
+/** The inventories as they are now: what `--save` writes and `GET /_sandbox/state` shows. */
+export function inventories(state: SandboxState): Inventory[] {
+  return [...state.instances.values()].map((i) => i.inventory);
+}

@@ -1,0 +1,86 @@
+// Goldens for each output format on one fixed lint run (two files, errors and warnings, a
+// related span), and the SARIF output validated against the SARIF 2.1.0 schema.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse } from '../../src/grammar/index.ts';
+import { lint, type FileResult } from '../../src/lint/lint.ts';
+import { rules } from '../../src/lint/registry.ts';
+import { formatStylish } from '../../src/lint/formatters/stylish.ts';
+import { formatJson } from '../../src/lint/formatters/json.ts';
+import { formatSarif } from '../../src/lint/formatters/sarif.ts';
+import { escapeData, escapeProperty, formatGithub } from '../../src/lint/formatters/github.ts';
+import { formatSummaryMarkdown } from '../../src/lint/formatters/summary.ts';
+import { baseInventory } from '../helpers/rule-tester.ts';
+
+const require = createRequire(import.meta.url);
+const dir = 'test/lint/formatters';
+const update = process.env['UPDATE_GOLDENS'] === '1';
+const used = rules.filter((r) => ['target-exists', 'instance-status', 'source-missing'].includes(r.id));
+
+function run(): FileResult[] {
+  const inventory = baseInventory();
+  inventory.instance.DBInstanceStatus = 'Rebooting';
+  const specs: [string, string][] = [
+    ['specs/a.restore', 'instance rm-test\nfrom backup 1001\n\nrestore db shop <\n  table orders as customers\n  table order as order_bak\n>\n'],
+    ['specs/b.restore', 'instance rm-test\nfrom backup 1001\nrestore db crm as crm_r # fine\n'],
+    ['specs/c.restore', 'instance rm-test\nfrom backup 1001\nrestor db crm\n'],
+  ];
+  const inputs = specs.map(([name, text]) => {
+    const p = parse(text, name);
+    return { source: p.source, document: p.document, diagnostics: p.diagnostics, inventory };
+  });
+  return lint(inputs, { config: { extends: 'none', rules: { 'target-exists': 'error', 'instance-status': 'warn', 'source-missing': 'error' } }, rules: used, now: new Date('2026-11-20T04:00:00Z') });
+}
+
+function golden(name: string, actual: string): void {
+  const file = `${dir}/${name}`;
+  if (update) writeFileSync(file, actual);
+  assert.fixture(actual, readFileSync(file, 'utf8'));
+}
+
+const results = run();
+
+test('the fixed run has errors, warnings and a syntax error', () => {
+  assert.equal(results.map((r) => [r.errorCount, r.warningCount]), [[2, 1], [0, 1], [1, 0]]);
+});
+
+test('stylish', () => golden('expected.stylish.txt', formatStylish(results)));
+test('json (ESLint shape)', () => {
+  const text = formatJson(results);
+  golden('expected.json', text + '\n');
+  const parsed = JSON.parse(text);
+  for (const r of parsed) {
+    assert.type(r.filePath, 'string');
+    assert.type(r.errorCount, 'number');
+    assert.type(r.warningCount, 'number');
+    for (const m of r.messages) {
+      assert.ok([1, 2].includes(m.severity));
+      for (const k of ['line', 'column', 'endLine', 'endColumn']) assert.type(m[k], 'number');
+      assert.ok('ruleId' in m);
+    }
+  }
+});
+test('sarif', () => golden('expected.sarif.json', formatSarif(results, used, process.cwd()).replaceAll(process.cwd(), '/CWD')));
+test('github', () => golden('expected.github.txt', formatGithub(results)));
+test('step summary', () => golden('expected.summary.md', formatSummaryMarkdown(results)));
+
+test('SARIF output is valid SARIF 2.1.0', () => {
+  const Ajv4 = require('ajv-draft-04');
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+  const validate = ajv.compile(schema);
+  const log = JSON.parse(formatSarif(results, rules));
+  const ok = validate(log);
+  assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  assert.is(log.runs[0].tool.driver.rules.length >= rules.length, true);
+  assert.ok(log.runs[0].results.every((r: { partialFingerprints: Record<string, string> }) => Object.keys(r.partialFingerprints).length === 1));
+});
+
+test('GitHub escaping: data escapes % CR LF; properties also : and ,', () => {
+  assert.is(escapeData('50% done\r\nnext'), '50%25 done%0D%0Anext');
+  assert.is(escapeProperty('a:b,c%'), 'a%3Ab%2Cc%25');
+});
+
+test.run();

@@ -1,0 +1,18 @@
+import { ruleTester, HEADER } from '../../helpers/rule-tester.ts';
+import rule from '../../../src/lint/rules/table-restore-enabled.ts';
+
+const SPEC = HEADER + 'restore db shop < table orders as orders_bak >';
+
+ruleTester(rule, {
+  valid: [
+    { spec: SPEC },
+    { name: 'MySQL 8.0 does not use the switch', spec: SPEC, inventory: (inv) => {
+      inv.instance.EngineVersion = '8.0';
+      inv.backupPolicy!.CompressType = '1';
+    } },
+    { name: 'unknown (facts-unknown says so)', spec: SPEC, inventory: (inv) => void delete inv.backupPolicy!.CompressType },
+  ],
+  invalid: [
+    { name: 'MySQL 5.7 with the old backup format', spec: SPEC, inventory: (inv) => void (inv.backupPolicy!.CompressType = '1'), errors: [{ messageId: 'off', message: /CompressType 1, not 4/, line: 1, column: 10, endColumn: 17 }] },
+  ],
+});

@@ -1,0 +1,62 @@
+// `restorec sandbox` as a user runs it (the built CLI): prints endpoint and fake credentials,
+// serves real clients, stops cleanly on SIGTERM and saves a scenario that resumes.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseSeed } from '../../src/sandbox/index.ts';
+import { restorec, tempDir } from '../helpers/cli.ts';
+import { call, RPCClient } from './helpers.ts';
+
+test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () => {
+  const save = join(tempDir(), 'state.json');
+  const child = spawn(process.execPath, ['bin/restorec.cjs', 'sandbox', '--seed', 'examples/seed-backup-set.inventory.json', '--port', '0', '--save', save, '--restore-ms', '0', '--random-seed', '3'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('stop with Ctrl-C')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${out}${err}`)));
+    });
+    const endpoint = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+    const accessKeyId = /ALIBABA_CLOUD_ACCESS_KEY_ID=(\S+)/.exec(out)?.[1];
+    const accessKeySecret = /ALIBABA_CLOUD_ACCESS_KEY_SECRET=(\S+)/.exec(out)?.[1];
+    assert.ok(endpoint && accessKeyId && accessKeySecret, out);
+    assert.match(out, /FAKE/);
+    const c = new RPCClient({ endpoint, accessKeyId, accessKeySecret, apiVersion: '2014-08-15' });
+    const meta = JSON.stringify([{ type: 'db', name: 'testdb1', newname: 'testdb1_new', tables: [{ type: 'table', name: 'testdb1table1', newname: 'testdb1table1_new' }] }]);
+    const r = await call(c, 'RestoreTable', { DBInstanceId: 'rm-uf6wjk5xxxxxxxxxx', BackupId: '9026262', TableMeta: meta });
+    assert.type(r['RequestId'], 'string', JSON.stringify(r));
+    assert.not.ok(r['Code']);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.is(await exited, 0, err);
+  const seed = parseSeed(readFileSync(save, 'utf8'), save, () => '');
+  assert.ok(seed.ok, JSON.stringify(seed));
+  const db = seed.ok ? seed.scenario.inventories[0]?.current?.Databases.find((d) => d.DBName === 'testdb1_new') : undefined;
+  assert.equal(db?.Tables, ['testdb1table1_new']);
+  assert.is(seed.ok && seed.scenario.randomSeed, 3);
+});
+
+test('usage errors: no seed, a bad seed, a bad fault spec', () => {
+  const none = restorec(['sandbox']);
+  assert.is(none.status, 2);
+  assert.match(none.stderr, /--seed/);
+  const bad = restorec(['sandbox', '--seed', 'examples/seed-backup-set.restore']);
+  assert.is(bad.status, 2);
+  assert.match(bad.stderr, /not a usable seed/);
+  const faults = restorec(['sandbox', '--seed', 'examples/seed-backup-set.inventory.json', '--faults', 'throttle=3']);
+  assert.is(faults.status, 2);
+  assert.match(faults.stderr, /probability/);
+});
+
+test.run();
