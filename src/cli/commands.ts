@@ -1,6 +1,7 @@
 // Every command and option, as data: the one definition both argument parsers read (yargs for
 // the full CLI, yargs-parser alone for the fast path of the commands pre-commit hooks run).
 import { EXIT_USAGE } from './errors.ts';
+import { cloudFlags } from './cloud-flags.ts';
 
 export interface OptionSpec {
   type: 'boolean' | 'string' | 'number';
@@ -124,6 +125,58 @@ export const commands: CommandSpec[] = [
         ...(typeof a['save'] === 'string' ? { save: a['save'] } : {}),
         ...(typeof a['random-seed'] === 'number' ? { randomSeed: a['random-seed'] } : {}),
         ...(typeof a['restore-ms'] === 'number' ? { restoreMs: a['restore-ms'] } : {}),
+      }),
+  },
+  {
+    name: 'inventory',
+    usage: 'inventory <action>',
+    describe: 'inventory pull --instance ID [--backup ID | --at TIME] -o FILE: write the live inventory as a snapshot',
+    positional: { name: 'action', describe: 'pull', required: true },
+    options: {
+      instance: { type: 'string', describe: 'DBInstanceId, e.g. rm-uf6wjk5xxxxxxxxxx' },
+      backup: { type: 'string', array: true, describe: 'backup set whose contents to list (repeatable)' },
+      at: { type: 'string', array: true, describe: 'point in time whose contents to list (repeatable)' },
+      out: { type: 'string', alias: 'o', default: '-', describe: 'snapshot file; - for stdout' },
+      ...cloudFlags(),
+    },
+    run: async (a) =>
+      (await import('./commands/inventory.ts')).inventoryCommand({
+        ...(await import('./cloud.ts')).cloudArgs(a),
+        action: String([a['action']].flat()[0] ?? ''),
+        instance: typeof a['instance'] === 'string' ? a['instance'] : undefined,
+        backup: [a['backup'] ?? []].flat().map(String),
+        at: [a['at'] ?? []].flat().map(String),
+        out: String(a['out'] ?? '-'),
+      }),
+  },
+  {
+    name: 'apply',
+    usage: 'apply <files..>',
+    describe: 'Lint, plan and run the RestoreTable requests of spec files against the live instance',
+    positional: { name: 'files', describe: 'spec files or directories', required: true },
+    options: {
+      yes: { type: 'boolean', alias: 'y', default: false, describe: 'apply without asking (required when not on a terminal)' },
+      wait: { type: 'boolean', default: false, describe: 'follow the restore to its end, with progress' },
+      'poll-ms': { type: 'number', describe: 'how often --wait asks about the restore (default 5000; sandbox 250)' },
+      'wait-timeout': { type: 'number', describe: 'give up waiting after this many seconds (default 21600)' },
+      'max-entries': { type: 'number', default: 50, describe: 'databases + tables per RestoreTable request before it is split' },
+      'whole-db': { type: 'string', choices: ['tables', 'db-entry'], default: 'tables', describe: 'a database without a block: list its tables or send a bare db entry' },
+      sandbox: { type: 'boolean', default: false, describe: 'apply to an in-process sandbox seeded from NAME.inventory.json (no cloud account)' },
+      'sandbox-seed': { type: 'string', describe: 'seed for --sandbox (snapshot or scenario)' },
+      ...cloudFlags(),
+    },
+    run: async (a) =>
+      (await import('./commands/apply.ts')).applyCommand({
+        ...(await import('./cloud.ts')).cloudArgs(a),
+        files: files(a),
+        yes: a['yes'] === true,
+        wait: a['wait'] === true,
+        pollMs: typeof a['poll-ms'] === 'number' ? a['poll-ms'] : undefined,
+        waitTimeoutMs: typeof a['wait-timeout'] === 'number' ? a['wait-timeout'] * 1000 : undefined,
+        maxEntries: Number(a['max-entries'] ?? 50),
+        wholeDb: String(a['whole-db'] ?? 'tables'),
+        sandbox: a['sandbox'] === true,
+        sandboxSeed: typeof a['sandbox-seed'] === 'string' ? a['sandbox-seed'] : undefined,
       }),
   },
 ];

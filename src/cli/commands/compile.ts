@@ -7,6 +7,7 @@ import { compile, type CompileOptions, type CompileResult, type Inventory, type 
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
+import { prefetchLive } from '../live-prefetch.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 
 export interface CompileCommandOptions {
@@ -28,7 +29,7 @@ export interface CompiledFile {
 }
 
 /** Parses and compiles every file; reports diagnostics on stderr. */
-export function compileFiles(opts: { files: string[]; inventory?: string }, options: CompileOptions): { compiled: CompiledFile[]; inputErrors: number; errors: number } {
+export function compileFiles(opts: { files: string[]; inventory?: string; live?: Map<string, Inventory> }, options: CompileOptions): { compiled: CompiledFile[]; inputErrors: number; errors: number } {
   if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
@@ -45,10 +46,17 @@ export function compileFiles(opts: { files: string[]; inventory?: string }, opti
       continue;
     }
     let path = opts.inventory;
+    const live = path === undefined ? opts.live?.get(file) : undefined;
+    if (live) {
+      const result = compile(parsed, live, options);
+      errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, process.stderr, true);
+      compiled.push({ parsed, result });
+      continue;
+    }
     if (path === undefined) {
       const neighbour = neighbourSnapshot(file);
       if (neighbour === undefined || !existsSync(neighbour)) {
-        throw new UserError(`no inventory for ${parsed.source.name}: live inventory is not available yet`, `pass --inventory SNAPSHOT.json, or put the snapshot beside the spec as ${neighbour ?? 'NAME.inventory.json'}`);
+        throw new UserError(`no inventory for ${parsed.source.name}: no snapshot, and live inventory is not available yet: no cloud credentials configured`, `pass --inventory SNAPSHOT.json, put the snapshot beside the spec as ${neighbour ?? 'NAME.inventory.json'}, or set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (or a profile) to read the live instance`);
       }
       path = neighbour;
     }
@@ -64,9 +72,10 @@ export function compileFiles(opts: { files: string[]; inventory?: string }, opti
   return { compiled, inputErrors, errors };
 }
 
-export function compileCommand(opts: CompileCommandOptions): number {
+export async function compileCommand(opts: CompileCommandOptions): Promise<number> {
   const options = compileOptions(opts);
-  const { compiled, inputErrors, errors } = compileFiles(opts, options);
+  const live = opts.inventory === undefined ? await prefetchLive(opts.files) : undefined;
+  const { compiled, inputErrors, errors } = compileFiles({ ...opts, ...(live ? { live } : {}) }, options);
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;
   const requests = compiled.flatMap((c) => c.result.requests);

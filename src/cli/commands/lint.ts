@@ -17,6 +17,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { styleFor } from '../terminal.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
+import { prefetchLive } from '../live-prefetch.ts';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -38,7 +39,7 @@ function clock(now: string | undefined): Date {
   return d;
 }
 
-export function lintCommand(opts: LintCommandOptions): number {
+export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}`);
   if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
   let config;
@@ -54,11 +55,14 @@ export function lintCommand(opts: LintCommandOptions): number {
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
+  const live = opts.offline || opts.inventory !== undefined ? undefined : await prefetchLive(files);
   const inputs: LintInput[] = files.map((file) => {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
     const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
     const input: LintInput = { source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics };
     if (opts.offline) return input;
+    const liveInventory = live?.get(file);
+    if (liveInventory) return { ...input, inventory: liveInventory };
     const path = opts.inventory ?? neighbourSnapshot(file);
     if (path === undefined || (opts.inventory === undefined && !existsSync(path))) return input;
     let inventory = snapshots.get(path);

@@ -1,0 +1,117 @@
+// Shared by the commands that talk to RDS (inventory pull, apply, and lint/plan/compile when no
+// snapshot is at hand): the cloud flags, the client they configure, the live inventory of one
+// spec, and turning cloud failures into one-line user errors with every secret redacted.
+import { existsSync } from 'node:fs';
+import type { Document } from '../grammar/index.ts';
+import type { Inventory } from '../compiler/index.ts';
+import { RdsClient, cloudConfigured, credentialsSource, endpointFor, redact, CloudError, CredentialsError, type CredentialsSource } from '../cloud/index.ts';
+import { InventoryError, LiveProvider, MysqlError, type ContentsSource } from '../inventory/index.ts';
+import { EXIT_FINDINGS, EXIT_USAGE, UserError } from './errors.ts';
+export { cloudFlags } from './cloud-flags.ts';
+
+export interface CloudArgs {
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  profile?: string | undefined;
+  mysqlUrl?: string | undefined;
+  timeoutMs?: number | undefined;
+  concurrency?: number | undefined;
+  rate?: number | undefined;
+  verbose?: boolean | undefined;
+}
+
+export function cloudArgs(a: Record<string, unknown>): CloudArgs {
+  const s = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
+  const n = (k: string) => (typeof a[k] === 'number' ? (a[k] as number) : undefined);
+  return { region: s('region'), endpoint: s('endpoint'), profile: s('profile'), mysqlUrl: s('mysql-url'), timeoutMs: n('timeout'), concurrency: n('concurrency'), rate: n('rate'), verbose: a['verbose'] === true };
+}
+
+/** Cloud settings from the environment alone (lint/plan/compile take no cloud flags). */
+export function cloudArgsFromEnv(env: NodeJS.ProcessEnv = process.env): CloudArgs {
+  return { endpoint: env['RESTOREC_ENDPOINT'] || undefined, profile: env['ALIBABA_CLOUD_PROFILE'] || undefined };
+}
+
+/** The spec's `region` statement, if any. */
+export function specRegion(doc: Document): string | undefined {
+  const r = doc.statements.find((s) => s.kind === 'Region');
+  return r?.kind === 'Region' ? r.region.value : undefined;
+}
+
+export function makeClient(args: CloudArgs, region: string | undefined, credentials?: CredentialsSource): RdsClient {
+  const chosen = args.region ?? region ?? (process.env['ALIBABA_CLOUD_REGION_ID'] || undefined);
+  const endpoint = args.endpoint ?? process.env['RESTOREC_ENDPOINT'] ?? endpointFor(chosen);
+  if (!/^https?:\/\//.test(endpoint)) throw new UserError(`--endpoint must be an http:// or https:// URL, got ${redact(endpoint)}`);
+  if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1)) throw new UserError(`--concurrency must be a whole number >= 1`);
+  if (args.rate !== undefined && !(args.rate > 0)) throw new UserError(`--rate must be > 0`);
+  return new RdsClient({
+    endpoint,
+    credentials: credentials ?? credentialsSource(args.profile),
+    ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
+    limit: { ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}), ...(args.rate !== undefined ? { ratePerSecond: args.rate } : {}) },
+    ...(args.verbose ? { trace: (l: string) => process.stderr.write(`restorec: ${redact(l)}\n`) } : {}),
+  });
+}
+
+export function mysqlUrl(args: CloudArgs): string | undefined {
+  return args.mysqlUrl ?? (process.env['RESTOREC_MYSQL_URL'] || undefined);
+}
+
+/** The source a spec restores from, as the inventory needs it. */
+export function specSource(doc: Document): { instanceId: string; source: ContentsSource } | undefined {
+  const inst = doc.statements.find((s) => s.kind === 'Instance');
+  const backup = doc.statements.find((s) => s.kind === 'FromBackup');
+  const at = doc.statements.find((s) => s.kind === 'At');
+  if (inst?.kind !== 'Instance') return undefined;
+  if (backup?.kind === 'FromBackup') return { instanceId: inst.id.value, source: { backupId: backup.backupId.value } };
+  if (at?.kind === 'At') return { instanceId: inst.id.value, source: { restoreTime: at.utc } };
+  return undefined;
+}
+
+/** The live inventory a spec compiles against; warnings go to stderr. */
+export async function liveInventory(doc: Document, args: CloudArgs, client?: RdsClient): Promise<Inventory> {
+  const src = specSource(doc);
+  if (!src) throw new UserError('the spec names no instance or no source (from backup / at): nothing to read');
+  const api = client ?? makeClient(args, specRegion(doc));
+  let loaded;
+  try {
+    loaded = await new LiveProvider({ api, mysqlUrl: mysqlUrl(args) }).load({ instanceId: src.instanceId, sources: [src.source] });
+  } finally {
+    if (!client) api.close();
+  }
+  const { inventory, warnings } = loaded;
+  for (const w of warnings) process.stderr.write(`restorec: note: ${w}\n`);
+  return inventory;
+}
+
+/** Whether a command without a snapshot may go live (credentials configured, or an endpoint given). */
+export function canGoLive(args: CloudArgs): boolean {
+  return args.endpoint !== undefined || (process.env['RESTOREC_ENDPOINT'] ?? '') !== '' || cloudConfigured(process.env, args.profile);
+}
+
+/** For lint/plan/compile: spec file → live inventory, for the files with no snapshot at hand. */
+export async function liveInventoriesFor(files: { file: string; document: Document; snapshot: string | undefined }[]): Promise<Map<string, Inventory>> {
+  const out = new Map<string, Inventory>();
+  const args = cloudArgsFromEnv();
+  if (!canGoLive(args)) return out;
+  for (const f of files) if (f.snapshot === undefined || !existsSync(f.snapshot)) out.set(f.file, await guard(() => liveInventory(f.document, args)));
+  return out;
+}
+
+/** Runs `fn`, turning cloud, credential, SQL and inventory failures into redacted UserErrors. */
+export async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    if (e instanceof CloudError) throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
+    if (e instanceof CredentialsError || e instanceof MysqlError) throw new UserError(redact(e.message), undefined, EXIT_USAGE);
+    if (e instanceof InventoryError) {
+      for (const p of e.problems) process.stderr.write(`${redact(p)}\n`);
+      throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
+    }
+    const err = e as Error;
+    if (err && typeof err.message === 'string') err.message = redact(err.message);
+    if (err && typeof err.stack === 'string') err.stack = redact(err.stack);
+    throw e;
+  }
+}

@@ -1,0 +1,180 @@
+// `restorec apply FILES`: live inventory → lint (refuses on errors) → plan → confirmation →
+// RestoreTable with the compiled ClientToken, one request after another → with --wait, followed
+// to the end. Applying again restores nothing twice: requests whose targets exist are skipped and
+// said so. `--sandbox` runs it all against the in-process sandbox, with no cloud account.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
+import { compile, renderPlan, type Inventory } from '../../compiler/index.ts';
+import { Applier, redact, requestTargets, staticCredentials, targetPresence, withoutTargets, type ApplyEvent, type RdsClient } from '../../cloud/index.ts';
+import { readCurrent } from '../../inventory/index.ts';
+import { lint } from '../../lint/lint.ts';
+import { rules } from '../../lint/registry.ts';
+import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
+import { formatStylish } from '../../lint/formatters/stylish.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
+import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
+import { reportDiagnostics } from '../report.ts';
+import { styleFor } from '../terminal.ts';
+import { guard, liveInventory, makeClient, mysqlUrl, specRegion, specSource, type CloudArgs } from '../cloud.ts';
+import { compileOptions } from './compile.ts';
+import { neighbourSnapshot } from '../snapshots.ts';
+
+export interface ApplyCommandOptions extends CloudArgs {
+  files: string[];
+  yes: boolean;
+  wait: boolean;
+  pollMs?: number | undefined;
+  waitTimeoutMs?: number | undefined;
+  maxEntries: number;
+  wholeDb: string;
+  sandbox: boolean;
+  sandboxSeed?: string | undefined;
+}
+
+const say = (s: string) => process.stderr.write(`restorec: ${redact(s)}\n`);
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function progressPrinter(total: number): (e: ApplyEvent) => void {
+  const tty = process.stderr.isTTY === true;
+  let last = '';
+  return (e) => {
+    const n = `request ${('index' in e ? e.index : 0) + 1}/${total}`;
+    let line: string;
+    if (e.kind === 'skip') line = `${n}: ${e.reason}`;
+    else if (e.kind === 'submit') line = `${n}: sending RestoreTable`;
+    else if (e.kind === 'started') line = `${n}: restore started${e.requestId ? ` (RequestId ${e.requestId})` : ''}${e.repeated ? '; the API answered this ClientToken before' : ''}`;
+    else if (e.kind === 'waiting-other') line = `a restore (task ${e.taskId}) is running on the instance: waiting for it to end first`;
+    else line = `${n}: ${e.status}${e.percent !== undefined ? ` ${e.percent}%` : ''}`;
+    if (line === last) return;
+    if (tty && e.kind === 'progress') process.stderr.write(`\r\x1b[2Krestorec: ${line}`);
+    else process.stderr.write(`${tty && last.includes('%') ? '\n' : ''}restorec: ${line}\n`);
+    last = line;
+  };
+}
+
+async function startSandboxFor(file: string, seedFile: string | undefined) {
+  const { parseSeed, startSandbox, optionsFromScenario } = await import('../../sandbox/index.ts');
+  const path = seedFile ?? neighbourSnapshot(file);
+  if (!path) throw new UserError('--sandbox needs a seed: pass --sandbox-seed FILE, or keep NAME.inventory.json beside the spec');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`--sandbox: cannot read the seed ${path}`, 'pass --sandbox-seed FILE, or keep NAME.inventory.json beside the spec');
+  }
+  const seed = parseSeed(text, path, (p) => readFileSync(p, 'utf8'));
+  if (!seed.ok) throw new UserError(`${path} is not a usable sandbox seed:\n  ${seed.problems.join('\n  ')}`);
+  const sb = await startSandbox(optionsFromScenario(seed.scenario));
+  say(`sandbox: a local RDS-compatible endpoint at ${sb.endpoint}, seeded from ${path} (no cloud account used)`);
+  return sb;
+}
+
+function parseSpec(file: string): ParseResult {
+  const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
+  return parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+}
+
+export async function applyCommand(opts: ApplyCommandOptions): Promise<number> {
+  const options = compileOptions(opts);
+  if (opts.files.length === 0) throw new UserError('name at least one spec file');
+  const files = expandPaths(opts.files);
+  if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
+  if (files.includes('-')) throw new UserError('apply reads specs from files, not stdin (stdin answers the confirmation)');
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  if (!opts.yes && !interactive) throw new UserError('not on a terminal, so apply cannot ask for confirmation: pass --yes to apply without asking', 'restorec apply --yes SPEC (CI runs it this way)', EXIT_USAGE);
+  let config;
+  try {
+    config = loadConfig(findConfig(process.cwd()), rules).config;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UserError(e.message);
+    throw e;
+  }
+  let worst = EXIT_OK;
+  for (const file of files) {
+    const code = await applyFile(file, opts, options, config, interactive);
+    worst = Math.max(worst, code);
+    if (code !== EXIT_OK) break;
+  }
+  return worst;
+}
+
+async function applyFile(file: string, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean): Promise<number> {
+  const parsed = parseSpec(file);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+    reportDiagnostics(parsed, process.stderr, true);
+    return EXIT_USAGE;
+  }
+  const src = specSource(parsed.document);
+  if (!src) throw new UserError(`${file}: the spec names no instance or source`);
+  const sandbox = opts.sandbox ? await startSandboxFor(file, opts.sandboxSeed) : undefined;
+  let clientToClose: RdsClient | undefined;
+  try {
+    const client: RdsClient = (clientToClose = sandbox
+      ? makeClient({ ...opts, endpoint: sandbox.endpoint }, undefined, staticCredentials({ accessKeyId: sandbox.accessKeyId, accessKeySecret: sandbox.accessKeySecret, securityToken: sandbox.securityToken }))
+      : makeClient(opts, specRegion(parsed.document)));
+    return await guard(async () => {
+      const inventory: Inventory = await liveInventory(parsed.document, opts, client);
+      const result = compile(parsed, inventory, options);
+      if (result.diagnostics.some((d) => d.severity === 'error') || !result.plan) {
+        reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, process.stderr, true);
+        say(`${file}: does not compile against the live inventory; nothing applied`);
+        return EXIT_FINDINGS;
+      }
+      const caseInsensitive = result.plan.caseInsensitive;
+      const targets = result.requests.map((r) => requestTargets(r, inventory));
+      const current = inventory.current?.Databases ?? [];
+      const applied = targets.map((t) => targetPresence(t, current, caseInsensitive).state === 'present');
+      // Lint the spec against the instance as it was before the requests already applied.
+      const before = withoutTargets(inventory, targets.filter((_, i) => applied[i]));
+      const [report] = lint([{ source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics, inventory: before }], { config, rules, now: new Date() });
+      if (report && report.messages.length > 0) process.stderr.write(formatStylish([report], styleFor(process.stderr)));
+      if (report && report.errorCount > 0) {
+        say(`${file}: lint found ${report.errorCount} error(s); nothing applied`);
+        return EXIT_FINDINGS;
+      }
+      process.stdout.write(renderPlan({ plan: result.plan, source: parsed.source, requests: result.requests, entries: result.entries, options }, 'text'));
+      const pending = result.requests.filter((_, i) => !applied[i]);
+      applied.forEach((a, i) => a && say(`request ${i + 1}/${result.requests.length} (ClientToken ${result.requests[i]!.ClientToken}) is already applied: its targets are on the instance; not restoring it again`));
+      if (pending.length === 0) {
+        say(`${file}: already applied, nothing to do`);
+        return EXIT_OK;
+      }
+      if (!opts.yes && interactive && !(await confirm(`Apply ${pending.length} RestoreTable request(s) to ${src.instanceId}${sandbox ? ' (sandbox)' : ''}?`))) {
+        say('not applied');
+        return EXIT_FINDINGS;
+      }
+      const applier = new Applier({
+        api: client,
+        caseInsensitive,
+        readCurrent: () => readCurrent(client, src.instanceId, sandbox ? undefined : mysqlUrl(opts)),
+        wait: opts.wait,
+        pollMs: opts.pollMs ?? (sandbox ? 250 : 5_000),
+        ...(opts.waitTimeoutMs !== undefined ? { waitTimeoutMs: opts.waitTimeoutMs } : {}),
+        onEvent: progressPrinter(result.requests.length),
+      });
+      const pendingTargets = targets.filter((_, i) => !applied[i]);
+      const outcomes = await applier.apply(pending, pendingTargets);
+      let failed = false;
+      for (const o of outcomes) {
+        const i = result.requests.indexOf(pending[o.index]!);
+        say(`request ${i + 1}/${result.requests.length}: ${o.status}: ${o.message}${o.requestId ? ` (RequestId ${o.requestId})` : ''}`);
+        failed ||= o.status === 'failed';
+      }
+      if (outcomes.length < pending.length) say(`${pending.length - outcomes.length} request(s) not sent after the failure above`);
+      say(`${file}: ${failed ? 'apply failed' : outcomes.every((o) => o.status !== 'started') ? 'applied' : 'restore started (not waited for)'}; ${client.callCount} API calls`);
+      return failed ? EXIT_FINDINGS : EXIT_OK;
+    });
+  } finally {
+    clientToClose?.close();
+    await sandbox?.close();
+  }
+}

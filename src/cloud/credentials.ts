@@ -1,0 +1,68 @@
+// Credentials and endpoints. Credentials come from the Alibaba Cloud default chain
+// (@alicloud/credentials: environment, OIDC, ~/.aliyun/config.json profile, ECS RAM role), or a
+// named CLI profile; every secret they yield is registered for redaction before it is used.
+import { CLIProfileCredentialsProvider, DefaultCredentialsProvider } from '@alicloud/credentials';
+import { registerSecret } from './redact.ts';
+
+export { cloudConfigured } from './configured.ts';
+
+export interface CloudCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string | undefined;
+}
+
+/** What pop-core's `credentialsProvider` expects. */
+export interface CredentialsSource {
+  getCredentials(): Promise<CloudCredentials>;
+}
+
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsError';
+}
+
+/** The default chain, or the CLI profile `profile` when one is named. */
+export function credentialsSource(profile?: string): CredentialsSource {
+  let inner: { getCredentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }> };
+  try {
+    inner = profile ? CLIProfileCredentialsProvider.builder().withProfileName(profile).build() : DefaultCredentialsProvider.builder().build();
+  } catch (e) {
+    throw new CredentialsError(`cannot set up credentials: ${(e as Error).message}`);
+  }
+  return {
+    async getCredentials() {
+      let c;
+      try {
+        c = await inner.getCredentials();
+      } catch (e) {
+        throw new CredentialsError(
+          profile
+            ? `cannot read credentials of profile ${JSON.stringify(profile)} from ~/.aliyun/config.json: ${(e as Error).message.split('\n')[0]}`
+            : 'no Alibaba Cloud credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), configure OIDC, pass --profile, or run on ECS with a RAM role',
+        );
+      }
+      registerSecret(c.accessKeySecret);
+      registerSecret(c.securityToken);
+      return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...(c.securityToken ? { securityToken: c.securityToken } : {}) };
+    },
+  };
+}
+
+/** Fixed credentials (the in-process sandbox, tests). */
+export function staticCredentials(c: CloudCredentials): CredentialsSource {
+  registerSecret(c.accessKeySecret);
+  registerSecret(c.securityToken);
+  return { getCredentials: async () => c };
+}
+
+/** Regions served by the central endpoint (rds-api.md); every other one has its own. */
+const CENTRAL_REGIONS = new Set([
+  'cn-qingdao', 'cn-beijing', 'cn-hangzhou', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'us-west-1', 'us-east-1',
+  'cn-shanghai-finance-1', 'cn-shenzhen-finance-1', 'cn-north-2-gov-1',
+]);
+
+export function endpointFor(region: string | undefined): string {
+  if (region === undefined || region === '' || CENTRAL_REGIONS.has(region)) return 'https://rds.aliyuncs.com';
+  if (!/^[a-z0-9-]+$/.test(region)) throw new CredentialsError(`not a region id: ${JSON.stringify(region)}`);
+  return `https://rds.${region}.aliyuncs.com`;
+}

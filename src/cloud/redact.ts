@@ -1,0 +1,40 @@
+// Redaction: secrets (AccessKey secret, STS token, database password) never reach a terminal,
+// a log or a snapshot. Known secret values are registered once they are read and replaced
+// wherever they appear; URLs lose their query and userinfo (pop-core quotes the request URL,
+// query and all, in its error messages).
+
+const secrets = new Set<string>();
+const MASK = '***';
+
+/** Registers a value that must never be printed (ignored when too short to be a secret). */
+export function registerSecret(value: string | undefined | null): void {
+  if (typeof value === 'string' && value.length >= 4) {
+    secrets.add(value);
+    // The same secret percent-encoded, as it would sit in a query string or form body.
+    secrets.add(encodeURIComponent(value));
+  }
+}
+
+/** Strips userinfo (`user:password@`) and the query from every URL in `text`. */
+export function redactUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]*@)?([^\s?#]*)(\?[^\s#]*)?/gi, (_m, scheme: string, user: string | undefined, rest: string, query: string | undefined) => {
+    const who = user ? `${user.includes(':') ? user.slice(0, user.indexOf(':')) : user.slice(0, -1)}:${MASK}@` : '';
+    return `${scheme}${who}${rest}${query ? `?${MASK}` : ''}`;
+  });
+}
+
+/** Names whose values are secret wherever they appear as `Name=value` (form bodies, queries). */
+const SECRET_PARAMS = /\b(Signature|SecurityToken|AccessKeySecret|password)=([^&\s]+)/gi;
+
+/** Removes every registered secret, URL query, URL password and signed parameter from `text`. */
+export function redact(text: string): string {
+  let out = redactUrls(text).replace(SECRET_PARAMS, (_m, k: string) => `${k}=${MASK}`);
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(MASK);
+  return out;
+}
+
+/** For tests: forget registered secrets. */
+export function clearSecrets(): void {
+  secrets.clear();
+}

@@ -1,0 +1,78 @@
+// What a RestoreTable request creates, and whether the instance already has it: the basis of an
+// idempotent apply (a request whose targets are all present has been applied before).
+import type { CurrentDatabase, Inventory, RestoreRequest, TableMetaDatabase } from '../compiler/index.ts';
+import { findContents } from '../compiler/index.ts';
+
+export interface RequestTargets {
+  /** Target database → its target tables ([] for a whole-database entry whose tables are unknown). */
+  databases: Map<string, string[]>;
+  /** Target databases that get a new name (they must not exist before the restore). */
+  renamed: Set<string>;
+}
+
+export function requestTargets(req: RestoreRequest, inventory: Inventory): RequestTargets {
+  const meta = JSON.parse(req.TableMeta) as TableMetaDatabase[];
+  const contents = findContents(inventory, req.BackupId !== undefined ? { backupId: req.BackupId } : { restoreTime: req.RestoreTime! });
+  const databases = new Map<string, string[]>();
+  const renamed = new Set<string>();
+  for (const d of meta) {
+    const tables = d.tables ? d.tables.map((t) => t.newname) : (contents?.Databases.find((c) => c.Database === d.name)?.Tables ?? []);
+    databases.set(d.newname, [...(databases.get(d.newname) ?? []), ...tables]);
+    if (d.newname !== d.name) renamed.add(d.newname);
+  }
+  return { databases, renamed };
+}
+
+export type Presence = { state: 'absent' } | { state: 'present'; judgedBy: 'tables' | 'databases' } | { state: 'partial'; present: string[]; missing: string[] } | { state: 'unknown' };
+
+/**
+ * Whether the targets are on the instance: `present` (every table seen, or, where tables cannot
+ * be read, every renamed target database exists), `absent`, `partial` or `unknown`.
+ */
+export function targetPresence(t: RequestTargets, current: CurrentDatabase[], caseInsensitive: boolean): Presence {
+  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
+  const dbs = new Map(current.map((d) => [fold(d.DBName), d]));
+  const present: string[] = [];
+  const missing: string[] = [];
+  let unknownTables = false;
+  for (const [db, tables] of t.databases) {
+    const on = dbs.get(fold(db));
+    if (!on) {
+      missing.push(...(tables.length ? tables.map((x) => `${db}.${x}`) : [db]));
+      continue;
+    }
+    if (on.Tables === 'unknown') {
+      unknownTables = true;
+      (t.renamed.has(db) ? present : missing).push(db);
+      continue;
+    }
+    const have = new Set(on.Tables.map(fold));
+    for (const x of tables) (have.has(fold(x)) ? present : missing).push(`${db}.${x}`);
+    if (tables.length === 0) present.push(db);
+  }
+  if (missing.length === 0) return { state: 'present', judgedBy: unknownTables ? 'databases' : 'tables' };
+  if (present.length === 0) return unknownTables && [...t.databases.keys()].some((d) => !t.renamed.has(d) && dbs.get(fold(d))?.Tables === 'unknown') ? { state: 'unknown' } : { state: 'absent' };
+  return { state: 'partial', present, missing };
+}
+
+/** The inventory as it was before the given requests ran: their targets taken away (for lint). */
+export function withoutTargets(inventory: Inventory, targets: RequestTargets[]): Inventory {
+  const fold = (s: string) => (inventory.instance.lower_case_table_names !== 0 ? s.toLowerCase() : s);
+  const drop = new Map<string, { tables: Set<string>; db: boolean }>();
+  for (const t of targets) {
+    for (const [db, tables] of t.databases) {
+      const e = drop.get(fold(db)) ?? { tables: new Set<string>(), db: false };
+      for (const x of tables) e.tables.add(fold(x));
+      if (t.renamed.has(db)) e.db = true;
+      drop.set(fold(db), e);
+    }
+  }
+  const dbs: CurrentDatabase[] = [];
+  for (const d of inventory.current?.Databases ?? []) {
+    const e = drop.get(fold(d.DBName));
+    if (!e) dbs.push(d);
+    else if (e.db) continue;
+    else dbs.push({ ...d, Tables: d.Tables === 'unknown' ? 'unknown' : d.Tables.filter((x) => !e.tables.has(fold(x))) });
+  }
+  return { ...inventory, current: { Databases: dbs } };
+}

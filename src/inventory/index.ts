@@ -1,0 +1,89 @@
+// Inventory providers behind one interface: an offline snapshot file, or the live instance (the
+// RDS API, plus information_schema over SQL when a connection is configured). Each yields the
+// compiler's Inventory model, validated against schemas/inventory.schema.json.
+import { readFile } from 'node:fs/promises';
+import { checkInventory, formatProblem, loadSnapshot, type Inventory } from '../compiler/index.ts';
+import { currentDatabases, pullRdsInventory, type ContentsSource, type RdsCaller } from './rds.ts';
+import type { CurrentDatabase } from '../compiler/index.ts';
+import { readCurrentTables, withCurrentTables } from './mysql.ts';
+
+export { pullRdsInventory, currentDatabases, splitTables, DEFAULT_META_PAGE_SIZE, type RdsCaller, type ContentsSource, type RdsPullOptions, type RdsPull } from './rds.ts';
+export { readCurrentTables, withCurrentTables, parseMysqlUrl, MysqlError, type CurrentTables } from './mysql.ts';
+
+/** Which instance, and which backup contents, an inventory must describe. */
+export interface InventoryRequest {
+  instanceId: string;
+  sources: ContentsSource[];
+}
+
+export interface InventoryResult {
+  inventory: Inventory;
+  /** Things the user should know (assumptions made, tables that could not be read). */
+  warnings: string[];
+}
+
+export interface InventoryProvider {
+  /** Where it reads from, for messages (no secrets). */
+  readonly description: string;
+  load(request: InventoryRequest): Promise<InventoryResult>;
+}
+
+export class InventoryError extends Error {
+  override readonly name = 'InventoryError';
+  constructor(message: string, readonly problems: string[] = []) {
+    super(message);
+  }
+}
+
+/** A snapshot file (`*.inventory.json`). */
+export class SnapshotProvider implements InventoryProvider {
+  constructor(readonly path: string) {}
+  get description(): string {
+    return `snapshot ${this.path}`;
+  }
+  async load(): Promise<InventoryResult> {
+    const loaded = loadSnapshot(await readFile(this.path, 'utf8'), this.path);
+    if (!loaded.ok) throw new InventoryError(`${this.path} is not a valid inventory snapshot`, loaded.problems);
+    return { inventory: loaded.inventory, warnings: [] };
+  }
+}
+
+export interface LiveOptions {
+  api: RdsCaller;
+  /** mysql://USER:PASSWORD@HOST:PORT/ for the current tables; absent: they are 'unknown'. */
+  mysqlUrl?: string | undefined;
+  metaPageSize?: number;
+  pageWindow?: number;
+  now?: () => Date;
+}
+
+/** The instance as it is now: the RDS API, plus information_schema when a URL is given. */
+export class LiveProvider implements InventoryProvider {
+  constructor(readonly options: LiveOptions) {}
+  get description(): string {
+    return this.options.mysqlUrl ? 'the RDS API and information_schema' : 'the RDS API';
+  }
+  async load(request: InventoryRequest): Promise<InventoryResult> {
+    const o = this.options;
+    const [pulled, tables] = await Promise.all([
+      pullRdsInventory(o.api, { instanceId: request.instanceId, sources: request.sources, ...(o.metaPageSize ? { metaPageSize: o.metaPageSize } : {}), ...(o.pageWindow ? { pageWindow: o.pageWindow } : {}), ...(o.now ? { now: o.now } : {}) }),
+      o.mysqlUrl ? readCurrentTables({ url: o.mysqlUrl }) : Promise.resolve(undefined),
+    ]);
+    const warnings = [...pulled.warnings];
+    let inventory = pulled.inventory;
+    if (tables) inventory = withCurrentTables(inventory, tables);
+    else warnings.push('no SQL connection (RESTOREC_MYSQL_URL or --mysql-url): the tables on the instance now are unknown');
+    const unknown = (inventory.current?.Databases ?? []).filter((d) => d.Tables === 'unknown').length;
+    if (tables && unknown > 0) warnings.push(`${unknown} database(s) listed by the API are not visible over SQL: their tables are unknown`);
+    const problems = checkInventory(inventory);
+    if (problems.length > 0) throw new InventoryError(`the live inventory of ${request.instanceId} does not fit the snapshot format`, problems.map((p) => formatProblem('live inventory', p)));
+    return { inventory, warnings };
+  }
+}
+
+/** The databases on the instance now, with their tables when a SQL URL is given. */
+export async function readCurrent(api: RdsCaller, instanceId: string, mysqlUrl?: string): Promise<CurrentDatabase[]> {
+  const [dbs, tables] = await Promise.all([currentDatabases(api, instanceId), mysqlUrl ? readCurrentTables({ url: mysqlUrl }) : Promise.resolve(undefined)]);
+  const inv = { current: { Databases: dbs } } as Inventory;
+  return (tables ? withCurrentTables(inv, tables) : inv).current!.Databases;
+}
