@@ -42,16 +42,18 @@ export function targetPresence(t: RequestTargets, current: CurrentDatabase[], ca
       continue;
     }
     if (on.Tables === 'unknown') {
+      // A renamed target database appearing is evidence; a database that existed before (tables
+      // restored into it) whose tables cannot be read is no evidence either way.
       unknownTables = true;
-      (t.renamed.has(db) ? present : missing).push(db);
+      if (t.renamed.has(db)) present.push(db);
       continue;
     }
     const have = new Set(on.Tables.map(fold));
     for (const x of tables) (have.has(fold(x)) ? present : missing).push(`${db}.${x}`);
     if (tables.length === 0) present.push(db);
   }
-  if (missing.length === 0) return { state: 'present', judgedBy: unknownTables ? 'databases' : 'tables' };
-  if (present.length === 0) return unknownTables && [...t.databases.keys()].some((d) => !t.renamed.has(d) && dbs.get(fold(d))?.Tables === 'unknown') ? { state: 'unknown' } : { state: 'absent' };
+  if (missing.length === 0) return present.length > 0 ? { state: 'present', judgedBy: unknownTables ? 'databases' : 'tables' } : { state: 'unknown' };
+  if (present.length === 0) return { state: 'absent' };
   return { state: 'partial', present, missing };
 }
 

@@ -1,0 +1,41 @@
+// Whether a request's targets are on the instance: the basis of "already applied" and of
+// "done" after --wait. Tables that cannot be read (no SQL connection) are no evidence.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { targetPresence, type RequestTargets } from '../../src/cloud/targets.ts';
+import type { CurrentDatabase } from '../../src/compiler/index.ts';
+
+const targets = (dbs: Record<string, string[]>, renamed: string[]): RequestTargets => ({ databases: new Map(Object.entries(dbs)), renamed: new Set(renamed) });
+
+const cases: [string, RequestTargets, CurrentDatabase[], string][] = [
+  ['nothing there yet', targets({ shop_r: ['orders'] }, ['shop_r']), [], 'absent'],
+  ['every table seen', targets({ shop: ['orders_bak'] }, []), [{ DBName: 'shop', Tables: ['orders', 'orders_bak'] }], 'present'],
+  ['some tables seen', targets({ shop: ['a', 'b'] }, []), [{ DBName: 'shop', Tables: ['a'] }], 'partial'],
+  ['tables restored into an existing database whose tables are unknown', targets({ shop: ['orders_bak'] }, []), [{ DBName: 'shop', Tables: 'unknown' }], 'unknown'],
+  ['a renamed database that appeared, tables unknown', targets({ crm_r: ['deals'] }, ['crm_r']), [{ DBName: 'crm_r', Tables: 'unknown' }], 'present'],
+  [
+    'renamed databases appeared; an existing database with unknown tables is no evidence against it',
+    targets({ shop: ['orders_restored'], crm_r: ['deals'] }, ['crm_r']),
+    [{ DBName: 'shop', Tables: 'unknown' }, { DBName: 'crm_r', Tables: 'unknown' }],
+    'present',
+  ],
+  [
+    'a renamed database missing while another database is unknown',
+    targets({ shop: ['orders_restored'], crm_r: ['deals'] }, ['crm_r']),
+    [{ DBName: 'shop', Tables: 'unknown' }],
+    'absent',
+  ],
+];
+
+for (const [name, t, current, state] of cases) {
+  test(name, () => {
+    assert.is(targetPresence(t, current, true).state, state);
+  });
+}
+
+test('case-insensitive instances compare folded names', () => {
+  assert.is(targetPresence(targets({ Shop: ['Orders_Bak'] }, []), [{ DBName: 'shop', Tables: ['orders_bak'] }], true).state, 'present');
+  assert.is(targetPresence(targets({ Shop: ['Orders_Bak'] }, []), [{ DBName: 'shop', Tables: ['orders_bak'] }], false).state, 'absent');
+});
+
+test.run();
