@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateConfig } from '../compiler/generated/validators.js';
 import { describeErrors, formatProblem } from '../compiler/validate.ts';
+import { lineColumn, locatePointer } from '../compiler/json-locate.ts';
 import type { CompileOptions } from '../compiler/plan.ts';
 import type { LintRule, RuleSeverity } from './rule.ts';
 
@@ -64,7 +65,38 @@ export function parseConfig(text: string, file: string, rules: readonly LintRule
   if (unknown.length > 0) {
     throw new ConfigError(`${file} configures unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`, file, ['`restorec rules` lists the rule ids']);
   }
+  const problems = optionProblems(config, rules, text, file);
+  if (problems.length > 0) throw new ConfigError(`${file} gives rules options they do not have`, file, problems);
   return config;
+}
+
+function kindOf(v: unknown): string {
+  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
+}
+
+/**
+ * Rule options are checked against each rule's defaults: an option the rule does not have, or a
+ * value of another type, is a config error here, not a surprise at lint time.
+ */
+function optionProblems(config: Config, rules: readonly LintRule[], text: string, file: string): string[] {
+  const out: string[] = [];
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    if (!Array.isArray(setting) || setting.length < 2) continue;
+    const rule = rules.find((r) => r.id === id)!;
+    const defaults = rule.defaultOptions ?? {};
+    for (const [key, value] of Object.entries(setting[1] as Record<string, unknown>)) {
+      const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const offset = locatePointer(text, pointer);
+      const where = offset === undefined ? file : `${file}:${lineColumn(text, offset).line}:${lineColumn(text, offset).column}`;
+      if (!(key in defaults)) {
+        const known = Object.keys(defaults);
+        out.push(`${where}: rules["${id}"] has no option "${key}"${known.length ? ` (its options: ${known.join(', ')})` : ' (it takes no options)'}`);
+      } else if (kindOf(value) !== kindOf(defaults[key])) {
+        out.push(`${where}: rules["${id}"] option "${key}" must be a ${kindOf(defaults[key])}, not a ${kindOf(value)}`);
+      }
+    }
+  }
+  return out;
 }
 
 export function loadConfig(path: string | undefined, rules: readonly LintRule[]): { config: Config; file?: string } {

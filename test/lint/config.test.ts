@@ -34,6 +34,14 @@ test('an unknown rule id is refused', () => {
   assert.match(problemsOf('{"rules":{"no-such-rule":"error"}}')[0]!, /unknown rule "no-such-rule"/);
 });
 
+test('rule options are checked against the rule: unknown option, wrong type, with positions', () => {
+  const p = problemsOf('{\n  "rules": {\n    "disk-space": ["warn", {"headroom": "lots"}],\n    "instance-table-limit": ["error", {"maximum": 10}]\n  }\n}');
+  assert.match(p[0]!, /gives rules options they do not have/);
+  assert.ok(p.some((x) => /restorec\.config\.json:3:\d+: rules\["disk-space"\] option "headroom" must be a number, not a string/.test(x)), p.join('\n'));
+  assert.ok(p.some((x) => /restorec\.config\.json:4:\d+: rules\["instance-table-limit"\] has no option "maximum" \(its options: max\)/.test(x)), p.join('\n'));
+  assert.equal(problemsOf('{"rules":{"disk-space":["warn",{"headroom":0.2}],"target-exists":["error",{}]}}'), []);
+});
+
 test('invalid JSON is reported', () => {
   assert.match(problemsOf('{"rules": ')[0]!, /not valid JSON/);
 });
