@@ -1,5 +1,8 @@
 // A bound on the calls in flight and on the rate they start at. Every attempt (retries included)
 // passes through it, so a pull never exceeds the configured request rate however it pages.
+// The rate is a sliding one-second window: at most `ratePerSecond` starts in any 1,000 ms, so a
+// burst up to the limit goes at once (API flow control counts calls per second) instead of
+// being spread out one interval apart.
 // Hand-written because it is 40 lines: p-limit bounds concurrency but not rate, and the rate
 // libraries (bottleneck) are unmaintained or bring a scheduler we do not need.
 
@@ -10,17 +13,25 @@ export interface LimitOptions {
   ratePerSecond: number;
 }
 
+const WINDOW_MS = 1000;
+
 export class Limiter {
   private active = 0;
-  private nextStartMs = 0;
+  /** Start times within the last second, oldest first. */
+  private readonly starts: number[] = [];
   private readonly queue: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly intervalMs: number;
+  private readonly perWindow: number;
+  private readonly windowMs: number;
 
   constructor(private readonly options: LimitOptions) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new RangeError(`concurrency must be a whole number >= 1, got ${options.concurrency}`);
     if (!(options.ratePerSecond >= 0)) throw new RangeError(`rate must be >= 0, got ${options.ratePerSecond}`);
-    this.intervalMs = options.ratePerSecond > 0 && Number.isFinite(options.ratePerSecond) ? 1000 / options.ratePerSecond : 0;
+    const rate = options.ratePerSecond;
+    const limited = rate > 0 && Number.isFinite(rate);
+    // Below one call a second, one call per 1/rate seconds.
+    this.perWindow = !limited ? Infinity : rate >= 1 ? Math.floor(rate) : 1;
+    this.windowMs = !limited || rate >= 1 ? WINDOW_MS : 1000 / rate;
   }
 
   /** Runs `fn` when a slot is free and the rate allows. */
@@ -40,11 +51,12 @@ export class Limiter {
   private pump(): void {
     while (this.queue.length > 0 && this.active < this.options.concurrency) {
       const now = performance.now();
-      if (this.intervalMs > 0 && now < this.nextStartMs) {
-        if (!this.timer) this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), this.nextStartMs - now);
+      while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift();
+      if (this.starts.length >= this.perWindow) {
+        if (!this.timer) this.timer = setTimeout(() => ((this.timer = undefined), this.pump()), this.starts[0]! + this.windowMs - now);
         return;
       }
-      this.nextStartMs = Math.max(now, this.nextStartMs) + this.intervalMs;
+      if (this.perWindow !== Infinity) this.starts.push(now);
       this.active++;
       this.queue.shift()!();
     }
