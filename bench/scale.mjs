@@ -1,8 +1,11 @@
 // bench/scale: compile at scale. Generates (in a temp dir, never the repo) a snapshot of
 // 1,000,000 tables (2,000 databases x 500 tables) and a spec of 20 pattern rules, then times
-// `node bin/restorec.js compile` against reading + JSON-parsing the same snapshot, both as
+// `node bin/restorec.cjs compile` against reading + JSON-parsing the same snapshot, both as
 // spawned children measured in this run. Reports; never fails on a target.
-//   node bench/scale.mjs            (after npm run build)
+// The machine is shared, so one timing says little: after a discarded warm-up of each (file
+// cache, code cache), the two are run alternately SCALE_RUNS times, so that both see the same
+// load, and the medians are compared; the range is printed beside each median.
+//   node bench/scale.mjs            (after npm run build; SCALE_RUNS=9 for a steadier figure)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +13,9 @@ import { join } from 'node:path';
 
 const DBS = 2000;
 const TABLES = 500;
-const RUNS = Number(process.env.SCALE_RUNS ?? 3);
+const RUNS = Math.max(1, Number(process.env.SCALE_RUNS ?? 5));
 const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'bin/restorec.js');
+const cli = join(root, 'bin/restorec.cjs');
 if (!existsSync(join(root, 'dist'))) {
   console.error('scale: build first (npm run build)');
   process.exit(2);
@@ -61,30 +64,41 @@ function timed(args) {
   const rssKiB = useTime ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN) : NaN;
   return { seconds, rssKiB, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const best = (fn) => {
-  let b;
-  for (let i = 0; i < RUNS; i++) {
-    const r = fn();
-    if (!b || r.seconds < b.seconds) b = { ...r, rssKiB: Math.max(r.rssKiB, b?.rssKiB ?? 0) };
-    else b.rssKiB = Math.max(b.rssKiB, r.rssKiB);
-  }
-  return b;
-};
+/** Runs each command once to warm up, then RUNS times alternately; per command, every run. */
+function alternate(commands) {
+  for (const args of Object.values(commands)) timed(args);
+  const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) for (const [k, args] of Object.entries(commands)) runs[k].push(timed(args));
+  return runs;
+}
+/** Median seconds, the range, the largest peak RSS, and the last run (for its output). */
+function summary(runs) {
+  const s = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1], rssKiB: Math.max(...runs.map((r) => r.rssKiB)), failed: runs.find((r) => r.status !== 0), last: runs[runs.length - 1] };
+}
+const range = (x) => `${x.median.toFixed(2)} s (${x.min.toFixed(2)}-${x.max.toFixed(2)})`;
 
 try {
   const mb = (statSync(inventory).size / 1048576).toFixed(1);
-  console.log(`scale: snapshot ${DBS} databases x ${TABLES} tables = ${DBS * TABLES} tables, ${mb} MiB; spec of ${rules.length} rules; best of ${RUNS}`);
-  const parse = best(() => timed(['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(inventory)}, 'utf8'))`]));
-  const compile = best(() => timed([cli, 'compile', spec, '--inventory', inventory]));
-  if (compile.status !== 0) {
-    console.log(`scale: compile exited ${compile.status}:\n${compile.stderr.slice(0, 2000)}`);
+  console.log(`scale: snapshot ${DBS} databases x ${TABLES} tables = ${DBS * TABLES} tables, ${mb} MiB; spec of ${rules.length} rules; median of ${RUNS} alternating runs`);
+  const runs = alternate({
+    parse: ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(inventory)}, 'utf8'))`],
+    compile: [cli, 'compile', spec, '--inventory', inventory],
+  });
+  const parse = summary(runs.parse);
+  const compile = summary(runs.compile);
+  if (compile.failed) {
+    console.log(`scale: compile exited ${compile.failed.status}:\n${compile.failed.stderr.slice(0, 2000)}`);
   } else {
-    const requests = JSON.parse(compile.stdout.slice(0, compile.stdout.lastIndexOf(']') + 1));
+    const out = compile.last.stdout;
+    const requests = JSON.parse(out.slice(0, out.lastIndexOf(']') + 1));
     const entries = requests.reduce((n, r) => n + JSON.parse(r.TableMeta).reduce((m, d) => m + 1 + (d.tables?.length ?? 0), 0), 0);
-    console.log(`scale: output ${requests.length} requests, ${entries} entries, ${(compile.stdout.length / 1048576).toFixed(1)} MiB of JSON`);
+    console.log(`scale: output ${requests.length} requests, ${entries} entries, ${(out.length / 1048576).toFixed(1)} MiB of JSON`);
   }
-  const ratio = compile.seconds / parse.seconds;
-  console.log(`scale: compile ${compile.seconds.toFixed(2)} s, parse-only ${parse.seconds.toFixed(2)} s, ratio ${ratio.toFixed(1)}x (target <= 3x)`);
+  const ratio = compile.median / parse.median;
+  console.log(`scale: compile ${range(compile)}, parse-only ${range(parse)}, ratio ${ratio.toFixed(1)}x (target <= 3x)`);
   const rss = Number.isNaN(compile.rssKiB) ? 'unknown (no /usr/bin/time)' : `${Math.round(compile.rssKiB / 1024)} MiB`;
   console.log(`scale: peak RSS ${rss} (target < 1024 MiB); parse-only peak RSS ${Math.round(parse.rssKiB / 1024)} MiB`);
 } finally {

@@ -5,8 +5,8 @@ import { closest, error, type BlockItem, type Diagnostic, type NameNode, type Re
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
 import { ContentsIndex, matchNames } from './lookup.ts';
-import { compareCodeUnits, foldName, isUnusualName, nameProblem, showName } from './names.ts';
-import type { PlanDatabase } from './plan.ts';
+import { foldName, isUnusualName, nameProblem, showName } from './names.ts';
+import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
 import { applyTemplate, checkTemplate, parseTemplate, type Template } from './template.ts';
 
@@ -19,6 +19,39 @@ interface CompiledItem {
   matched: number;
   excluded: number;
   badTargets: number;
+  /** What the pattern keeps of each distinct table list (see ContentsIndex.tableList). */
+  byList: Map<readonly string[], Kept>;
+}
+
+interface Kept {
+  /** Sorted; shared by every database with this table list, so never modified. */
+  sources: readonly string[];
+  /** What each source becomes (see planSource). */
+  planned: readonly Planned[];
+  /** Matched, but removed by `except table`. */
+  excluded: number;
+}
+
+/** One source of an item, worked out once per distinct table list. */
+interface Planned {
+  source: string;
+  /** Undefined when the wildcards cannot be captured. Shared by every database with the list
+   *  (the plan's rows are read, never modified): one object, not one per database. */
+  row: PlanTable | undefined;
+  /** Why the target cannot be a MySQL name. */
+  problem: string | undefined;
+}
+
+const NO_CAPTURES: readonly string[] = [];
+
+function planSource({ item, matcher, template }: CompiledItem, source: string): Planned {
+  let target: string | undefined = source;
+  if (template) {
+    const captures = template.slots > 0 && matcher.kind === 'pattern' ? matcher.capture(source) : NO_CAPTURES;
+    target = captures && applyTemplate(template, source, captures);
+  }
+  if (target === undefined) return { source, row: undefined, problem: undefined };
+  return { source, row: { source, target, origin: item.span }, problem: nameProblem(target) };
 }
 
 interface CompiledExcept {
@@ -84,8 +117,8 @@ export class Expander {
   }
 
   #warnUnusual(pattern: PatternName, names: readonly string[], what: string): void {
+    if (!names.some(isUnusualName)) return; // the usual case, without a new array per database
     const unusual = names.filter(isUnusualName);
-    if (unusual.length === 0) return;
     const shown = unusual.slice(0, 3).map(showName).join(', ') + (unusual.length > 3 ? ` and ${unusual.length - 3} more` : '');
     this.#diagnostics.push(warning('expand/unusual-name', `the ${what} pattern \`${pattern.node.value}\` also matches ${shown}, whose names start with \`.\` or \`#\` (hidden or internal names)`, pattern.node.span, {
       help: `add \`except ${what === 'database' ? 'db' : 'table'} NAME\` for each one that should not be restored`,
@@ -148,7 +181,7 @@ export class Expander {
       else {
         const template = this.#template(item.target, matcher);
         if (template === false) broken = true;
-        else items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0 });
+        else items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map() });
       }
     }
     const dbs = this.#databases(r, dbMatcher, excepts);
@@ -169,7 +202,7 @@ export class Expander {
       if (!r.block) {
         this.#registry.markWhole(entry);
         if (db.Tables.length === 0) this.#diagnostics.push(warning('expand/empty-database', `database ${showName(db.Database)} has no tables in ${this.#label}; nothing of it is restored`, r.source.span));
-        for (const t of db.Tables.slice().sort(compareCodeUnits)) this.#registry.table(entry, t, t, r.source.span, false);
+        for (const t of this.#index.sortedTables(db)) this.#registry.table(entry, { source: t, target: t, origin: r.source.span }, false);
         continue;
       }
       for (const ci of items) this.#tables(ci, db, entry, tableExcepts, dbMatcher.kind === 'pattern');
@@ -188,9 +221,23 @@ export class Expander {
     }
   }
 
+  /** The tables of `db` a pattern item restores, worked out once per distinct table list. */
+  #kept(ci: CompiledItem, matcher: PatternName, db: ContentDatabase, excepts: CompiledExcept[]): Kept {
+    const list = this.#index.tableList(db);
+    let kept = ci.byList.get(list);
+    if (!kept) {
+      // #excepted marks the excepts it uses: the same on every database with this list.
+      const matched = matchNames(matcher, list);
+      const sources = excepts.length === 0 ? matched : matched.filter((n) => !this.#excepted(n, excepts));
+      kept = { sources, planned: sources.map((n) => planSource(ci, n)), excluded: matched.length - sources.length };
+      ci.byList.set(list, kept);
+    }
+    return kept;
+  }
+
   #tables(ci: CompiledItem, db: ContentDatabase, entry: NonNullable<ReturnType<PlanRegistry['database']>>, excepts: CompiledExcept[], dbIsPattern: boolean): void {
     const { item, matcher, template } = ci;
-    let sources: string[];
+    let planned: readonly Planned[];
     if (matcher.kind === 'exact') {
       const found = this.#index.findTables(db, matcher.name);
       if (found.length === 0) {
@@ -204,31 +251,25 @@ export class Expander {
         this.#diagnostics.push(error('expand/ambiguous-name', `table ${showName(matcher.name)} matches ${found.map(showName).join(' and ')} in ${showName(db.Database)}, which differ only by case`, matcher.node.span));
         return;
       }
-      sources = [found[0] as string];
+      planned = [planSource(ci, found[0] as string)];
       ci.matched++;
     } else {
-      const matched = matchNames(matcher, db.Tables);
-      sources = excepts.length === 0 ? matched : matched.filter((n) => !this.#excepted(n, excepts));
-      ci.matched += sources.length;
-      ci.excluded += matched.length - sources.length;
-      this.#warnUnusual(matcher, sources, 'table');
+      const kept = this.#kept(ci, matcher, db, excepts);
+      planned = kept.planned;
+      ci.matched += planned.length;
+      ci.excluded += kept.excluded;
+      this.#warnUnusual(matcher, kept.sources, 'table');
     }
-    for (const source of sources) {
-      let target = source;
-      if (template) {
-        const captures = template.slots > 0 && matcher.kind === 'pattern' ? matcher.capture(source) : [];
-        if (!captures) {
-          this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(source)}`, matcher.node.span, { help: 'simplify the pattern, or list the table by its exact name' }));
-          return;
-        }
-        target = applyTemplate(template, source, captures);
+    for (const { source, row, problem } of planned) {
+      if (!row) {
+        this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(source)}`, matcher.node.span, { help: 'simplify the pattern, or list the table by its exact name' }));
+        return;
       }
-      const problem = nameProblem(target);
       if (problem) {
-        if (ci.badTargets++ === 0) this.#diagnostics.push(error('names/invalid-target', `the target table name ${showName(target)} (for ${showName(source)}) ${problem}`, (item.target ?? item.source).span));
+        if (ci.badTargets++ === 0) this.#diagnostics.push(error('names/invalid-target', `the target table name ${showName(row.target)} (for ${showName(source)}) ${problem}`, (item.target ?? item.source).span));
         continue;
       }
-      this.#registry.table(entry, source, target, item.span, template?.fixed === true && matcher.kind === 'pattern');
+      this.#registry.table(entry, row, template?.fixed === true && matcher.kind === 'pattern');
     }
   }
 }

@@ -3,11 +3,12 @@
 export type * from './inventory.ts';
 export { isCaseInsensitive, findContents } from './inventory.ts';
 export { loadSnapshot, type SnapshotResult } from './snapshot.ts';
-export { checkInventory, checkRestoreRequest, checkTableMeta, describeErrors, readablePath, formatProblem, type SchemaProblem, type AjvError } from './validate.ts';
+export { checkInventory, checkRestoreRequest, checkTableMeta, isTableMetaName, describeErrors, readablePath, formatProblem, type SchemaProblem, type AjvError } from './validate.ts';
 export { compileName, type NameMatcher, type ExactName, type PatternName } from './glob.ts';
 export { parseTemplate, applyTemplate, checkTemplate, type Template, type TemplatePart } from './template.ts';
 export { MAX_NAME_LENGTH, MAX_PATTERN_LENGTH, nameProblem, foldName } from './names.ts';
 export { DEFAULT_MAX_ENTRIES, type RestorePlan, type PlanDatabase, type PlanTable, type CompileOptions, type WholeDatabaseMode } from './plan.ts';
 export { emitRequests, splitEntries, toTableMeta, clientToken, type RestoreRequest, type TableMetaDatabase, type TableMetaTable } from './emit.ts';
 export { compile, type CompileInput, type CompileResult } from './compile.ts';
+export { printJson, PRINT_CHUNK_CHARS } from './print.ts';
 export { renderPlan, renderPlanText, renderPlanMarkdown, type PlanFormat, type PlanView } from './render-plan.ts';

@@ -28,8 +28,11 @@ export class ContentsIndex {
   readonly caseInsensitive: boolean;
   #dbIndex: NameIndex | undefined;
   readonly #dbByName = new Map<string, ContentDatabase>();
-  readonly #tableIndex = new Map<ContentDatabase, NameIndex>();
-  readonly #scans = new Map<ContentDatabase, number>();
+  readonly #tableIndex = new Map<readonly string[], NameIndex>();
+  readonly #scans = new Map<readonly string[], number>();
+  readonly #lists = new Map<ContentDatabase, readonly string[]>();
+  readonly #listsBySignature = new Map<string, (readonly string[])[]>();
+  readonly #sorted = new Map<readonly string[], readonly string[]>();
 
   constructor(contents: BackupContents, caseInsensitive: boolean) {
     this.contents = contents;
@@ -52,21 +55,63 @@ export class ContentsIndex {
   }
 
   /**
+   * `db.Tables`, or an earlier database's list with the very same names in the same order.
+   * Sharded schemas repeat one table list across thousands of databases; whatever depends only
+   * on the list (pattern matches, name indexes) is then worked out once per distinct list, not
+   * once per database. The names are equal strings either way, so nothing downstream can tell.
+   */
+  tableList(db: ContentDatabase): readonly string[] {
+    let list = this.#lists.get(db);
+    if (list) return list;
+    const tables = db.Tables;
+    const signature = `${tables.length}\u0000${tables[0] ?? ''}\u0000${tables[tables.length - 1] ?? ''}`;
+    const seen = this.#listsBySignature.get(signature) ?? [];
+    list = seen.find((l) => sameNames(l, tables));
+    if (!list) {
+      list = tables;
+      // A few distinct lists per signature are plenty; past that, comparing would cost more than it saves.
+      if (seen.length < LISTS_PER_SIGNATURE) this.#listsBySignature.set(signature, [...seen, tables]);
+    }
+    this.#lists.set(db, list);
+    return list;
+  }
+
+  /** `db`'s tables sorted by code unit, as a whole database is listed; sorted once per distinct list. */
+  sortedTables(db: ContentDatabase): readonly string[] {
+    const list = this.tableList(db);
+    let sorted = this.#sorted.get(list);
+    if (!sorted) {
+      sorted = [...list].sort(compareCodeUnits);
+      this.#sorted.set(list, sorted);
+    }
+    return sorted;
+  }
+
+  /**
    * Tables of `db` whose name equals `name` under the instance's comparison. The first few
-   * lookups in a database scan its list; after that it gets an index. (A rule naming one table
-   * across thousands of databases would otherwise build thousands of indexes to use once.)
+   * lookups in a table list scan it; after that it gets an index. (A rule naming one table
+   * across thousands of distinct databases would otherwise build thousands of indexes to use once.)
    */
   findTables(db: ContentDatabase, name: string): readonly string[] {
-    let index = this.#tableIndex.get(db);
+    const list = this.tableList(db);
+    let index = this.#tableIndex.get(list);
     if (!index) {
-      const scans = (this.#scans.get(db) ?? 0) + 1;
-      this.#scans.set(db, scans);
-      if (scans <= SCANS_BEFORE_INDEX) return scanNames(db.Tables, name, this.caseInsensitive);
-      index = new NameIndex(db.Tables, this.caseInsensitive);
-      this.#tableIndex.set(db, index);
+      const scans = (this.#scans.get(list) ?? 0) + 1;
+      this.#scans.set(list, scans);
+      if (scans <= SCANS_BEFORE_INDEX) return scanNames(list, name, this.caseInsensitive);
+      index = new NameIndex(list, this.caseInsensitive);
+      this.#tableIndex.set(list, index);
     }
     return index.get(name);
   }
+}
+
+const LISTS_PER_SIGNATURE = 4;
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const SCANS_BEFORE_INDEX = 4;

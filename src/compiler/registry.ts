@@ -3,7 +3,7 @@
 // Names compare as the instance compares them (case-insensitively when it ignores case).
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { foldName, showName } from './names.ts';
-import type { PlanDatabase } from './plan.ts';
+import type { PlanDatabase, PlanTable } from './plan.ts';
 
 interface Claim {
   source: string;
@@ -60,7 +60,8 @@ export class PlanRegistry {
   }
 
   /** Adds one table; reports a collision or a duplicate instead when there is one. */
-  table(entry: Entry, source: string, target: string, origin: Span, fixedTarget: boolean): void {
+  table(entry: Entry, row: PlanTable, fixedTarget: boolean): void {
+    const { source, target, origin } = row;
     const key = foldName(target, this.#ci);
     const claim = entry.claims.get(key);
     if (claim) {
@@ -78,8 +79,7 @@ export class PlanRegistry {
         fixedTarget ? 'the target has no `*` or `{name}`, so every table the source matches gets the same name: add a wildcard to the target' : 'give each source table its own target');
       return;
     }
-    // The plan row doubles as the claim: one object per table, not two (this runs per table).
-    const row = { source, target, origin };
+    // The plan row doubles as the claim: no second object per table (this runs per table).
     entry.claims.set(key, row);
     entry.tables.push(row);
   }

@@ -62,9 +62,11 @@ export function checkTemplate(template: Template, source: NameMatcher): Diagnost
   });
 }
 
-/** The target for one source name. */
+/**
+ * The target for one source name. Joined rather than concatenated: `+=` leaves a name of 13 or
+ * more characters as a rope of its parts, which every later hash, comparison and
+ * JSON.stringify of it (one per database that restores it) must walk; join returns it flat.
+ */
 export function applyTemplate(template: Template, source: string, captures: readonly string[]): string {
-  let out = '';
-  for (const p of template.parts) out += p.kind === 'text' ? p.text : p.kind === 'name' ? source : (captures[p.index] ?? '');
-  return out;
+  return template.parts.map((p) => (p.kind === 'text' ? p.text : p.kind === 'name' ? source : (captures[p.index] ?? ''))).join('');
 }

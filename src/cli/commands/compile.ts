@@ -1,9 +1,10 @@
 // `restorec compile FILES [--inventory SNAPSHOT]`: RestoreTable request parameters as one JSON
 // array on stdout (nothing else there); diagnostics on stderr. Exit 1 when a spec does not
 // compile, 2 when an input cannot be read or is invalid.
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
-import { compile, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
+import { compile, printJson, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -79,6 +80,24 @@ export async function compileCommand(opts: CompileCommandOptions): Promise<numbe
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;
   const requests = compiled.flatMap((c) => c.result.requests);
-  process.stdout.write(JSON.stringify(requests, null, 2) + '\n');
+  await writeChunks(process.stdout, printJson(requests));
   return EXIT_OK;
+}
+
+/** Written but not yet taken by stdout: past this, wait for it to drain. */
+const MAX_PENDING = 1 << 20;
+
+/**
+ * Writes the output a chunk at a time, never as one 20 MiB string (see printJson). Stdout to a
+ * pipe is asynchronous: after a chunk the pipe cannot take at once, the event loop gets a turn
+ * to pass on what it has room for while the next chunk is made (measured ~10% faster at a
+ * million tables than waiting for each to drain); past MAX_PENDING it waits for the drain, so
+ * pending chunks never pile up in memory. To a file, writes are synchronous and nothing waits.
+ */
+async function writeChunks(out: NodeJS.WriteStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    out.write(chunk);
+    if (out.writableLength > MAX_PENDING) await once(out, 'drain');
+    else if (out.writableLength > 0) await new Promise(setImmediate);
+  }
 }

@@ -1,0 +1,34 @@
+// Printing requests: the exact text of JSON.stringify(requests, null, 2) + '\n', produced in
+// chunks of about `chunkChars` characters. At a million tables that text is over 20 MiB; built
+// whole, it and the builder's partial strings outlive young-generation collections (copied on
+// each) and are then copied again into one Buffer to be written. Chunks are garbage as soon as
+// they are written.
+
+/** Characters per chunk: about a pipe's buffer, so a writer can hand one over while making the next. */
+export const PRINT_CHUNK_CHARS = 1 << 16;
+
+/**
+ * Yields the text of JSON.stringify(items, null, 2) + '\n', a chunk at a time, for plain data
+ * (no toJSON methods, which would see each element's index as key).
+ * JSON.stringify(array, null, 2) writes `[`, then each element on its own lines, indented two
+ * more spaces than at top level and separated by `,\n`, then `\n]` (`[]` when empty). An
+ * element serialised alone with the same gap differs only by that indent after each newline,
+ * and JSON text holds no raw newline inside a string, so each of its newlines gains two spaces.
+ */
+export function* printJson(items: readonly unknown[], chunkChars = PRINT_CHUNK_CHARS): Generator<string> {
+  if (items.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  let chunk = '[\n';
+  for (let i = 0; i < items.length; i++) {
+    // As in an array, a value without a JSON form (undefined, a function) is written as null.
+    const text = JSON.stringify(items[i], null, 2) ?? 'null';
+    chunk += `  ${text.replaceAll('\n', '\n  ')}${i < items.length - 1 ? ',\n' : '\n]\n'}`;
+    if (chunk.length >= chunkChars) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}

@@ -1,0 +1,38 @@
+// printJson: its chunks, joined, are byte for byte JSON.stringify(items, null, 2) + '\n'
+// (restorec compile prints requests with it), whatever the chunk size and the strings inside.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printJson } from '../../src/compiler/index.ts';
+
+const expected = (items: unknown[]) => JSON.stringify(items, null, 2) + '\n';
+const printed = (items: unknown[], chunk?: number) => [...printJson(items, chunk)].join('');
+
+test('an empty list prints as []', () => {
+  assert.is(printed([]), '[]\n');
+});
+
+test('golden request files print identically, at any chunk size', () => {
+  const root = new URL('./fixtures/', import.meta.url).pathname;
+  for (const dir of readdirSync(root)) {
+    const requests = JSON.parse(readFileSync(join(root, dir, 'request.json'), 'utf8')) as unknown[];
+    for (const chunk of [1, 7, 100, undefined]) assert.is(printed(requests, chunk), expected(requests), `${dir}, chunk ${chunk}`);
+  }
+});
+
+test('hostile strings, nesting and values without a JSON form print as JSON.stringify does', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\r', '\u2028', '\u0001', '\ud800', '\ud83d\ude00', ' ', '{', ']', ',') });
+  const value = fc.oneof(text, fc.integer(), fc.constant(null), fc.constant(undefined), fc.boolean(), fc.dictionary(text, text), fc.array(text));
+  fc.assert(fc.property(fc.array(value), fc.integer({ min: 1, max: 64 }), (items, chunk) => printed(items, chunk) === expected(items)), { numRuns: 300 });
+});
+
+test('chunks are about the requested size', () => {
+  const items = Array.from({ length: 100 }, (_, i) => ({ id: `item ${i}` }));
+  const chunks = [...printJson(items, 256)];
+  assert.ok(chunks.length > 5);
+  for (const c of chunks.slice(0, -1)) assert.ok(c.length >= 256 && c.length < 256 + 64, `chunk of ${c.length}`);
+});
+
+test.run();
