@@ -61,6 +61,7 @@ export const commands: CommandSpec[] = [
     describe: 'Compile spec files into RestoreTable request parameters (a JSON array on stdout)',
     positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
     options: compileFlags(),
+    fast: true,
     run: async (a) => (await import('./commands/compile.ts')).compileCommand(compileArgs(a)),
   },
   {
@@ -69,6 +70,7 @@ export const commands: CommandSpec[] = [
     describe: 'Show every source -> target a spec restores, with its origin and the requests',
     positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
     options: { ...compileFlags(), format: { type: 'string', choices: ['text', 'markdown'], default: 'text', describe: 'text, or markdown for a pull-request comment' } },
+    fast: true,
     run: async (a) => (await import('./commands/plan.ts')).planCommand({ ...compileArgs(a), format: String(a['format'] ?? 'text') }),
   },
   {

@@ -23,7 +23,7 @@ export function parseFast(spec: CommandSpec, argv: string[]): Record<string, unk
     number,
     alias,
     default: defaults,
-    configuration: { 'strip-aliased': true, 'strip-dashed': true, 'halt-at-non-option': false },
+    configuration: { 'strip-aliased': true, 'camel-case-expansion': false, 'halt-at-non-option': false },
   });
   if (parsed.error) return undefined;
   const known = new Set(['_', '--', ...Object.keys(spec.options), ...Object.values(alias)]);

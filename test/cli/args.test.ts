@@ -27,6 +27,22 @@ for (const [argv, expected] of cases) {
   });
 }
 
+test('compile takes the fast path with its number and choice options, and leaves bad values to yargs', () => {
+  const compile = findCommand('compile')!;
+  const got = parseFast(compile, ['compile', '-i', 'inv.json', '--max-entries', '20', '--whole-db', 'db-entry', 'a.restore']);
+  assert.ok(got);
+  assert.equal([got!['files'], got!['inventory'], got!['max-entries'], got!['whole-db']], [['a.restore'], 'inv.json', 20, 'db-entry']);
+  assert.is(parseFast(compile, ['compile', '--whole-db', 'everything', 'a.restore']), undefined);
+  assert.is(parseFast(compile, ['compile', '--max-entries', 'lots', 'a.restore']), undefined);
+  assert.is(parseFast(compile, ['compile']), undefined);
+});
+
+test('lint takes the fast path with dashed options', () => {
+  const got = parseFast(findCommand('lint')!, ['lint', '--max-warnings', '0', '--format', 'json', '-o', 'out.json', 'a.restore']);
+  assert.ok(got);
+  assert.equal([got!['max-warnings'], got!['format'], got!['output-file']], [0, 'json', 'out.json']);
+});
+
 test('commands without a fast path always use yargs', () => {
   assert.is(parseFast(findCommand('grammar')!, ['grammar']), undefined);
 });
