@@ -1,5 +1,5 @@
-// The flags of the commands that talk to RDS. Kept apart from cloud.ts, which loads the API
-// client: commands.ts imports this at start-up and must stay light.
+// The flags of the commands that talk to RDS, and reading them back. Kept apart from cloud.ts,
+// which loads the API client: commands.ts imports this at start-up and must stay light.
 import type { OptionSpec } from './commands.ts';
 
 export function cloudFlags(): Record<string, OptionSpec> {
@@ -14,3 +14,22 @@ export function cloudFlags(): Record<string, OptionSpec> {
     verbose: { type: 'boolean', default: false, describe: 'trace every API call on stderr (secrets redacted)' },
   };
 }
+
+export interface CloudArgs {
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  profile?: string | undefined;
+  mysqlUrl?: string | undefined;
+  timeoutMs?: number | undefined;
+  concurrency?: number | undefined;
+  rate?: number | undefined;
+  verbose?: boolean | undefined;
+}
+
+export function cloudArgs(a: Record<string, unknown>): CloudArgs {
+  const s = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
+  const n = (k: string) => (typeof a[k] === 'number' ? (a[k] as number) : undefined);
+  return { region: s('region'), endpoint: s('endpoint'), profile: s('profile'), mysqlUrl: s('mysql-url'), timeoutMs: n('timeout'), concurrency: n('concurrency'), rate: n('rate'), verbose: a['verbose'] === true };
+}
+
+/** Cloud settings from the environment alone (lint/plan/compile take no cloud flags). */

@@ -6,27 +6,10 @@ import type { Document } from '../grammar/index.ts';
 import type { Inventory } from '../compiler/index.ts';
 import { RdsClient, cloudConfigured, credentialsSource, endpointFor, redact, CloudError, CredentialsError, type CredentialsSource } from '../cloud/index.ts';
 import { InventoryError, LiveProvider, MysqlError, type ContentsSource } from '../inventory/index.ts';
-import { EXIT_FINDINGS, EXIT_USAGE, UserError } from './errors.ts';
-export { cloudFlags } from './cloud-flags.ts';
+import { EXIT_FINDINGS, EXIT_USAGE, UserError, isUserError } from './errors.ts';
+export { cloudFlags, cloudArgs, type CloudArgs } from './cloud-flags.ts';
+import type { CloudArgs } from './cloud-flags.ts';
 
-export interface CloudArgs {
-  region?: string | undefined;
-  endpoint?: string | undefined;
-  profile?: string | undefined;
-  mysqlUrl?: string | undefined;
-  timeoutMs?: number | undefined;
-  concurrency?: number | undefined;
-  rate?: number | undefined;
-  verbose?: boolean | undefined;
-}
-
-export function cloudArgs(a: Record<string, unknown>): CloudArgs {
-  const s = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
-  const n = (k: string) => (typeof a[k] === 'number' ? (a[k] as number) : undefined);
-  return { region: s('region'), endpoint: s('endpoint'), profile: s('profile'), mysqlUrl: s('mysql-url'), timeoutMs: n('timeout'), concurrency: n('concurrency'), rate: n('rate'), verbose: a['verbose'] === true };
-}
-
-/** Cloud settings from the environment alone (lint/plan/compile take no cloud flags). */
 export function cloudArgsFromEnv(env: NodeJS.ProcessEnv = process.env): CloudArgs {
   return { endpoint: env['RESTOREC_ENDPOINT'] || undefined, profile: env['ALIBABA_CLOUD_PROFILE'] || undefined };
 }
@@ -102,7 +85,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    if (isUserError(e)) throw e;
     if (e instanceof CloudError) throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
     if (e instanceof CredentialsError || e instanceof MysqlError) throw new UserError(redact(e.message), undefined, EXIT_USAGE);
     if (e instanceof InventoryError) {

@@ -1,7 +1,7 @@
 // Every command and option, as data: the one definition both argument parsers read (yargs for
 // the full CLI, yargs-parser alone for the fast path of the commands pre-commit hooks run).
 import { EXIT_USAGE } from './errors.ts';
-import { cloudFlags } from './cloud-flags.ts';
+import { cloudArgs, cloudFlags } from './cloud-flags.ts';
 
 export interface OptionSpec {
   type: 'boolean' | 'string' | 'number';
@@ -143,7 +143,7 @@ export const commands: CommandSpec[] = [
     },
     run: async (a) =>
       (await import('./commands/inventory.ts')).inventoryCommand({
-        ...(await import('./cloud.ts')).cloudArgs(a),
+        ...cloudArgs(a),
         action: String([a['action']].flat()[0] ?? ''),
         instance: typeof a['instance'] === 'string' ? a['instance'] : undefined,
         backup: [a['backup'] ?? []].flat().map(String),
@@ -169,7 +169,7 @@ export const commands: CommandSpec[] = [
     },
     run: async (a) =>
       (await import('./commands/apply.ts')).applyCommand({
-        ...(await import('./cloud.ts')).cloudArgs(a),
+        ...cloudArgs(a),
         files: files(a),
         yes: a['yes'] === true,
         wait: a['wait'] === true,

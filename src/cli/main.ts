@@ -2,7 +2,7 @@
 // errors. Hot commands parse their arguments on a fast path; everything else goes through yargs,
 // loaded only then. Each command's module is imported only when it runs (see bench/startup).
 import { findCommand } from './commands.ts';
-import { EXIT_USAGE, UserError } from './errors.ts';
+import { EXIT_USAGE, isUserError } from './errors.ts';
 import { parseFast } from './fast-args.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -16,7 +16,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (e) {
-    if (e instanceof UserError) {
+    if (isUserError(e)) {
       process.stderr.write(`restorec: ${e.message}\n${e.help ? `  help: ${e.help}\n` : ''}`);
       process.exitCode = e.exitCode;
       return;

@@ -110,7 +110,7 @@ export async function applyCommand(opts: ApplyCommandOptions): Promise<number> {
 async function applyFile(file: string, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean): Promise<number> {
   const parsed = parseSpec(file);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    reportDiagnostics(parsed, process.stderr, true);
+    reportDiagnostics(parsed, undefined, true);
     return EXIT_USAGE;
   }
   const src = specSource(parsed.document);
@@ -125,7 +125,7 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
       const inventory: Inventory = await liveInventory(parsed.document, opts, client);
       const result = compile(parsed, inventory, options);
       if (result.diagnostics.some((d) => d.severity === 'error') || !result.plan) {
-        reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, process.stderr, true);
+        reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
         say(`${file}: does not compile against the live inventory; nothing applied`);
         return EXIT_FINDINGS;
       }

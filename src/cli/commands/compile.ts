@@ -42,7 +42,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
     const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
     if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-      reportDiagnostics(parsed, process.stderr, true);
+      reportDiagnostics(parsed, undefined, true);
       inputErrors++;
       continue;
     }
@@ -50,7 +50,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     const live = path === undefined ? opts.live?.get(file) : undefined;
     if (live) {
       const result = compile(parsed, live, options);
-      errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, process.stderr, true);
+      errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
       compiled.push({ parsed, result });
       continue;
     }
@@ -67,7 +67,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
       snapshots.set(path, inventory);
     }
     const result = compile(parsed, inventory, options);
-    errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, process.stderr, true);
+    errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
     compiled.push({ parsed, result });
   }
   return { compiled, inputErrors, errors };

@@ -10,7 +10,7 @@ export function parseCommand(opts: { files: string[]; spans: boolean }): number 
   for (const file of expandPaths(opts.files)) {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
     const result = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
-    errors += reportDiagnostics(result, process.stderr, true);
+    errors += reportDiagnostics(result, undefined, true);
     out.push({ file: result.source.name, document: result.document });
   }
   const replacer = opts.spans ? undefined : (key: string, value: unknown) => (key === 'span' || key === 'rawSpan' ? undefined : value);
