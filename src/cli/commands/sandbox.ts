@@ -48,7 +48,8 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
   const out = process.stdout;
   out.write(`restorec sandbox: RDS API 2014-08-15 on ${sb.endpoint}\n`);
   out.write(`instances: ${options.inventories.map((i) => i.instance.DBInstanceId).join(', ')}\n`);
-  out.write('test credentials (FAKE: they open this local sandbox and nothing else):\n');
+  out.write('to point restorec at it, export (the credentials are FAKE: they open this local sandbox and nothing else):\n');
+  out.write(`  RESTOREC_ENDPOINT=${sb.endpoint}\n`);
   out.write(`  ALIBABA_CLOUD_ACCESS_KEY_ID=${sb.accessKeyId}\n  ALIBABA_CLOUD_ACCESS_KEY_SECRET=${sb.accessKeySecret}\n`);
   if (sb.securityToken) out.write(`  ALIBABA_CLOUD_SECURITY_TOKEN=${sb.securityToken}\n`);
   out.write(`control: ${sb.endpoint}/_sandbox/state (also /_sandbox/faults, /_sandbox/calls, /_sandbox/reset)\n`);
