@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = join(root, 'test/compiler/fixtures');
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/restorec.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/restorec.cjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 test('compile prints only a JSON array on stdout and exits 0', () => {
   const r = cli('compile', 'examples/seed-backup-set.restore', 'examples/seed-point-in-time.restore');
