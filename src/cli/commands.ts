@@ -81,6 +81,8 @@ export const commands: CommandSpec[] = [
     options: {
       inventory: { type: 'string', alias: 'i', describe: 'inventory snapshot (JSON) for every file; default: NAME.inventory.json beside each spec' },
       offline: { type: 'boolean', default: false, describe: 'use no inventory: run only the rules that need none (they are listed)' },
+      live: { type: 'boolean', default: true, describe: 'without a snapshot, read the live instance when cloud access is configured; --no-live never uses the network (pre-commit hooks)' },
+
       config: { type: 'string', alias: 'c', describe: 'config file; default: the nearest restorec.config.json' },
       format: { type: 'string', alias: 'f', choices: ['stylish', 'json', 'sarif', 'github'], default: 'stylish', describe: 'output format' },
       'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' },
@@ -93,6 +95,7 @@ export const commands: CommandSpec[] = [
         files: files(a),
         ...(typeof a['inventory'] === 'string' ? { inventory: a['inventory'] } : {}),
         offline: a['offline'] === true,
+        liveReads: a['live'] !== false,
         ...(typeof a['config'] === 'string' ? { config: a['config'] } : {}),
         format: String(a['format'] ?? 'stylish'),
         maxWarnings: Number(a['max-warnings'] ?? -1),
@@ -191,14 +194,16 @@ export function findCommand(name: string | undefined): CommandSpec | undefined {
 function compileFlags(): Record<string, OptionSpec> {
   return {
     inventory: { type: 'string', alias: 'i', describe: 'inventory snapshot (JSON); default: NAME.inventory.json beside each spec' },
+    live: { type: 'boolean', default: true, describe: 'without a snapshot, read the live instance when cloud access is configured; --no-live never uses the network (pre-commit hooks)' },
     'max-entries': { type: 'number', default: 50, describe: 'databases + tables per RestoreTable request before it is split' },
     'whole-db': { type: 'string', choices: ['tables', 'db-entry'], default: 'tables', describe: 'a database without a block: list its tables (confirmed) or send a bare db entry (unconfirmed)' },
   };
 }
 
-function compileArgs(a: Record<string, unknown>): { files: string[]; inventory?: string; maxEntries: number; wholeDb: string } {
+function compileArgs(a: Record<string, unknown>): { files: string[]; inventory?: string; liveReads: boolean; maxEntries: number; wholeDb: string } {
   return {
     files: files(a),
+    liveReads: a['live'] !== false,
     ...(typeof a['inventory'] === 'string' ? { inventory: a['inventory'] } : {}),
     maxEntries: Number(a['max-entries'] ?? 50),
     wholeDb: String(a['whole-db'] ?? 'tables'),

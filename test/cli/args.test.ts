@@ -40,7 +40,8 @@ test('compile takes the fast path with its number and choice options, and leaves
 test('lint takes the fast path with dashed options', () => {
   const got = parseFast(findCommand('lint')!, ['lint', '--max-warnings', '0', '--format', 'json', '-o', 'out.json', 'a.restore']);
   assert.ok(got);
-  assert.equal([got!['max-warnings'], got!['format'], got!['output-file']], [0, 'json', 'out.json']);
+  assert.equal([got!['max-warnings'], got!['format'], got!['output-file'], got!['live']], [0, 'json', 'out.json', true]);
+  assert.is(parseFast(findCommand('lint')!, ['lint', '--no-live', 'a.restore'])?.['live'], false);
 });
 
 test('commands without a fast path always use yargs', () => {

@@ -67,6 +67,19 @@ test('without an inventory, rules that need one are skipped and named', () => {
   assert.match(offline.stderr, /skipped/);
 });
 
+test('--no-live never reaches for the network, even with cloud access configured', () => {
+  const dir = workspace(H + 'restore db shop < table orders as customers >\n', null);
+  // Port 9 (discard) on loopback is closed: a live read would fail.
+  const env = { RESTOREC_ENDPOINT: 'http://127.0.0.1:9', ALIBABA_CLOUD_ACCESS_KEY_ID: 'AKIDtest', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'not-a-secret-used-here' };
+  const offline = restorec(['lint', '--no-live', 'spec.restore'], { cwd: dir, env });
+  assert.is(offline.status, 0, offline.stdout + offline.stderr);
+  assert.match(offline.stderr, /skipped on 1 file without an inventory/);
+  const live = restorec(['lint', 'spec.restore'], { cwd: dir, env });
+  assert.is.not(live.status, 0, 'a live read against a closed port must not pass silently');
+  assert.match(live.stderr, /DescribeDBInstanceAttribute failed: the endpoint refused the connection/);
+  assert.not.ok(hasStackTrace(live.stderr), live.stderr);
+});
+
 test('syntax errors are findings (exit 1) reported with their code', () => {
   const dir = workspace(H + 'restor db shop\n');
   const r = restorec(['lint', 'spec.restore'], { cwd: dir });
@@ -105,7 +118,7 @@ test('rules lists every rule with its default severity', () => {
 test('the pre-commit hook definition runs lint on .restore files', () => {
   const hooks = readFileSync('.pre-commit-hooks.yaml', 'utf8');
   assert.match(hooks, /- id: restorec-lint/);
-  assert.match(hooks, /entry: restorec lint/);
+  assert.match(hooks, /entry: restorec lint --no-live/);
   assert.match(hooks, /files: \\\.restore\$/);
   assert.match(hooks, /- id: restorec-fmt/);
   copyFileSync('.pre-commit-hooks.yaml', join(tempDir(), 'x.yaml'));

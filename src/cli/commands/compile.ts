@@ -14,6 +14,8 @@ import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 export interface CompileCommandOptions {
   files: string[];
   inventory?: string;
+  /** false: never read the live instance (pre-commit hooks have no network). */
+  liveReads?: boolean;
   maxEntries: number;
   wholeDb: string;
 }
@@ -75,7 +77,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
 
 export async function compileCommand(opts: CompileCommandOptions): Promise<number> {
   const options = compileOptions(opts);
-  const live = opts.inventory === undefined ? await prefetchLive(opts.files) : undefined;
+  const live = opts.inventory === undefined && opts.liveReads !== false ? await prefetchLive(opts.files) : undefined;
   const { compiled, inputErrors, errors } = compileFiles({ ...opts, ...(live ? { live } : {}) }, options);
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;

@@ -25,6 +25,8 @@ export interface LintCommandOptions {
   files: string[];
   inventory?: string;
   offline: boolean;
+  /** false: never read the live instance (pre-commit hooks have no network). */
+  liveReads?: boolean;
   config?: string;
   format: string;
   maxWarnings: number;
@@ -55,7 +57,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
-  const live = opts.offline || opts.inventory !== undefined ? undefined : await prefetchLive(files);
+  const live = opts.offline || opts.inventory !== undefined || opts.liveReads === false ? undefined : await prefetchLive(files);
   const inputs: LintInput[] = files.map((file) => {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
     const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
