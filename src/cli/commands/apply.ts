@@ -46,7 +46,14 @@ async function confirm(question: string): Promise<boolean> {
 function progressPrinter(total: number): (e: ApplyEvent) => void {
   const tty = process.stderr.isTTY === true;
   let last = '';
+  // Off a terminal (CI logs) progress is a line per status change and per 10%, not per percent.
+  let lastStep = '';
   return (e) => {
+    if (!tty && e.kind === 'progress') {
+      const step = `${e.index}:${e.status}:${e.percent === undefined ? '' : Math.floor(e.percent / 10)}`;
+      if (step === lastStep) return;
+      lastStep = step;
+    }
     const n = `request ${('index' in e ? e.index : 0) + 1}/${total}`;
     let line: string;
     if (e.kind === 'skip') line = `${n}: ${e.reason}`;
