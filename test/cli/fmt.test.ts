@@ -92,6 +92,7 @@ test('grammar writes a self-contained page of syntax diagrams', () => {
   assert.is(r.status, 0, r.stderr);
   const html = readFileSync(out, 'utf8');
   assert.match(html, /restoreStatement/);
+  assert.match(html, /<h1[^>]*>restorec spec language: syntax diagrams<\/h1>/);
   assert.match(html, /railroad/i);
   assert.not.match(html, /https?:\/\/unpkg/);
   assert.not.match(html, /<script src=/);
