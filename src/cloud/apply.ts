@@ -54,6 +54,9 @@ function minuteUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16) + 'Z';
 }
 
+/** How many more times to look for a new restore task before calling the answer a repeat. */
+const REPEAT_CHECKS = 3;
+
 export class Applier {
   private readonly pollMs: number;
   private readonly waitTimeoutMs: number;
@@ -101,7 +104,7 @@ export class Applier {
     }
     const presence = targetPresence(targets, await this.o.readCurrent(), this.o.caseInsensitive);
     if (presence.state === 'present') {
-      const message = `already applied: its targets are on the instance${presence.judgedBy === 'databases' ? ' (target databases exist; tables not readable)' : ''}; not restored again`;
+      const message = 'already applied: its target tables are on the instance; not restored again';
       this.o.onEvent?.({ kind: 'skip', index, reason: message });
       return { index, status: 'already-applied', message };
     }
@@ -124,10 +127,24 @@ export class Applier {
       if (!started) return { index, status: 'failed', message: e.message, requestId: e.requestId };
       requestId = e.requestId;
     }
-    const tasks = await this.restoreTasks(id);
-    const mine = tasks.find((t) => !known.has(t.TaskId));
+    let mine = (await this.restoreTasks(id)).find((t) => !known.has(t.TaskId));
+    // A new task can take a moment to be listed: look again before concluding that the API gave
+    // the first answer for this ClientToken (a repeat).
+    for (let i = 0; !mine && i < REPEAT_CHECKS; i++) {
+      await this.sleep(this.pollMs);
+      mine = (await this.restoreTasks(id)).find((t) => !known.has(t.TaskId));
+    }
     const repeated = mine === undefined;
     this.o.onEvent?.({ kind: 'started', index, requestId, repeated });
+    if (repeated) {
+      const p = targetPresence(targets, await this.o.readCurrent(), this.o.caseInsensitive);
+      if (p.state === 'unknown') {
+        return { index, status: 'already-applied', requestId, message: `the API gave its first answer for ClientToken ${req.ClientToken}: this request was sent before and was not restored again (tables not readable to confirm the earlier restore finished)` };
+      }
+      if (p.state !== 'present') {
+        return { index, status: 'failed', requestId, message: `the API gave its first answer for ClientToken ${req.ClientToken} (sent before), but its targets are ${p.state === 'absent' ? 'not' : 'only partly'} on the instance: check the earlier restore task before applying again` };
+      }
+    }
     if (!follow) {
       return { index, status: 'started', requestId, message: `restore started${mine ? ` (task ${mine.TaskId})` : ''}; not waiting for it to end (pass --wait to follow it)` };
     }

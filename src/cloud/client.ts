@@ -4,7 +4,7 @@
 // time bound, and a shared concurrency/rate limit that every attempt passes through.
 import RPCClient from '@alicloud/pop-core';
 import pRetry from 'p-retry';
-import type { CredentialsSource } from './credentials.ts';
+import { CredentialsError, type CredentialsSource } from './credentials.ts';
 import { CloudError, errorCode, isRetryable, toCloudError } from './errors.ts';
 import { Limiter, type LimitOptions } from './limiter.ts';
 import { redact } from './redact.ts';
@@ -110,6 +110,8 @@ export class RdsClient {
         },
       );
     } catch (e) {
+      // A credential problem is the user's to fix, not an API failure: exit 2 with its message.
+      if (e instanceof CredentialsError) throw e;
       throw toCloudError(action, e, attempts);
     }
   }
@@ -120,7 +122,11 @@ export class RdsClient {
     if (this.trace) this.trace(redact(`-> ${action} ${Object.entries(body).map(([k, v]) => `${k}=${v.length > 120 ? `${v.slice(0, 117)}...` : v}`).join(' ')}${n > 1 ? ` (attempt ${n})` : ''}`));
     try {
       const answer = await this.pop.request(action, body, { method: 'POST', timeout: this.timeoutMs, formatParams: false });
-      this.trace?.(`<- ${action} ok in ${Math.round(performance.now() - started)} ms, RequestId ${String(answer['RequestId'] ?? '?')}`);
+      // pop-core ignores the HTTP status and throws only when the body has `Code`: a gateway's
+      // JSON error page (`{"message":"Bad Gateway"}`) would pass as success. Every RDS answer
+      // carries a RequestId; one without it is treated as unreadable, and retried.
+      if (typeof answer?.['RequestId'] !== 'string') throw Object.assign(new SyntaxError(`${action}: the answer has no RequestId`), { code: 'BAD_RESPONSE' });
+      this.trace?.(`<- ${action} ok in ${Math.round(performance.now() - started)} ms, RequestId ${String(answer['RequestId'])}`);
       return answer;
     } catch (e) {
       // The raw error quotes the request URL: scrub it before anything can print it.

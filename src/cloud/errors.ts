@@ -35,6 +35,7 @@ export const ERROR_ADVICE: Readonly<Record<string, readonly [string, string]>> =
   InvalidPageSize: ['the service refused the page size', 'report this: restorec sends documented page sizes only'],
   InvalidPageIndex: ['the service refused the page index', 'report this: restorec pages from 1'],
   // Credentials and the gateway.
+  IncompleteSignature: ['the request signature was refused as incomplete (its string-to-sign is not shown: it quotes the signed parameters)', 'check the AccessKey pair and the STS token (ALIBABA_CLOUD_SECURITY_TOKEN) belong together and have not expired'],
   SignatureDoesNotMatch: ['the request signature did not match: the AccessKey secret is wrong', 'check ALIBABA_CLOUD_ACCESS_KEY_SECRET or the profile in ~/.aliyun/config.json'],
   'InvalidAccessKeyId.NotFound': ['the AccessKey id does not exist', 'check ALIBABA_CLOUD_ACCESS_KEY_ID or the profile in ~/.aliyun/config.json'],
   'InvalidAccessKeyId.Inactive': ['the AccessKey is disabled', 'enable it or use another one'],

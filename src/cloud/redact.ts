@@ -10,8 +10,10 @@ const MASK = '***';
 export function registerSecret(value: string | undefined | null): void {
   if (typeof value === 'string' && value.length >= 4) {
     secrets.add(value);
-    // The same secret percent-encoded, as it would sit in a query string or form body.
+    // The same secret percent-encoded, as it sits in a query string or form body, and encoded
+    // twice, as it sits in the string-to-sign that signature errors quote back.
     secrets.add(encodeURIComponent(value));
+    secrets.add(encodeURIComponent(encodeURIComponent(value)));
   }
 }
 
@@ -24,11 +26,11 @@ export function redactUrls(text: string): string {
 }
 
 /** Names whose values are secret wherever they appear as `Name=value` (form bodies, queries). */
-const SECRET_PARAMS = /\b(Signature|SecurityToken|AccessKeySecret|password)=([^&\s]+)/gi;
+const SECRET_PARAMS = /\b(Signature|SecurityToken|AccessKeySecret|password)(=|%3D|%253D)([^&\s]+?)(?=%26|%2526|&|\s|$)/gi;
 
 /** Removes every registered secret, URL query, URL password and signed parameter from `text`. */
 export function redact(text: string): string {
-  let out = redactUrls(text).replace(SECRET_PARAMS, (_m, k: string) => `${k}=${MASK}`);
+  let out = redactUrls(text).replace(SECRET_PARAMS, (_m, k: string, eq: string) => `${k}${eq}${MASK}`);
   // Longest first, so a secret that contains another is replaced whole.
   for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(MASK);
   return out;

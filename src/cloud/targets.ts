@@ -23,11 +23,12 @@ export function requestTargets(req: RestoreRequest, inventory: Inventory): Reque
   return { databases, renamed };
 }
 
-export type Presence = { state: 'absent' } | { state: 'present'; judgedBy: 'tables' | 'databases' } | { state: 'partial'; present: string[]; missing: string[] } | { state: 'unknown' };
+export type Presence = { state: 'absent' } | { state: 'present' } | { state: 'partial'; present: string[]; missing: string[] } | { state: 'unknown' };
 
 /**
- * Whether the targets are on the instance: `present` (every table seen, or, where tables cannot
- * be read, every renamed target database exists), `absent`, `partial` or `unknown`.
+ * Whether the targets are on the instance: `present` (every target table seen), `absent`,
+ * `partial`, or `unknown` (some tables cannot be read: without a SQL connection, only the
+ * ClientToken keeps a resend from restoring twice).
  */
 export function targetPresence(t: RequestTargets, current: CurrentDatabase[], caseInsensitive: boolean): Presence {
   const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
@@ -42,19 +43,18 @@ export function targetPresence(t: RequestTargets, current: CurrentDatabase[], ca
       continue;
     }
     if (on.Tables === 'unknown') {
-      // A renamed target database appearing is evidence; a database that existed before (tables
-      // restored into it) whose tables cannot be read is no evidence either way.
+      // Tables that cannot be read are no evidence either way, not even for a renamed target
+      // database: it may be left over from another restore, or created by the first request of
+      // a split series while this request's tables are still missing.
       unknownTables = true;
-      if (t.renamed.has(db)) present.push(db);
       continue;
     }
     const have = new Set(on.Tables.map(fold));
     for (const x of tables) (have.has(fold(x)) ? present : missing).push(`${db}.${x}`);
     if (tables.length === 0) present.push(db);
   }
-  if (missing.length === 0) return present.length > 0 ? { state: 'present', judgedBy: unknownTables ? 'databases' : 'tables' } : { state: 'unknown' };
-  if (present.length === 0) return { state: 'absent' };
-  return { state: 'partial', present, missing };
+  if (missing.length > 0) return present.length === 0 ? { state: 'absent' } : { state: 'partial', present, missing };
+  return unknownTables ? { state: 'unknown' } : { state: 'present' };
 }
 
 /** The inventory as it was before the given requests ran: their targets taken away (for lint). */

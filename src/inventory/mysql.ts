@@ -24,7 +24,9 @@ export function parseMysqlUrl(url: string): { host: string; port: number; user: 
   try {
     u = new URL(url);
   } catch {
-    throw new MysqlError(`not a MySQL URL: ${redactUrls(url)} (expected mysql://USER:PASSWORD@HOST:PORT/)`);
+    // It did not parse, so its password could not be registered as a secret: show nothing of it
+    // (an unencoded `#` or `/` in a password is the usual cause).
+    throw new MysqlError('the MySQL URL does not parse (expected mysql://USER:PASSWORD@HOST:PORT/; percent-encode special characters in the password)');
   }
   const password = decodeURIComponent(u.password);
   registerSecret(password);

@@ -146,6 +146,10 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
       if (report && report.messages.length > 0) process.stderr.write(formatStylish([report], styleFor(process.stderr)));
       if (report && report.errorCount > 0) {
         say(`${file}: lint found ${report.errorCount} error(s); nothing applied`);
+        const unreadable = current.some((d) => d.Tables === 'unknown');
+        if (unreadable && report.messages.some((m) => m.ruleId === 'target-exists' && m.severity === 2)) {
+          say('note: if this spec was applied before, its targets are what lint found: without a SQL connection restorec cannot tell its own earlier restore from a collision, so it stops. Pass --mysql-url (or RESTOREC_MYSQL_URL) and apply again: a spec already applied is then reported as such.');
+        }
         return EXIT_FINDINGS;
       }
       process.stdout.write(renderPlan({ plan: result.plan, source: parsed.source, requests: result.requests, entries: result.entries, options }, 'text'));
