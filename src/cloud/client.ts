@@ -63,6 +63,8 @@ export class RdsClient {
   /** Attempts sent, per action (retries included). */
   readonly attempts = new Map<string, number>();
 
+  private readonly closed = new AbortController();
+
   constructor(readonly options: RdsClientOptions) {
     const Ctor = RPCClient as unknown as new (config: Record<string, unknown>) => PopClient;
     this.pop = new Ctor({ endpoint: options.endpoint.replace(/\/+$/, ''), apiVersion: API_VERSION, credentialsProvider: options.credentials });
@@ -81,6 +83,9 @@ export class RdsClient {
 
   /** Closes idle keep-alive connections, so a finished command exits at once. */
   close(): void {
+    // Calls still retrying (others of a Promise.all after one failed) stop at their next wait,
+    // so the CLI exits instead of retrying for up to RetryPolicy.totalMs after the error.
+    this.closed.abort();
     this.pop.keepAliveAgent?.destroy();
   }
 
@@ -97,6 +102,7 @@ export class RdsClient {
         },
         {
           retries: retryable ? this.retry.retries : 0,
+          signal: this.closed.signal,
           factor: 2,
           minTimeout: this.retry.minDelayMs,
           maxTimeout: this.retry.maxDelayMs,

@@ -37,6 +37,26 @@ test('a JSON answer without RequestId (a gateway error page) is not a success, a
   }
 });
 
+test('close() stops calls that are still retrying', async () => {
+  const s = await serve(['{"RequestId":"R","Code":"Throttling.User","Message":"slow down"}']);
+  try {
+    const client = new RdsClient({ endpoint: s.endpoint, credentials: staticCredentials({ accessKeyId: 'AKID', accessKeySecret: 'secret-value' }), retry: { retries: 8, minDelayMs: 200, maxDelayMs: 8000, totalMs: 120_000 } });
+    const pending = client.call('DescribeBackups', { DBInstanceId: 'rm-x' });
+    await new Promise((r) => setTimeout(r, 100));
+    client.close();
+    const t0 = Date.now();
+    await pending.then(
+      () => assert.unreachable('a throttled call cannot succeed'),
+      () => undefined,
+    );
+    // Without close() this call would go on retrying for about half a minute.
+    assert.ok(Date.now() - t0 < 10_000, `still retrying ${Date.now() - t0} ms after close()`);
+    assert.ok(s.hits() <= 3, `${s.hits()} attempts`);
+  } finally {
+    s.server.close();
+  }
+});
+
 test('credential errors pass through as CredentialsError, not as an UNKNOWN API failure', async () => {
   const broken = { getCredentials: async () => { throw new CredentialsError('no credentials found in the chain'); } };
   const client = new RdsClient({ endpoint: 'http://127.0.0.1:9', credentials: broken as never, retry: { retries: 0 } });
