@@ -26,6 +26,7 @@ export function makeClient(args: CloudArgs, region: string | undefined, credenti
   if (!/^https?:\/\//.test(endpoint)) throw new UserError(`--endpoint must be an http:// or https:// URL, got ${redact(endpoint)}`);
   if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1)) throw new UserError(`--concurrency must be a whole number >= 1`);
   if (args.rate !== undefined && !(args.rate > 0)) throw new UserError(`--rate must be > 0`);
+  if (args.timeoutMs !== undefined && !(Number.isFinite(args.timeoutMs) && args.timeoutMs >= 100)) throw new UserError(`--timeout must be at least 100 (milliseconds)`);
   return new RdsClient({
     endpoint,
     credentials: credentials ?? credentialsSource(args.profile),
