@@ -7,7 +7,7 @@
 // load, and the medians are compared; the range is printed beside each median.
 //   node bench/scale.mjs            (after npm run build; SCALE_RUNS=9 for a steadier figure)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,6 +22,7 @@ if (!existsSync(join(root, 'dist'))) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'restorec-scale-'));
+const outFile = join(dir, 'stdout.json');
 const pad = (n, w) => String(n).padStart(w, '0');
 const KINDS = ['orders', 'order_items', 'events', 'sessions', 'audit'];
 const tableName = (t) => `${KINDS[t % KINDS.length]}_${pad(Math.floor(t / KINDS.length), 3)}`;
@@ -54,15 +55,21 @@ rules.push('restore db app_19* as {name}_x except db app_1999 < table sessions_*
 const spec = join(dir, 'scale.restore');
 writeFileSync(spec, `instance rm-scale000000000001\nfrom backup 900000001\n\n${rules.join('\n')}\n`);
 
+/**
+ * Runs one command; its stdout goes to a file (as `restorec compile ... > requests.json` does in
+ * CI), not into this process through a pipe, whose back-pressure would be timed too.
+ */
 function timed(args) {
   const useTime = existsSync('/usr/bin/time');
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
   const argv = useTime ? ['-f', '%M', process.execPath, ...args] : args;
+  const out = openSync(outFile, 'w');
   const started = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  closeSync(out);
   const rssKiB = useTime ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN) : NaN;
-  return { seconds, rssKiB, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { seconds, rssKiB, status: r.status, stderr: r.stderr };
 }
 /** Runs each command once to warm up, then RUNS times alternately; per command, every run. */
 function alternate(commands) {
@@ -92,7 +99,8 @@ try {
   if (compile.failed) {
     console.log(`scale: compile exited ${compile.failed.status}:\n${compile.failed.stderr.slice(0, 2000)}`);
   } else {
-    const out = compile.last.stdout;
+    // The last run was compile's (runs alternate parse, compile): its output is in the file.
+    const out = readFileSync(outFile, 'utf8');
     const requests = JSON.parse(out.slice(0, out.lastIndexOf(']') + 1));
     const entries = requests.reduce((n, r) => n + JSON.parse(r.TableMeta).reduce((m, d) => m + 1 + (d.tables?.length ?? 0), 0), 0);
     console.log(`scale: output ${requests.length} requests, ${entries} entries, ${(out.length / 1048576).toFixed(1)} MiB of JSON`);
