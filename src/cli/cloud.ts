@@ -67,20 +67,6 @@ export async function liveInventory(doc: Document, args: CloudArgs, client?: Rds
   return inventory;
 }
 
-/** Whether a command without a snapshot may go live (credentials configured, or an endpoint given). */
-export function canGoLive(args: CloudArgs): boolean {
-  return args.endpoint !== undefined || (process.env['RESTOREC_ENDPOINT'] ?? '') !== '' || cloudConfigured(process.env, args.profile);
-}
-
-/** For lint/plan/compile: spec file → live inventory, for the files with no snapshot at hand. */
-export async function liveInventoriesFor(files: { file: string; document: Document; snapshot: string | undefined }[]): Promise<Map<string, Inventory>> {
-  const out = new Map<string, Inventory>();
-  const args = cloudArgsFromEnv();
-  if (!canGoLive(args)) return out;
-  for (const f of files) if (f.snapshot === undefined || !existsSync(f.snapshot)) out.set(f.file, await guard(() => liveInventory(f.document, args)));
-  return out;
-}
-
 /** Runs `fn`, turning cloud, credential, SQL and inventory failures into redacted UserErrors. */
 export async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {

@@ -72,10 +72,7 @@ export const As = keyword('As', /as/i, STRAY);
 export const Table = keyword('Table', /table/i, [StatementStray]);
 export const Except = keyword('Except', /except/i, [StatementStray]);
 
-export const keywordTokens: TokenType[] = [Instance, From, Backup, At, Region, Restore, Db, Table, As, Except];
 
-/** The canonical spelling of each keyword, for suggestions and the printer. */
-export const keywordWords = ['instance', 'from', 'backup', 'at', 'region', 'restore', 'db', 'database', 'table', 'as', 'except'];
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -86,6 +83,15 @@ export const allTokens: TokenType[] = [
   Backquoted,
   UnterminatedBackquoted,
   Timestamp,
-  ...keywordTokens,
+  Instance,
+  From,
+  Backup,
+  At,
+  Region,
+  Restore,
+  Db,
+  Table,
+  As,
+  Except,
   Name,
 ];

@@ -1,8 +1,7 @@
-// Inventory providers behind one interface: an offline snapshot file, or the live instance (the
-// RDS API, plus information_schema over SQL when a connection is configured). Each yields the
-// compiler's Inventory model, validated against schemas/inventory.schema.json.
-import { readFile } from 'node:fs/promises';
-import { checkInventory, formatProblem, loadSnapshot, type Inventory } from '../compiler/index.ts';
+// The live inventory provider: the instance as it is now (the RDS API, plus information_schema
+// over SQL when a connection is configured), as the compiler's Inventory model, validated against
+// schemas/inventory.schema.json. Offline snapshots are read by src/cli/snapshots.ts.
+import { checkInventory, formatProblem, type Inventory } from '../compiler/index.ts';
 import { currentDatabases, pullRdsInventory, type ContentsSource, type RdsCaller } from './rds.ts';
 import type { CurrentDatabase } from '../compiler/index.ts';
 import { readCurrentTables, withCurrentTables } from './mysql.ts';
@@ -32,19 +31,6 @@ export class InventoryError extends Error {
   override readonly name = 'InventoryError';
   constructor(message: string, readonly problems: string[] = []) {
     super(message);
-  }
-}
-
-/** A snapshot file (`*.inventory.json`). */
-export class SnapshotProvider implements InventoryProvider {
-  constructor(readonly path: string) {}
-  get description(): string {
-    return `snapshot ${this.path}`;
-  }
-  async load(): Promise<InventoryResult> {
-    const loaded = loadSnapshot(await readFile(this.path, 'utf8'), this.path);
-    if (!loaded.ok) throw new InventoryError(`${this.path} is not a valid inventory snapshot`, loaded.problems);
-    return { inventory: loaded.inventory, warnings: [] };
   }
 }
 
