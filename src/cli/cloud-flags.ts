@@ -12,6 +12,7 @@ export function cloudFlags(): Record<string, OptionSpec> {
     concurrency: { type: 'number', default: 16, describe: 'API calls in flight at once' },
     rate: { type: 'number', default: 50, describe: 'API calls started per second at most' },
     verbose: { type: 'boolean', default: false, describe: 'trace every API call on stderr (secrets redacted)' },
+    'meta-page-size': { type: 'number', describe: 'DescribeMetaList page size (default 100; its maximum is undocumented, smaller pages are tried when refused)' },
   };
 }
 
@@ -24,12 +25,12 @@ export interface CloudArgs {
   concurrency?: number | undefined;
   rate?: number | undefined;
   verbose?: boolean | undefined;
+  metaPageSize?: number | undefined;
 }
 
 export function cloudArgs(a: Record<string, unknown>): CloudArgs {
   const s = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
   const n = (k: string) => (typeof a[k] === 'number' ? (a[k] as number) : undefined);
-  return { region: s('region'), endpoint: s('endpoint'), profile: s('profile'), mysqlUrl: s('mysql-url'), timeoutMs: n('timeout'), concurrency: n('concurrency'), rate: n('rate'), verbose: a['verbose'] === true };
+  return { region: s('region'), endpoint: s('endpoint'), profile: s('profile'), mysqlUrl: s('mysql-url'), timeoutMs: n('timeout'), concurrency: n('concurrency'), rate: n('rate'), verbose: a['verbose'] === true, metaPageSize: n('meta-page-size') };
 }
 
-/** Cloud settings from the environment alone (lint/plan/compile take no cloud flags). */

@@ -10,10 +10,6 @@ import { EXIT_FINDINGS, EXIT_USAGE, UserError, isUserError } from './errors.ts';
 export { cloudFlags, cloudArgs, type CloudArgs } from './cloud-flags.ts';
 import type { CloudArgs } from './cloud-flags.ts';
 
-export function cloudArgsFromEnv(env: NodeJS.ProcessEnv = process.env): CloudArgs {
-  return { endpoint: env['RESTOREC_ENDPOINT'] || undefined, profile: env['ALIBABA_CLOUD_PROFILE'] || undefined };
-}
-
 /** The spec's `region` statement, if any. */
 export function specRegion(doc: Document): string | undefined {
   const r = doc.statements.find((s) => s.kind === 'Region');
@@ -27,6 +23,7 @@ export function makeClient(args: CloudArgs, region: string | undefined, credenti
   if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1)) throw new UserError(`--concurrency must be a whole number >= 1`);
   if (args.rate !== undefined && !(args.rate > 0)) throw new UserError(`--rate must be > 0`);
   if (args.timeoutMs !== undefined && !(Number.isFinite(args.timeoutMs) && args.timeoutMs >= 100)) throw new UserError(`--timeout must be at least 100 (milliseconds)`);
+  if (args.metaPageSize !== undefined && !(Number.isInteger(args.metaPageSize) && args.metaPageSize >= 1 && args.metaPageSize <= 10_000)) throw new UserError('--meta-page-size must be a whole number from 1 to 10000');
   return new RdsClient({
     endpoint,
     credentials: credentials ?? credentialsSource(args.profile),
@@ -58,7 +55,7 @@ export async function liveInventory(doc: Document, args: CloudArgs, client?: Rds
   const api = client ?? makeClient(args, specRegion(doc));
   let loaded;
   try {
-    loaded = await new LiveProvider({ api, mysqlUrl: mysqlUrl(args) }).load({ instanceId: src.instanceId, sources: [src.source] });
+    loaded = await new LiveProvider({ api, mysqlUrl: mysqlUrl(args), ...(args.metaPageSize !== undefined ? { metaPageSize: args.metaPageSize } : {}) }).load({ instanceId: src.instanceId, sources: [src.source] });
   } finally {
     if (!client) api.close();
   }

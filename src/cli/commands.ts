@@ -1,7 +1,7 @@
 // Every command and option, as data: the one definition both argument parsers read (yargs for
 // the full CLI, yargs-parser alone for the fast path of the commands pre-commit hooks run).
 import { EXIT_USAGE } from './errors.ts';
-import { cloudArgs, cloudFlags } from './cloud-flags.ts';
+import { cloudArgs, cloudFlags, type CloudArgs } from './cloud-flags.ts';
 
 export interface OptionSpec {
   type: 'boolean' | 'string' | 'number';
@@ -88,6 +88,7 @@ export const commands: CommandSpec[] = [
       'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' },
       'output-file': { type: 'string', alias: 'o', describe: 'write the report to this file instead of stdout' },
       now: { type: 'string', describe: 'the time rules compare against (ISO 8601); default: now' },
+      ...cloudFlags(),
     },
     fast: true,
     run: async (a) =>
@@ -101,6 +102,7 @@ export const commands: CommandSpec[] = [
         maxWarnings: Number(a['max-warnings'] ?? -1),
         ...(typeof a['output-file'] === 'string' ? { output: a['output-file'] } : {}),
         ...(typeof a['now'] === 'string' ? { now: a['now'] } : {}),
+        cloud: cloudArgs(a),
       }),
   },
   {
@@ -168,6 +170,7 @@ export const commands: CommandSpec[] = [
       'whole-db': { type: 'string', choices: ['tables', 'db-entry'], default: 'tables', describe: 'a database without a block: list its tables or send a bare db entry' },
       sandbox: { type: 'boolean', default: false, describe: 'apply to an in-process sandbox seeded from NAME.inventory.json (no cloud account)' },
       'sandbox-seed': { type: 'string', describe: 'seed for --sandbox (snapshot or scenario)' },
+      'restore-task-type': { type: 'string', describe: 'regular expression for the TaskType of a table restore in DescribeHistoryTasks (default: restore|recover; UNCONFIRMED, see docs/apply.md)' },
       ...cloudFlags(),
     },
     run: async (a) =>
@@ -182,6 +185,7 @@ export const commands: CommandSpec[] = [
         wholeDb: String(a['whole-db'] ?? 'tables'),
         sandbox: a['sandbox'] === true,
         sandboxSeed: typeof a['sandbox-seed'] === 'string' ? a['sandbox-seed'] : undefined,
+        restoreTaskType: typeof a['restore-task-type'] === 'string' ? a['restore-task-type'] : undefined,
       }),
   },
 ];
@@ -197,12 +201,14 @@ function compileFlags(): Record<string, OptionSpec> {
     live: { type: 'boolean', default: true, describe: 'without a snapshot, read the live instance when cloud access is configured; --no-live never uses the network (pre-commit hooks)' },
     'max-entries': { type: 'number', default: 50, describe: 'databases + tables per RestoreTable request before it is split' },
     'whole-db': { type: 'string', choices: ['tables', 'db-entry'], default: 'tables', describe: 'a database without a block: list its tables (confirmed) or send a bare db entry (unconfirmed)' },
+    ...cloudFlags(),
   };
 }
 
-function compileArgs(a: Record<string, unknown>): { files: string[]; inventory?: string; liveReads: boolean; maxEntries: number; wholeDb: string } {
+function compileArgs(a: Record<string, unknown>): { files: string[]; inventory?: string; liveReads: boolean; maxEntries: number; wholeDb: string; cloud: CloudArgs } {
   return {
     files: files(a),
+    cloud: cloudArgs(a),
     liveReads: a['live'] !== false,
     ...(typeof a['inventory'] === 'string' ? { inventory: a['inventory'] } : {}),
     maxEntries: Number(a['max-entries'] ?? 50),

@@ -1,8 +1,11 @@
-// Running compiled RestoreTable requests, one after another, exactly once each: a request whose
-// targets are already on the instance is skipped and said so; every call carries the compiled
-// ClientToken (a retried or repeated call returns the first answer instead of restoring twice);
-// a request counts as done only when its task reports success or its targets are seen.
-import type { CurrentDatabase, RestoreRequest } from '../compiler/index.ts';
+// Running compiled RestoreTable requests, one after another, exactly once each. Every call carries
+// the compiled ClientToken (a retried or repeated call returns the first answer instead of
+// restoring twice). Restores are found and followed through DescribeHistoryTasks (DescribeTasks
+// is phased out for MySQL): a task of a restore TaskType (UNCONFIRMED, so a configurable pattern)
+// that started after the submission. A request is reported done or already applied only with
+// evidence that the outcome names: the task's Succeed status, or the target tables seen over SQL.
+import type { CurrentDatabase, HistoryTask, RestoreRequest } from '../compiler/index.ts';
+import { historyTasks, UNFINISHED_TASK } from '../inventory/rds.ts';
 import { CloudError } from './errors.ts';
 import { targetPresence, type RequestTargets } from './targets.ts';
 import type { ApiBody, Params } from './client.ts';
@@ -14,16 +17,24 @@ export interface ApiCaller {
 export type ApplyEvent =
   | { kind: 'skip'; index: number; reason: string }
   | { kind: 'submit'; index: number }
-  | { kind: 'started'; index: number; requestId: string | undefined; repeated: boolean }
+  | { kind: 'started'; index: number; requestId: string | undefined; taskId: string | undefined }
   | { kind: 'progress'; index: number; percent: number | undefined; status: string }
   | { kind: 'waiting-other'; taskId: string };
 
+export type OutcomeStatus = 'already-applied' | 'started' | 'done' | 'failed' | 'unconfirmed';
+
 export interface RequestOutcome {
   index: number;
-  status: 'already-applied' | 'started' | 'done' | 'failed';
+  status: OutcomeStatus;
   message: string;
+  /** What the status rests on, in words a user can check (a task and its status, tables seen over SQL). */
+  evidence?: string | undefined;
   requestId?: string | undefined;
+  taskId?: string | undefined;
 }
+
+/** The default pattern for the TaskType of a table restore (UNCONFIRMED: see docs/apply.md). */
+export const DEFAULT_RESTORE_TASK_TYPE = /restore|recover/i;
 
 export interface ApplyOptions {
   api: ApiCaller;
@@ -32,148 +43,181 @@ export interface ApplyOptions {
   readCurrent: () => Promise<CurrentDatabase[]>;
   /** Follow the last request to its end too (earlier ones are always followed: one restore at a time). */
   wait: boolean;
+  /** TaskType of a table restore in DescribeHistoryTasks. */
+  restoreTaskType?: RegExp;
   pollMs?: number;
+  /** How long to look for the restore's task after RestoreTable answered (default 4 polls). */
+  findTaskMs?: number;
   waitTimeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onEvent?: (e: ApplyEvent) => void;
 }
 
-interface Task {
-  TaskId: string;
-  Status: string;
-  Progress?: string | undefined;
-}
+/** Clock difference tolerated between this machine and the service when matching task start times. */
+const SKEW_MS = 10 * 60_000;
+/** How far back a restore still running is looked for (a longer one is reported by lint's migration-running from the inventory). */
+const RUNNING_LOOKBACK_MS = 3 * 86_400_000;
+const HOUR = 3_600_000;
 
-const RUNNING = /^(running|waiting|1|pending|in ?progress|ongoing)$/i;
-const SUCCEEDED = /^(succeed|success|succeeded|finished|completed|done|2)$/i;
-const FAILED = /^(failed|fail|error|3|canceled|cancelled|stopped|closed)$/i;
-
-/** DescribeTasks wants a time range (`yyyy-MM-ddTHH:mmZ`): a day either side of now. */
-function minuteUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16) + 'Z';
-}
-
-/** How many more times to look for a new restore task before calling the answer a repeat. */
-const REPEAT_CHECKS = 3;
+const SUCCEEDED = new Set(['Succeed']);
+const ENDED_BADLY = new Set(['Failed', 'Canceled']);
 
 export class Applier {
   private readonly pollMs: number;
+  private readonly findTaskMs: number;
   private readonly waitTimeoutMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly taskType: RegExp;
 
   constructor(private readonly o: ApplyOptions) {
     this.pollMs = o.pollMs ?? 5_000;
-    this.waitTimeoutMs = o.waitTimeoutMs ?? 6 * 3_600_000;
+    this.findTaskMs = o.findTaskMs ?? 4 * this.pollMs;
+    this.waitTimeoutMs = o.waitTimeoutMs ?? 6 * HOUR;
     this.now = o.now ?? Date.now;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.taskType = o.restoreTaskType ?? DEFAULT_RESTORE_TASK_TYPE;
   }
 
-  async restoreTasks(instanceId: string): Promise<Task[]> {
-    const t = this.now();
-    const b = await this.o.api.call('DescribeTasks', { DBInstanceId: instanceId, TaskAction: 'RestoreTable', StartTime: minuteUtc(t - 86_400_000), EndTime: minuteUtc(t + 86_400_000) });
-    const items = ((b['Items'] as Record<string, unknown> | undefined)?.['TaskProgressInfo'] ?? []) as Record<string, unknown>[];
-    return items
-      .filter((x) => x['TaskAction'] === undefined || x['TaskAction'] === 'RestoreTable')
-      .map((x) => ({ TaskId: String(x['TaskId'] ?? ''), Status: String(x['Status'] ?? ''), Progress: x['Progress'] === undefined ? undefined : String(x['Progress']) }));
+  /** Restore tasks of the instance that started in [fromMs, toMs] (or the one task `taskId`). */
+  async restoreTasks(instanceId: string, fromMs: number, toMs: number, taskId?: string): Promise<HistoryTask[]> {
+    const all = await historyTasks(this.o.api, instanceId, fromMs, toMs, taskId);
+    return all.filter((t) => this.taskType.test(t.TaskType ?? ''));
   }
 
-  /** Applies requests in order; stops at the first that fails. */
+  /** Applies requests in order; stops at the first that does not end well. */
   async apply(requests: RestoreRequest[], targets: RequestTargets[]): Promise<RequestOutcome[]> {
     const out: RequestOutcome[] = [];
     for (let i = 0; i < requests.length; i++) {
       const outcome = await this.applyOne(requests[i]!, targets[i]!, i, this.o.wait || i < requests.length - 1);
       out.push(outcome);
-      if (outcome.status === 'failed') break;
+      if (outcome.status === 'failed' || outcome.status === 'unconfirmed') break;
     }
     return out;
   }
 
+  private presence(targets: RequestTargets, current: CurrentDatabase[]) {
+    return targetPresence(targets, current, this.o.caseInsensitive);
+  }
+
   private async applyOne(req: RestoreRequest, targets: RequestTargets, index: number, follow: boolean): Promise<RequestOutcome> {
     const id = req.DBInstanceId;
-    let before = await this.restoreTasks(id);
-    // One restore at a time per instance: wait for one already running (perhaps ours, from an
-    // interrupted apply) before deciding anything.
-    for (let other = before.find((t) => RUNNING.test(t.Status)); other; other = before.find((t) => RUNNING.test(t.Status))) {
-      if (!follow) return { index, status: 'failed', message: `restore task ${other.TaskId} is still running on ${id}; apply again when it ends, or pass --wait` };
+    // One restore at a time per instance: wait for one already running (perhaps the previous
+    // request of this series) before deciding anything.
+    for (;;) {
+      const t = this.now();
+      const other = (await this.restoreTasks(id, t - RUNNING_LOOKBACK_MS, t + HOUR)).find((x) => UNFINISHED_TASK.has(x.Status));
+      if (!other) break;
+      if (!follow) return { index, status: 'failed', message: `restore task ${other.TaskId} is still ${other.Status} on ${id}; apply again when it ends, or pass --wait` };
       this.o.onEvent?.({ kind: 'waiting-other', taskId: other.TaskId });
-      const end = await this.follow(id, other.TaskId, index, this.now() + this.waitTimeoutMs);
-      if (end === 'timeout') return { index, status: 'failed', message: `restore task ${other.TaskId} did not end within the wait timeout` };
-      before = await this.restoreTasks(id);
+      const end = await this.follow(id, other, index, this.now() + this.waitTimeoutMs);
+      if (end.state === 'timeout') return { index, status: 'failed', message: `restore task ${other.TaskId} did not end within the wait timeout` };
     }
-    const presence = targetPresence(targets, await this.o.readCurrent(), this.o.caseInsensitive);
-    if (presence.state === 'present') {
+    const before = this.presence(targets, await this.o.readCurrent());
+    if (before.state === 'present') {
       const message = 'already applied: its target tables are on the instance; not restored again';
       this.o.onEvent?.({ kind: 'skip', index, reason: message });
-      return { index, status: 'already-applied', message };
+      return { index, status: 'already-applied', message, evidence: `information_schema lists every target table of this request` };
     }
-    if (presence.state === 'partial') {
-      return { index, status: 'failed', message: `some targets exist and some do not (present: ${presence.present.slice(0, 5).join(', ')}; missing: ${presence.missing.slice(0, 5).join(', ')}); resolve that by hand, then apply again` };
+    if (before.state === 'partial') {
+      return { index, status: 'failed', message: `some targets exist and some do not (present: ${before.present.slice(0, 5).join(', ')}; missing: ${before.missing.slice(0, 5).join(', ')}); resolve that by hand, then apply again` };
     }
 
+    const submittedAt = this.now();
+    const known = new Set((await this.restoreTasks(id, submittedAt - SKEW_MS, submittedAt + HOUR)).map((t) => t.TaskId));
     this.o.onEvent?.({ kind: 'submit', index });
-    const known = new Set(before.map((t) => t.TaskId));
     let requestId: string | undefined;
+    let refused: CloudError | undefined;
     try {
-      const answer = await this.o.api.call('RestoreTable', { DBInstanceId: id, TableMeta: req.TableMeta, BackupId: req.BackupId, RestoreTime: req.RestoreTime, ClientToken: req.ClientToken });
+      const answer = await this.o.api.call('RestoreTable', {
+        DBInstanceId: id,
+        TableMeta: req.TableMeta,
+        BackupId: req.BackupId,
+        RestoreTime: req.RestoreTime,
+        InstantRecovery: req.InstantRecovery,
+        ClientToken: req.ClientToken,
+      });
       requestId = typeof answer['RequestId'] === 'string' ? answer['RequestId'] : undefined;
     } catch (e) {
       if (!(e instanceof CloudError)) throw e;
       // An answer lost after the restore began, then a retry refused because it runs (or ran):
-      // the instance tells the truth, not the error.
-      const after = await this.restoreTasks(id).catch(() => [] as Task[]);
-      const started = after.find((t) => !known.has(t.TaskId));
-      if (!started) return { index, status: 'failed', message: e.message, requestId: e.requestId };
+      // the task list tells the truth, not the error.
+      refused = e;
       requestId = e.requestId;
     }
-    let mine = (await this.restoreTasks(id)).find((t) => !known.has(t.TaskId));
-    // A new task can take a moment to be listed: look again before concluding that the API gave
-    // the first answer for this ClientToken (a repeat).
-    for (let i = 0; !mine && i < REPEAT_CHECKS; i++) {
-      await this.sleep(this.pollMs);
-      mine = (await this.restoreTasks(id)).find((t) => !known.has(t.TaskId));
-    }
-    const repeated = mine === undefined;
-    this.o.onEvent?.({ kind: 'started', index, requestId, repeated });
-    if (repeated) {
-      const p = targetPresence(targets, await this.o.readCurrent(), this.o.caseInsensitive);
-      if (p.state === 'unknown') {
-        return { index, status: 'already-applied', requestId, message: `the API gave its first answer for ClientToken ${req.ClientToken}: this request was sent before and was not restored again (tables not readable to confirm the earlier restore finished)` };
-      }
-      if (p.state !== 'present') {
-        return { index, status: 'failed', requestId, message: `the API gave its first answer for ClientToken ${req.ClientToken} (sent before), but its targets are ${p.state === 'absent' ? 'not' : 'only partly'} on the instance: check the earlier restore task before applying again` };
-      }
-    }
+    const task = await this.findNewTask(id, submittedAt, known, refused === undefined);
+    if (refused && !task) return { index, status: 'failed', message: refused.message, requestId };
+    this.o.onEvent?.({ kind: 'started', index, requestId, taskId: task?.TaskId });
+    if (!task) return this.withoutTask(req, targets, index, follow, requestId);
     if (!follow) {
-      return { index, status: 'started', requestId, message: `restore started${mine ? ` (task ${mine.TaskId})` : ''}; not waiting for it to end (pass --wait to follow it)` };
+      return { index, status: 'started', requestId, taskId: task.TaskId, message: `restore started; not waiting for it to end (pass --wait to follow it)`, evidence: `DescribeHistoryTasks: task ${task.TaskId} (${task.TaskType ?? 'no TaskType'}) is ${task.Status}` };
     }
     const deadline = this.now() + this.waitTimeoutMs;
-    const end = mine ? await this.follow(id, mine.TaskId, index, deadline) : 'unknown';
-    if (end === 'failed') return { index, status: 'failed', requestId, message: `restore task ${mine!.TaskId} failed` };
-    // Done only when the targets are seen (or the task says so and the tables cannot be read).
+    const end = await this.follow(id, task, index, deadline);
+    const seen = `task ${task.TaskId} (${task.TaskType ?? 'no TaskType'})`;
+    if (end.state === 'timeout') return { index, status: 'failed', requestId, taskId: task.TaskId, message: `restore ${seen} did not end within the wait timeout; check it before applying again` };
+    if (end.state === 'failed') return { index, status: 'failed', requestId, taskId: task.TaskId, message: `restore ${seen} ended ${end.status}` };
+    if (end.state === 'gone') return this.confirmByTables(targets, index, deadline, requestId, task.TaskId, `DescribeHistoryTasks no longer lists ${seen}`);
+    // Succeeded: confirm through the tables where they can be read.
+    const after = this.presence(targets, await this.o.readCurrent());
+    if (after.state === 'unknown') return { index, status: 'done', requestId, taskId: task.TaskId, message: 'restored', evidence: `DescribeHistoryTasks: ${seen} Succeed (no SQL connection: the tables were not looked at)` };
+    return this.confirmByTables(targets, index, deadline, requestId, task.TaskId, `DescribeHistoryTasks: ${seen} Succeed`);
+  }
+
+  /** The first restore task that started at or after the submission and was not there before. */
+  private async findNewTask(id: string, submittedAt: number, known: Set<string>, accepted: boolean): Promise<HistoryTask | undefined> {
+    const until = this.now() + (accepted ? this.findTaskMs : 0);
     for (;;) {
-      const p = targetPresence(targets, await this.o.readCurrent(), this.o.caseInsensitive);
-      if (p.state === 'present') {
-        const note = repeated ? ' (the API returned the first answer for this ClientToken: no second restore)' : '';
-        return { index, status: 'done', requestId, message: `restored${note}` };
-      }
-      if (end === 'succeeded' && p.state === 'unknown') return { index, status: 'done', requestId, message: 'restored (the task reports success; tables not readable to confirm)' };
-      if (this.now() >= deadline) return { index, status: 'failed', requestId, message: `the targets did not appear within the wait timeout; check the instance before applying again` };
+      const t = this.now();
+      const fresh = (await this.restoreTasks(id, submittedAt - SKEW_MS, t + HOUR))
+        .filter((x) => !known.has(x.TaskId))
+        .sort((a, b) => (a.StartTime ?? '').localeCompare(b.StartTime ?? ''));
+      if (fresh[0]) return fresh[0];
+      if (this.now() >= until) return undefined;
       await this.sleep(this.pollMs);
     }
   }
 
-  /** Polls a task until it ends; 'timeout' when the deadline passes first. */
-  private async follow(id: string, taskId: string, index: number, deadline: number): Promise<'succeeded' | 'failed' | 'gone' | 'timeout'> {
+  /**
+   * RestoreTable answered but no new restore task appeared: the API gave the first answer for
+   * this ClientToken (sent before), or the restore runs under a TaskType the pattern misses. Only
+   * the tables can tell; without SQL the outcome is unconfirmed.
+   */
+  private async withoutTask(req: RestoreRequest, targets: RequestTargets, index: number, follow: boolean, requestId: string | undefined): Promise<RequestOutcome> {
+    const why = `RestoreTable answered${requestId ? ` (RequestId ${requestId})` : ''}, but DescribeHistoryTasks showed no new task whose TaskType matches ${String(this.taskType)}`;
+    const now = this.presence(targets, await this.o.readCurrent());
+    if (now.state === 'present') return { index, status: 'already-applied', requestId, message: 'already applied (the API gave the first answer for this ClientToken)', evidence: `${why}; information_schema lists every target table` };
+    const hint = `check the restore in the console (Backup and Restoration); if restores run under another TaskType, pass --restore-task-type PATTERN`;
+    if (now.state === 'unknown') {
+      return { index, status: 'unconfirmed', requestId, message: `${why}, and without a SQL connection the target tables cannot be seen: restorec cannot tell whether this restore runs now, ran before (same ClientToken ${req.ClientToken}), or not at all. Pass --mysql-url (or RESTOREC_MYSQL_URL) to confirm through the tables; ${hint}` };
+    }
+    if (!follow) return { index, status: 'unconfirmed', requestId, message: `${why}, and the target tables are not there yet: pass --wait to wait for them, or ${hint}` };
+    return this.confirmByTables(targets, index, this.now() + this.waitTimeoutMs, requestId, undefined, why);
+  }
+
+  /** Waits for every target table to be seen over SQL (the evidence of a finished restore). */
+  private async confirmByTables(targets: RequestTargets, index: number, deadline: number, requestId: string | undefined, taskId: string | undefined, basis: string): Promise<RequestOutcome> {
     for (;;) {
-      const task = (await this.restoreTasks(id)).find((t) => t.TaskId === taskId);
-      if (!task) return 'gone';
-      const percent = task.Progress !== undefined && Number.isFinite(Number(task.Progress)) ? Number(task.Progress) : undefined;
-      this.o.onEvent?.({ kind: 'progress', index, percent, status: task.Status });
-      if (SUCCEEDED.test(task.Status)) return 'succeeded';
-      if (FAILED.test(task.Status)) return 'failed';
-      if (this.now() >= deadline) return 'timeout';
+      const p = this.presence(targets, await this.o.readCurrent());
+      if (p.state === 'present') return { index, status: 'done', requestId, taskId, message: 'restored', evidence: `${basis}; information_schema lists every target table` };
+      if (p.state === 'unknown') return { index, status: 'unconfirmed', requestId, taskId, message: `${basis}, and the target tables cannot be read to confirm the restore` };
+      if (this.now() >= deadline) return { index, status: 'failed', requestId, taskId, message: `${basis}, but the target tables did not all appear within the wait timeout; check the instance before applying again` };
+      await this.sleep(this.pollMs);
+    }
+  }
+
+  /** Polls a task until it ends. */
+  private async follow(id: string, task: HistoryTask, index: number, deadline: number): Promise<{ state: 'succeeded' | 'failed' | 'gone' | 'timeout'; status?: string }> {
+    const since = (task.StartTime ? Date.parse(task.StartTime) : this.now()) - SKEW_MS;
+    for (;;) {
+      const now = this.now();
+      const t = (await this.restoreTasks(id, Math.max(since, now - 29 * 86_400_000), now + HOUR, task.TaskId)).find((x) => x.TaskId === task.TaskId);
+      if (!t) return { state: 'gone' };
+      this.o.onEvent?.({ kind: 'progress', index, percent: t.Progress, status: t.Status });
+      if (SUCCEEDED.has(t.Status)) return { state: 'succeeded' };
+      if (ENDED_BADLY.has(t.Status)) return { state: 'failed', status: t.Status };
+      if (this.now() >= deadline) return { state: 'timeout' };
       await this.sleep(this.pollMs);
     }
   }

@@ -52,7 +52,7 @@ export function cleanParams(params: Params): Record<string, string> {
 }
 
 /** Actions whose repetition would act twice: retried only with a ClientToken. */
-const MUTATING = new Set(['RestoreTable']);
+const MUTATING = new Set(['RestoreTable', 'RestoreDdrTable']);
 
 export class RdsClient {
   private readonly pop: PopClient;
@@ -131,12 +131,23 @@ export class RdsClient {
       // pop-core ignores the HTTP status and throws only when the body has `Code`: a gateway's
       // JSON error page (`{"message":"Bad Gateway"}`) would pass as success. Every RDS answer
       // carries a RequestId; one without it is treated as unreadable, and retried.
-      if (typeof answer?.['RequestId'] !== 'string') throw Object.assign(new SyntaxError(`${action}: the answer has no RequestId`), { code: 'BAD_RESPONSE' });
+      if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || typeof answer['RequestId'] !== 'string') {
+        this.trace?.(redact(`<- ${action} answer has no RequestId: ${JSON.stringify(answer)?.slice(0, 120)}`));
+        throw Object.assign(new SyntaxError(`${action}: the answer has no RequestId`), { code: 'BAD_RESPONSE' });
+      }
       this.trace?.(`<- ${action} ok in ${Math.round(performance.now() - started)} ms, RequestId ${String(answer['RequestId'])}`);
       return answer;
     } catch (e) {
       // The raw error quotes the request URL: scrub it before anything can print it.
-      const err = e as { message?: string; stack?: string; url?: string; entry?: unknown };
+      const err = e as { message?: string; stack?: string; url?: string; entry?: unknown; name?: string; text?: unknown; code?: unknown; data?: unknown };
+      if (err?.code === 'BAD_RESPONSE') throw e;
+      if (err?.name === 'SyntaxError' || (e instanceof TypeError && err.data === undefined)) {
+        // Not a JSON object: json-bigint's parse error (its `text` is the whole answer), or
+        // pop-core reading `.Code` of a `null` answer. Retried as an unreadable answer.
+        const text = typeof err.text === 'string' ? err.text : '';
+        this.trace?.(redact(`<- ${action} answer is not a JSON object${text ? `: ${JSON.stringify(text.slice(0, 120))}${text.length > 120 ? ` (${text.length} characters)` : ''}` : ''}`));
+        throw Object.assign(new SyntaxError(`${action}: the answer is not a JSON object`), { code: 'BAD_RESPONSE' });
+      }
       if (typeof err.message === 'string') err.message = redact(err.message);
       if (typeof err.stack === 'string') err.stack = redact(err.stack);
       delete err.url;

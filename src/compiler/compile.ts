@@ -28,6 +28,25 @@ const of = <K extends Statement['kind']>(doc: Document, kind: K) => doc.statemen
 
 const hasError = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error');
 
+/**
+ * Why the API cannot list a source's contents, when the inventory shows it: the live reader then
+ * does not ask (the call would fail), and a lint rule reports the cause on the spec's line.
+ */
+function unlistable(inventory: Inventory, wanted: { backupId?: string; restoreTime?: string }): string | undefined {
+  if (wanted.backupId !== undefined) {
+    if (!inventory.backups) return undefined;
+    const b = inventory.backups.find((x) => x.BackupId === wanted.backupId);
+    if (!b) return 'the instance has no such backup (backup-usable)';
+    if (b.BackupStatus !== 'Success' || b.MetaStatus !== 'OK') return 'the backup cannot restore individual tables (backup-usable)';
+    return undefined;
+  }
+  const w = inventory.recoveryWindow;
+  if (w === null) return 'log backup is off (log-backup-required)';
+  const t = Date.parse(wanted.restoreTime ?? '');
+  if (w && (t < Date.parse(w.RecoveryBeginTime) || t > Date.parse(w.RecoveryEndTime))) return 'the time is outside the recovery window (restore-time-window)';
+  return undefined;
+}
+
 export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}): CompileResult {
   const diagnostics = [...input.diagnostics];
   const none = (): CompileResult => ({ requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) });
@@ -51,8 +70,9 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   const contents = findContents(inventory, wanted);
   if (!contents) {
     const have = inventory.contents.map((c) => (c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`));
-    diagnostics.push(error('inventory/no-contents', `the inventory does not list the databases and tables of ${label}`, sourceStatement.span, {
-      help: have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : 'take a snapshot that includes the contents of this backup or point in time',
+    const why = unlistable(inventory, wanted);
+    diagnostics.push(error('inventory/no-contents', `the inventory does not list the databases and tables of ${label}${why ? `: ${why}` : ''}`, sourceStatement.span, {
+      help: why ? 'restorec lint says what to change' : have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : 'take a snapshot that includes the contents of this backup or point in time',
     }));
     return none();
   }
@@ -67,6 +87,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
     instanceId,
     ...(backup ? { backupId: backup.backupId.value } : { restoreTime: at!.utc }),
     caseInsensitive,
+    ...(of(doc, 'InstantRecovery').length > 0 ? { instantRecovery: true } : {}),
     databases: expanded.databases,
   };
   if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };

@@ -1,6 +1,9 @@
 // Emission: a RestorePlan becomes RestoreTable parameters with the API's exact names,
-// deterministic byte for byte, split into an ordered series when it exceeds the entries limit,
-// and checked against schemas/restore-request.schema.json before it leaves the compiler.
+// deterministic byte for byte, split into an ordered series when it exceeds the limits, and
+// checked against schemas/restore-request.schema.json before it leaves the compiler. Two limits
+// shape a series: the API's 100 tables per request (InvalidParamTableMeta.TooManyTables) and the
+// console's 50 entries (`maxEntries`, the default). A database created under a new name is never
+// split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
 import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
@@ -12,8 +15,13 @@ export interface RestoreRequest {
   TableMeta: string;
   BackupId?: string;
   RestoreTime?: string;
+  /** RestoreTable's fast table restore (`instant recovery` in the spec); absent: not asked for. */
+  InstantRecovery?: boolean;
   ClientToken: string;
 }
+
+/** At most this many tables in one RestoreTable request (the contract's TooManyTables message). */
+export const MAX_TABLES_PER_REQUEST = 100;
 
 /** TableMeta's JSON shape; key order is the API's (`type`, `name`, `newname`, `tables`). */
 export interface TableMetaTable {
@@ -53,45 +61,94 @@ export interface Slice {
   to: number;
 }
 
+/** One db entry to pack: its table count (undefined: a bare db entry), and a group that must stay in one request. */
+export interface PackUnit {
+  size: number | undefined;
+  /** Units of one group (a database created under a new name) go into one request together. */
+  group?: number | undefined;
+}
+
+export interface Packing {
+  parts: Slice[][];
+  /** Groups with more tables than one request takes: they cannot be restored without a split. */
+  tooLarge: number[];
+  /** Parts holding more than `maxEntries` entries: a group kept whole (the API takes up to 100 tables). */
+  oversized: number[];
+}
+
 /**
- * Splits db entries into parts of at most `max` entries, given each database's table count
- * (`undefined`: a bare db entry). A database counts as one entry and each table as one (as the
- * console counts its 50 "databases or tables"); a database whose tables span parts is repeated,
- * and counted, in each part. Works on counts so that emission can split the plan without
- * first copying a million tables into TableMeta objects.
+ * Packs db entries into requests of at most `maxEntries` entries (a database counts as one entry
+ * and each table as one, as the console counts its 50) and at most `maxTables` tables. A unit
+ * outside any group may be split, its database repeated (and counted) in each part; a group is
+ * packed whole, in a request of its own when it exceeds `maxEntries`. Works on counts so that
+ * emission can split the plan without first copying a million tables into TableMeta objects.
  */
-export function splitSizes(sizes: readonly (number | undefined)[], max: number): Slice[][] {
-  if (!Number.isInteger(max) || max < 2) throw new RangeError(`maxEntries must be an integer of at least 2, got ${max}`);
+export function packRequests(units: readonly PackUnit[], maxEntries: number, maxTables = MAX_TABLES_PER_REQUEST): Packing {
+  if (!Number.isInteger(maxEntries) || maxEntries < 2) throw new RangeError(`maxEntries must be an integer of at least 2, got ${maxEntries}`);
   const parts: Slice[][] = [];
+  const tooLarge: number[] = [];
+  const oversized: number[] = [];
   let part: Slice[] = [];
   let used = 0;
+  let tables = 0;
   const flush = () => {
     if (part.length > 0) parts.push(part);
     part = [];
     used = 0;
+    tables = 0;
   };
-  sizes.forEach((size, index) => {
+  const splittable = (size: number | undefined, index: number) => {
     if (size === undefined) {
-      if (used + 1 > max) flush();
+      if (used + 1 > maxEntries) flush();
       part.push({ index, from: 0, to: 0 });
       used += 1;
       return;
     }
     for (let at = 0; at < size; ) {
-      if (used + 2 > max) flush();
-      const take = Math.min(size - at, max - used - 1);
+      if (used + 2 > maxEntries || tables + 1 > maxTables) flush();
+      const take = Math.min(size - at, maxEntries - used - 1, maxTables - tables);
       part.push({ index, from: at, to: at + take });
       used += 1 + take;
+      tables += take;
       at += take;
+    }
+  };
+  const placed = new Set<number>();
+  units.forEach((u, index) => {
+    if (u.group === undefined) return splittable(u.size, index);
+    if (placed.has(u.group)) return;
+    placed.add(u.group);
+    const members = units.flatMap((m, i) => (m.group === u.group ? [i] : []));
+    const entries = members.reduce((n, i) => n + 1 + (units[i]!.size ?? 0), 0);
+    const count = members.reduce((n, i) => n + (units[i]!.size ?? 0), 0);
+    if (count > maxTables) {
+      tooLarge.push(u.group);
+      for (const i of members) splittable(units[i]!.size, i);
+      return;
+    }
+    if (used + entries > maxEntries || tables + count > maxTables) flush();
+    for (const i of members) part.push({ index: i, from: 0, to: units[i]!.size ?? 0 });
+    used += entries;
+    tables += count;
+    if (entries > maxEntries) {
+      oversized.push(parts.length);
+      flush();
     }
   });
   flush();
-  return parts;
+  return { parts, tooLarge, oversized };
 }
 
-/** Splits TableMeta db entries as {@link splitSizes} does. */
+/** Packs entries that may all be split (no groups): see {@link packRequests}. */
+export function splitSizes(sizes: readonly (number | undefined)[], max: number): Slice[][] {
+  return packRequests(sizes.map((size) => ({ size })), max).parts;
+}
+
+/** Splits TableMeta db entries as {@link packRequests} does: a renamed database (newname differs) is kept whole. */
 export function splitEntries(dbs: readonly TableMetaDatabase[], max: number): TableMetaDatabase[][] {
-  return splitSizes(dbs.map((db) => db.tables?.length), max).map((part) =>
+  const groups = new Map<string, number>();
+  const units = dbs.map((db) => ({ size: db.tables?.length, group: db.newname === db.name ? undefined : (groups.get(db.newname) ?? groups.set(db.newname, groups.size).get(db.newname)) }));
+  return packRequests(units, max).parts.map((part) =>
     part.map((s) => {
       const db = dbs[s.index] as TableMetaDatabase;
       return db.tables === undefined ? db : { type: 'db', name: db.name, newname: db.newname, tables: db.tables.slice(s.from, s.to) };
@@ -161,17 +218,57 @@ export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: n
     ['DBInstanceId', params.DBInstanceId],
     ['RestoreTime', params.RestoreTime ?? null],
     ['TableMeta', params.TableMeta],
+    // Only when asked for, so the tokens of every other request stay what they were.
+    ...(params.InstantRecovery ? [['InstantRecovery', true]] : []),
     ['part', part, total],
   ]);
   const hash = createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, TOKEN_HASH_LENGTH);
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
 }
 
+/** Entries restored onto themselves (same database and table name): the API refuses them. */
+function inPlace(dbs: readonly Listed[], fold: (s: string) => string, spans: EmitSpans): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { db, bare } of dbs) {
+    if (fold(db.source) !== fold(db.target)) continue;
+    const same = bare ? [] : db.tables.filter((t) => fold(t.source) === fold(t.target));
+    if (!bare && same.length === 0) continue;
+    const every = bare || (db.whole && same.length === db.tables.length);
+    const what = every ? `every table of ${db.source}` : `${same.slice(0, 3).map((t) => `${db.source}.${t.source}`).join(', ')}${same.length > 3 ? ` and ${same.length - 3} more` : ''}`;
+    const plural = every || same.length > 1;
+    const first = same[0];
+    out.push(
+      error('emit/in-place', `${what} would be restored under ${plural ? 'their' : 'its'} own database and table name${plural ? 's' : ''}; the API refuses a restore onto the source (InvalidParamTableMetaForRestore.Content)`, (every ? db.origin : first?.origin) ?? spans.source, {
+        help: every || !first ? `restore it under a new database name: \`restore db ${db.source} as ${db.source}_restored\`` : `give ${plural ? 'them new names' : 'it a new name'}, e.g. \`table ${first.source} as ${first.source}_restored\`, or restore into a new database (\`restore db ${db.source} as ${db.source}_restored\`)`,
+      }),
+    );
+  }
+  return out;
+}
+
 export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: CompileOptions = {}): EmitResult {
   const max = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const diagnostics: Diagnostic[] = [];
+  const fold = (s: string) => (plan.caseInsensitive ? s.toLowerCase() : s);
   const dbs = listed(plan.databases, options);
-  const parts = splitSizes(dbs.map(({ db, bare }) => (bare ? undefined : db.tables.length)), max);
+  const diagnostics: Diagnostic[] = inPlace(dbs, fold, spans);
+  // A database created under a new name: one group per target name, packed whole.
+  const groups = new Map<string, number>();
+  const units = dbs.map(({ db, bare }) => {
+    const renamed = fold(db.source) !== fold(db.target);
+    const group = renamed ? (groups.get(fold(db.target)) ?? groups.set(fold(db.target), groups.size).get(fold(db.target))) : undefined;
+    return { size: bare ? undefined : db.tables.length, group };
+  });
+  const { parts, tooLarge, oversized } = packRequests(units, max);
+  for (const g of tooLarge) {
+    const members = dbs.filter((_, i) => units[i]!.group === g);
+    const first = members[0]!.db;
+    const count = members.reduce((n, m) => n + m.db.tables.length, 0);
+    diagnostics.push(
+      error('emit/renamed-database-too-large', `database ${first.target} is created by this restore and gets ${count} tables, more than one RestoreTable request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${first.target} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
+        help: `restore the tables into the existing database ${first.source} under new names (\`restore db ${first.source} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${first.target} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
+      }),
+    );
+  }
   const requests: RestoreRequest[] = [];
   const entries: number[] = [];
   const validNames = new Set<string>();
@@ -189,6 +286,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
       DBInstanceId: plan.instanceId,
       TableMeta: JSON.stringify(meta),
       ...(plan.backupId !== undefined ? { BackupId: plan.backupId } : { RestoreTime: plan.restoreTime as string }),
+      ...(plan.instantRecovery ? { InstantRecovery: true } : {}),
     };
     // Every request is still checked whole against the schema: a handful of short fields.
     const request: RestoreRequest = { ...params, ClientToken: clientToken(params, i + 1, parts.length) };
@@ -204,7 +302,15 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     diagnostics.push({
       code: 'emit/split',
       severity: 'info',
-      message: `this restore has ${total} entries (databases and tables, a database counted again in each request it appears in); at most ${max} fit one request, so it is split into ${parts.length} requests that must run one after another`,
+      message: `this restore has ${total} entries (databases and tables, a database counted again in each request it appears in); at most ${max} entries and ${MAX_TABLES_PER_REQUEST} tables fit one request, so it is split into ${parts.length} requests that must run one after another`,
+      span: spans.source,
+    });
+  }
+  for (const k of oversized) {
+    diagnostics.push({
+      code: 'emit/large-request',
+      severity: 'info',
+      message: `request ${k + 1} holds ${entries[k]} entries, more than ${max} (the console's limit): a database restored under a new name must arrive whole in one request, and the API takes up to ${MAX_TABLES_PER_REQUEST} tables`,
       span: spans.source,
     });
   }

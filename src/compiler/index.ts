@@ -8,7 +8,8 @@ export { compileName, type NameMatcher, type ExactName, type PatternName } from 
 export { parseTemplate, applyTemplate, checkTemplate, type Template, type TemplatePart } from './template.ts';
 export { MAX_NAME_LENGTH, MAX_PATTERN_LENGTH, nameProblem, foldName } from './names.ts';
 export { DEFAULT_MAX_ENTRIES, type RestorePlan, type PlanDatabase, type PlanTable, type CompileOptions, type WholeDatabaseMode } from './plan.ts';
-export { emitRequests, splitEntries, toTableMeta, clientToken, type RestoreRequest, type TableMetaDatabase, type TableMetaTable } from './emit.ts';
+export { emitRequests, splitEntries, packRequests, toTableMeta, clientToken, MAX_TABLES_PER_REQUEST, type RestoreRequest, type TableMetaDatabase, type TableMetaTable } from './emit.ts';
 export { compile, type CompileInput, type CompileResult } from './compile.ts';
 export { printJson, PRINT_CHUNK_CHARS } from './print.ts';
 export { renderPlan, renderPlanText, renderPlanMarkdown, type PlanFormat, type PlanView } from './render-plan.ts';
+export { ELIGIBILITY, LOCAL_DISKS, CLOUD_DISKS, candidateRows, describeRow, parseRows, type EligibilityRow } from './eligibility.ts';

@@ -49,6 +49,17 @@ export interface Backup {
   BackupSize?: number;
 }
 
+/** A DescribeHistoryTasks task that had not ended when the inventory was read. */
+export interface HistoryTask {
+  TaskId: string;
+  TaskType?: string;
+  /** Scheduled, Running, Succeed, Failed, Cancelling, Canceled, Waiting. */
+  Status: string;
+  StartTime?: string;
+  Progress?: number;
+}
+
+/** Deprecated: DescribeMigrateTasks (SQL Server only); still read from older snapshots. */
 export interface MigrationTask {
   MigrateTaskId?: string;
   DBName?: string;
@@ -85,6 +96,9 @@ export interface Inventory {
   /** `null`: log backup is off; absent: unknown. */
   recoveryWindow?: RecoveryWindow | null;
   backups?: Backup[];
+  /** Unfinished tasks (DescribeHistoryTasks); absent: unknown. */
+  tasks?: HistoryTask[];
+  /** Deprecated: older snapshots only. */
   migrationTasks?: MigrationTask[];
   contents: BackupContents[];
   /** Absent: what is on the instance now is unknown. */

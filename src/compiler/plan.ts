@@ -25,6 +25,8 @@ export interface RestorePlan {
   backupId?: string;
   restoreTime?: string;
   caseInsensitive: boolean;
+  /** `instant recovery`: RestoreTable's fast table restore (InstantRecovery=true). */
+  instantRecovery?: boolean;
   /** In file order: databases in the order first asked for, tables in item order, expansions sorted. */
   databases: PlanDatabase[];
 }
@@ -38,7 +40,7 @@ export type WholeDatabaseMode =
 
 export interface CompileOptions {
   wholeDatabase?: WholeDatabaseMode;
-  /** Entries (databases + tables) per RestoreTable request before splitting; default 50. */
+  /** Entries (databases + tables) per RestoreTable request before splitting; default 50 (the console's limit; the API takes 100 tables). */
   maxEntries?: number;
 }
 

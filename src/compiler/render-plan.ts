@@ -2,7 +2,7 @@
 // asked for it, grouped by database, then the requests (with splits) that will be sent.
 // Text for terminals, Markdown for a pull-request comment. Pure: strings in, string out.
 import type { SourceFile, Span } from '../grammar/index.ts';
-import type { RestoreRequest } from './emit.ts';
+import { MAX_TABLES_PER_REQUEST, type RestoreRequest } from './emit.ts';
 import type { CompileOptions, PlanDatabase, RestorePlan } from './plan.ts';
 import { DEFAULT_MAX_ENTRIES } from './plan.ts';
 import { showName } from './names.ts';
@@ -47,7 +47,9 @@ export function renderPlanText(v: PlanView): string {
   const { plan, source } = v;
   const total = v.entries.reduce((a, b) => a + b, 0);
   const max = v.options?.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const out = [`plan for ${plan.file}`, `  instance  ${plan.instanceId}`, `  source    ${sourceLine(plan)}`, `  names     ${plan.caseInsensitive ? 'case-insensitive (lower_case_table_names 1 or 2)' : 'case-sensitive'}`, `  ${plural(v.requests.length, 'request')}, ${plural(total, 'entry').replace('entrys', 'entries')} (at most ${max} per request)`];
+  const out = [`plan for ${plan.file}`, `  instance  ${plan.instanceId}`, `  source    ${sourceLine(plan)}`, `  names     ${plan.caseInsensitive ? 'case-insensitive (lower_case_table_names 1 or 2)' : 'case-sensitive'}`];
+  if (plan.instantRecovery) out.push('  restore   instant recovery (fast table restore: InstantRecovery=true)');
+  out.push(`  ${plural(v.requests.length, 'request')}, ${plural(total, 'entry').replace('entrys', 'entries')} (at most ${max} entries and ${MAX_TABLES_PER_REQUEST} tables per request)`);
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
@@ -80,7 +82,8 @@ export function renderPlanMarkdown(v: PlanView): string {
     `- **Instance:** ${code(plan.instanceId)}`,
     `- **Source:** ${plan.backupId !== undefined ? `backup ${code(plan.backupId)}` : `point in time ${code(plan.restoreTime ?? '')}`}`,
     `- **Names:** ${plan.caseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
-    `- **Requests:** ${v.requests.length} (${total} entries, at most ${max} per request${v.requests.length > 1 ? '; run one after another' : ''})`,
+    ...(plan.instantRecovery ? ['- **Restore:** instant recovery (fast table restore: `InstantRecovery=true`)'] : []),
+    `- **Requests:** ${v.requests.length} (${total} entries, at most ${max} entries and ${MAX_TABLES_PER_REQUEST} tables per request${v.requests.length > 1 ? '; run one after another' : ''})`,
   ];
   for (const db of plan.databases) {
     out.push('', `#### ${code(db.source)} → ${code(db.target)}${dbNote(db, v.options)}`, '', `Asked for at ${code(origin(source, db.origin))}.`, '', '| source table | target table | origin |', '|---|---|---|');

@@ -67,7 +67,13 @@ export interface RestoreStatement {
   block?: { span: Span; items: BlockItem[] };
 }
 
-export type Statement = InstanceStatement | FromBackupStatement | AtStatement | RegionStatement | RestoreStatement;
+/** `instant recovery`: ask RestoreTable for its fast table restore (InstantRecovery=true). */
+export interface InstantRecoveryStatement {
+  kind: 'InstantRecovery';
+  span: Span;
+}
+
+export type Statement = InstanceStatement | FromBackupStatement | AtStatement | RegionStatement | InstantRecoveryStatement | RestoreStatement;
 
 export interface Comment {
   span: Span;

@@ -101,6 +101,8 @@ export class AstBuilder {
         const region = this.name(childNode(inner, 'name'));
         return region && { kind: 'Region', span, region };
       }
+      case 'instantRecoveryStatement':
+        return { kind: 'InstantRecovery', span };
       case 'atStatement':
         return this.at(inner, span);
       case 'restoreStatement':

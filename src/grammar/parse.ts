@@ -21,7 +21,7 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const STATEMENT_WORDS = ['instance', 'from', 'at', 'region', 'restore'];
+const STATEMENT_WORDS = ['instance', 'from', 'at', 'region', 'instant', 'restore'];
 const BLOCK_WORDS = ['table', 'except'];
 
 function tokenSpan(t: IToken, textLength: number): Span {
@@ -82,7 +82,7 @@ function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[],
       );
     } else {
       out.push(
-        error('syntax/unexpected-token', `expected a statement (instance, from backup, at, region or restore), found ${describeFound(first.token)}`, span, {
+        error('syntax/unexpected-token', `expected a statement (instance, from backup, at, region, instant recovery or restore), found ${describeFound(first.token)}`, span, {
           ...(isWord ? didYouMean(word, STATEMENT_WORDS, tokenSpan(first.token, textLength)) : {}),
         }),
       );

@@ -28,13 +28,14 @@ class RestoreParser extends CstParser {
     });
   });
 
-  // statement = instanceStatement | fromBackupStatement | atStatement | regionStatement | restoreStatement ;
+  // statement = instanceStatement | fromBackupStatement | atStatement | regionStatement | instantRecoveryStatement | restoreStatement ;
   statement = this.RULE('statement', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.instanceStatement) },
       { ALT: () => this.SUBRULE(this.fromBackupStatement) },
       { ALT: () => this.SUBRULE(this.atStatement) },
       { ALT: () => this.SUBRULE(this.regionStatement) },
+      { ALT: () => this.SUBRULE(this.instantRecoveryStatement) },
       { ALT: () => this.SUBRULE(this.restoreStatement) },
     ]);
   });
@@ -62,6 +63,12 @@ class RestoreParser extends CstParser {
   regionStatement = this.RULE('regionStatement', () => {
     this.CONSUME(T.Region);
     this.SUBRULE(this.name);
+  });
+
+  // instantRecoveryStatement = "instant" "recovery" ;   (RestoreTable's InstantRecovery: fast table restore)
+  instantRecoveryStatement = this.RULE('instantRecoveryStatement', () => {
+    this.CONSUME(T.Instant);
+    this.CONSUME(T.Recovery);
   });
 
   // restoreStatement = "restore" "db" name [ "as" name ] [ "except" "db" name { "," name } ] [ block ] ;

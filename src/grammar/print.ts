@@ -25,6 +25,8 @@ function printHeader(s: A.Statement): string {
       return `at ${s.raw}`;
     case 'Region':
       return `region ${printName(s.region)}`;
+    case 'InstantRecovery':
+      return 'instant recovery';
     case 'Restore': {
       let line = `restore db ${printName(s.source)}`;
       if (s.target) line += ` as ${printName(s.target)}`;

@@ -28,6 +28,7 @@ export function checkStructure(doc: A.Document): Diagnostic[] {
   const backups = of('FromBackup');
   const times = of('At');
   const regions = of('Region');
+  const instant = of('InstantRecovery');
   const restores = of('Restore');
 
   if (instances.length === 0) {
@@ -37,8 +38,15 @@ export function checkStructure(doc: A.Document): Diagnostic[] {
   }
   onlyOnce(instances, 'spec/duplicate-instance', '`instance`', out);
   onlyOnce(regions, 'spec/duplicate-region', '`region`', out);
+  onlyOnce(instant, 'spec/duplicate-instant-recovery', '`instant recovery`', out);
   for (const s of instances) notPattern(s.id, 'the instance id', out);
-  for (const s of backups) notPattern(s.backupId, 'the backup id', out);
+  for (const s of backups) {
+    notPattern(s.backupId, 'the backup id', out);
+    // Backup set ids are integers (DescribeMetaList's BackupSetID is an int64 in the contract).
+    if (!s.backupId.pattern && !/^\d{1,19}$/.test(s.backupId.value)) {
+      out.push(error('spec/invalid-backup-id', `the backup id \`${s.backupId.value}\` is not a number; RDS backup set ids are integers`, s.backupId.span, { help: 'copy the BackupId from the console or `restorec inventory pull`, e.g. `from backup 9026262`' }));
+    }
+  }
   for (const s of regions) notPattern(s.region, 'the region', out);
 
   const sources = [...backups, ...times].sort((a, b) => a.span.start - b.span.start);

@@ -66,6 +66,8 @@ export const From = keyword('From', /from/i, []);
 export const At = keyword('At', /at/i, []);
 export const Region = keyword('Region', /region/i, []);
 export const Restore = keyword('Restore', /restore/i, []);
+export const Instant = keyword('Instant', /instant/i, []);
+export const Recovery = keyword('Recovery', /recovery/i, STRAY);
 export const Backup = keyword('Backup', /backup/i, STRAY);
 export const Db = keyword('Db', /database|db/i, STRAY);
 export const As = keyword('As', /as/i, STRAY);
@@ -89,6 +91,8 @@ export const allTokens: TokenType[] = [
   At,
   Region,
   Restore,
+  Instant,
+  Recovery,
   Db,
   Table,
   As,

@@ -2,17 +2,22 @@
 // over SQL when a connection is configured), as the compiler's Inventory model, validated against
 // schemas/inventory.schema.json. Offline snapshots are read by src/cli/snapshots.ts.
 import { checkInventory, formatProblem, type Inventory } from '../compiler/index.ts';
+import { InventoryError } from './errors.ts';
 import { currentDatabases, pullRdsInventory, type ContentsSource, type RdsCaller } from './rds.ts';
 import type { CurrentDatabase } from '../compiler/index.ts';
 import { readCurrentTables, withCurrentTables } from './mysql.ts';
 
-export { pullRdsInventory, currentDatabases, splitTables, DEFAULT_META_PAGE_SIZE, type RdsCaller, type ContentsSource, type RdsPullOptions, type RdsPull } from './rds.ts';
+export { pullRdsInventory, currentDatabases, historyTasks, splitTables, utcSeconds, DEFAULT_META_PAGE_SIZE, UNFINISHED_TASK, type RdsCaller, type ContentsSource, type RdsPullOptions, type RdsPull } from './rds.ts';
+export { InventoryError } from './errors.ts';
+export { READS, read } from './reads.ts';
 export { readCurrentTables, withCurrentTables, parseMysqlUrl, MysqlError, type CurrentTables } from './mysql.ts';
 
 /** Which instance, and which backup contents, an inventory must describe. */
 export interface InventoryRequest {
   instanceId: string;
   sources: ContentsSource[];
+  /** With no sources: the newest usable backup's contents. */
+  newestUsableBackup?: boolean;
 }
 
 export interface InventoryResult {
@@ -27,12 +32,6 @@ export interface InventoryProvider {
   load(request: InventoryRequest): Promise<InventoryResult>;
 }
 
-export class InventoryError extends Error {
-  override readonly name = 'InventoryError';
-  constructor(message: string, readonly problems: string[] = []) {
-    super(message);
-  }
-}
 
 export interface LiveOptions {
   api: RdsCaller;
@@ -52,7 +51,7 @@ export class LiveProvider implements InventoryProvider {
   async load(request: InventoryRequest): Promise<InventoryResult> {
     const o = this.options;
     const [pulled, tables] = await Promise.all([
-      pullRdsInventory(o.api, { instanceId: request.instanceId, sources: request.sources, ...(o.metaPageSize ? { metaPageSize: o.metaPageSize } : {}), ...(o.pageWindow ? { pageWindow: o.pageWindow } : {}), ...(o.now ? { now: o.now } : {}) }),
+      pullRdsInventory(o.api, { instanceId: request.instanceId, sources: request.sources, ...(request.newestUsableBackup ? { newestUsableBackup: true } : {}), ...(o.metaPageSize ? { metaPageSize: o.metaPageSize } : {}), ...(o.pageWindow ? { pageWindow: o.pageWindow } : {}), ...(o.now ? { now: o.now } : {}) }),
       o.mysqlUrl ? readCurrentTables({ url: o.mysqlUrl }) : Promise.resolve(undefined),
     ]);
     const warnings = [...pulled.warnings];

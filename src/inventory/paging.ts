@@ -1,27 +1,99 @@
-// Paging helpers for the RDS Describe* calls. Pages are fetched concurrently (the client's limiter
-// bounds how many at once): by total when the API gives one, speculatively in windows when it
-// does not (DescribeDatabases: page until a short page).
+// Paging for the RDS Describe* calls, bounded whatever the answers say. Pages are fetched
+// concurrently (the client's limiter bounds how many at once). A listing is complete or it is an
+// error: the number of entries read must equal the total the API gave, no entry may appear twice
+// (a repeated page), and no listing reads more than MAX_PAGES pages.
+import { InventoryError } from './errors.ts';
 
-/** Fetches pages 1..N, where N comes from the first page's answer. */
-export async function pagesByTotal<T>(fetch: (page: number) => Promise<{ items: T[]; pages: number }>): Promise<T[]> {
-  const first = await fetch(1);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, first.pages - 1) }, (_, i) => fetch(i + 2)));
-  return [first.items, ...rest.map((r) => r.items)].flat();
+/** No listing reads more pages than this (at 100 a page: 100,000 entries). */
+export const MAX_PAGES = 1000;
+
+export interface Page<T> {
+  items: T[];
+  /** Entries in the whole listing, as this page's answer states it (undefined: not stated). */
+  total: number | undefined;
 }
 
 /**
- * Fetches pages in windows of `window` until one comes back shorter than `size`. Pages past the
- * end are empty (they cost a call each, at most window - 1 of them).
+ * Pages 1..N of a listing whose answers state a total; N = ceil(total / size), at most MAX_PAGES.
+ * `key` identifies an entry: an entry seen twice means the pages overlap. The listing is read a
+ * second time when it is inconsistent (an entry created or removed while reading shifts the
+ * pages), then it is an error.
  */
-export async function pagesUntilShort<T>(size: number, window: number, fetch: (page: number) => Promise<T[]>): Promise<T[]> {
+export async function readByTotal<T>(what: string, size: number, key: (item: T) => string, fetch: (page: number) => Promise<Page<T>>): Promise<T[]> {
+  let last: string | undefined;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const first = await fetch(1);
+    if (first.total === undefined) {
+      if (first.items.length === 0) return [];
+      throw new InventoryError(`${what}: the answer states no total, so restorec cannot tell whether it read every entry`);
+    }
+    const total = first.total;
+    const pages = Math.ceil(total / size);
+    if (!Number.isSafeInteger(total) || total < 0 || pages > MAX_PAGES) {
+      throw new InventoryError(`${what}: the answer claims ${first.total} entries, more than restorec reads (${MAX_PAGES} pages of ${size}); nothing is used from it`);
+    }
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetch(i + 2)));
+    const all = [first, ...rest];
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let repeated: string | undefined;
+    for (const p of all) {
+      for (const item of p.items) {
+        const k = key(item);
+        if (seen.has(k)) repeated ??= k;
+        seen.add(k);
+        items.push(item);
+      }
+    }
+    const totals = new Set(all.map((p) => p.total));
+    if (repeated === undefined && items.length === total && totals.size === 1) return items;
+    last =
+      repeated !== undefined
+        ? `${JSON.stringify(repeated)} was listed twice (the pages overlap)`
+        : totals.size > 1
+          ? `the total changed while reading (${[...totals].join(', ')})`
+          : `${items.length} entries were listed but the total says ${total}`;
+  }
+  throw new InventoryError(`${what}: the listing is inconsistent: ${last}; nothing is used from it (run again; if it persists, report it with --verbose output)`);
+}
+
+/**
+ * Pages of a listing with no total (DescribeDatabases on MySQL), fetched `window` at a time until
+ * one comes back shorter than `size`. A page that repeats the one before ends the listing: when
+ * page 1 already held more than `size` entries the service ignores paging and answered everything
+ * each time (complete, and said so in `notes`); otherwise it is an error. More than MAX_PAGES
+ * pages is an error too.
+ */
+export async function readUntilShort<T>(what: string, size: number, window: number, key: (item: T) => string, fetch: (page: number) => Promise<T[]>, notes: string[]): Promise<T[]> {
   const out: T[] = [];
-  for (let start = 1; ; start += window) {
-    const batch = await Promise.all(Array.from({ length: window }, (_, i) => fetch(start + i)));
-    for (const items of batch) {
-      out.push(...items);
-      if (items.length < size) return out;
+  const seen = new Set<string>();
+  let previous: string | undefined;
+  let firstSize = 0;
+  for (let start = 1; start <= MAX_PAGES; start += window) {
+    const count = Math.min(window, MAX_PAGES - start + 1);
+    const batch = await Promise.all(Array.from({ length: count }, (_, i) => fetch(start + i)));
+    for (const [i, items] of batch.entries()) {
+      const page = start + i;
+      if (page === 1) firstSize = items.length;
+      const signature = items.map(key).join('\u0000');
+      if (page > 1 && items.length > 0 && signature === previous) {
+        if (firstSize > size) {
+          notes.push(`${what}: page ${page} repeats page ${page - 1} and page 1 held ${firstSize} entries (more than the ${size} asked for): the service ignores paging, so the ${out.length} entries read are all of them`);
+          return out;
+        }
+        throw new InventoryError(`${what}: page ${page} repeats page ${page - 1}, so restorec cannot tell whether it read every entry; nothing is used from it`);
+      }
+      previous = signature;
+      for (const item of items) {
+        const k = key(item);
+        if (seen.has(k)) throw new InventoryError(`${what}: ${JSON.stringify(k)} is listed twice (the pages overlap); nothing is used from it`);
+        seen.add(k);
+        out.push(item);
+      }
+      if (items.length < size || (page === 1 && items.length > size)) return out;
     }
   }
+  throw new InventoryError(`${what}: more than ${MAX_PAGES} pages of ${size}; restorec stops there (nothing is used from it)`);
 }
 
 export function toNumber(v: unknown): number | undefined {

@@ -1,17 +1,19 @@
 // The live inventory from the RDS OpenAPI: instance attributes, backup policy, backups, recovery
-// window, lower_case_table_names, migration tasks, the databases on the instance now and the
-// contents of the backups or points in time asked for, fetched concurrently (the client bounds
-// concurrency and rate). Table names on the instance need SQL (see mysql.ts): without it each
-// current database's Tables is 'unknown'.
-import type { Backup, BackupContents, BackupPolicy, ContentDatabase, CurrentDatabase, InstanceAttributes, Inventory, LowerCaseTableNames, MigrationTask, RecoveryWindow } from '../compiler/index.ts';
+// window, lower_case_table_names, unfinished tasks (DescribeHistoryTasks), the databases on the
+// instance now, and the contents of the backups or points in time asked for. Every answer is
+// checked against the contract (reads.ts) and every listing is complete or an error (paging.ts).
+// Contents are read only where the API can list them: a backup that is not usable, or a time
+// outside the recovery window, is left out with a note, so the lint rule that owns the problem
+// reports it on the spec's line instead of a failed call.
+import type { Backup, BackupContents, BackupPolicy, ContentDatabase, CurrentDatabase, HistoryTask, InstanceAttributes, Inventory, LowerCaseTableNames, RecoveryWindow } from '../compiler/index.ts';
 import { CloudError } from '../cloud/errors.ts';
 import type { ApiBody, Params } from '../cloud/client.ts';
-import { list, pagesByTotal, pagesUntilShort, toNumber } from './paging.ts';
+import { HISTORY_TASKS_DAYS, integerRange } from '../contract/index.ts';
+import { InventoryError } from './errors.ts';
+import { list, readByTotal, readUntilShort, toNumber } from './paging.ts';
+import { read, type RdsCaller } from './reads.ts';
 
-/** What the provider needs of a client: RdsClient, or a fake in tests. */
-export interface RdsCaller {
-  call(action: string, params?: Params): Promise<ApiBody>;
-}
+export type { RdsCaller } from './reads.ts';
 
 export interface ContentsSource {
   backupId?: string;
@@ -22,7 +24,9 @@ export interface RdsPullOptions {
   instanceId: string;
   /** Backup sets and points in time whose contents to list (DescribeMetaList). */
   sources: ContentsSource[];
-  /** DescribeMetaList PageSize (its default is 1; the maximum is UNCONFIRMED). */
+  /** With no sources: list the contents of the newest usable backup (MetaStatus OK), if any. */
+  newestUsableBackup?: boolean;
+  /** DescribeMetaList PageSize (its default is 1; the maximum is undocumented: see DEFAULT_META_PAGE_SIZE). */
   metaPageSize?: number;
   /** Speculative DescribeDatabases pages fetched at once (no total count to page by). */
   pageWindow?: number;
@@ -34,9 +38,17 @@ export interface RdsPull {
   warnings: string[];
 }
 
-export const DEFAULT_META_PAGE_SIZE = 1000;
-const DATABASE_PAGE_SIZE = 100;
-const BACKUP_PAGE_SIZE = 100;
+/**
+ * DescribeMetaList's maximum PageSize is undocumented: 100 (the largest page other operations
+ * document). A service that refuses it (InvalidPageSize) is asked again with smaller pages.
+ */
+export const DEFAULT_META_PAGE_SIZE = 100;
+const META_FALLBACK_SIZES = [100, 50, 30, 10, 1];
+const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
+const BACKUP_PAGE_SIZE = integerRange('DescribeBackups', 'PageSize')!.max;
+const TASK_PAGE_SIZE = integerRange('DescribeHistoryTasks', 'PageSize')!.max;
+/** DescribeHistoryTasks statuses of a task that has not ended. */
+export const UNFINISHED_TASK = new Set(['Scheduled', 'Running', 'Waiting', 'Cancelling']);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const int = (v: unknown): number | undefined => {
@@ -56,42 +68,83 @@ function utc(v: unknown, seconds: boolean): string | undefined {
   return seconds ? `${m[1]}${m[2] ?? ':00'}Z` : `${m[1]}${m[2] ?? ''}Z`;
 }
 
+export function utcSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promise<RdsPull> {
   const id = o.instanceId;
   const warnings: string[] = [];
-  const [attribute, parameters, policy, window, backups, migrations, databases, contents] = await Promise.all([
-    api.call('DescribeDBInstanceAttribute', { DBInstanceId: id }),
-    api.call('DescribeParameters', { DBInstanceId: id }),
-    api.call('DescribeBackupPolicy', { DBInstanceId: id }).then(backupPolicy),
-    recoveryWindow(api, id),
+  const now = (o.now ?? (() => new Date()))();
+  const [attribute, parameters, policy, window, backups, tasks, databases] = await Promise.all([
+    read(api, 'DescribeDBInstanceAttribute', { DBInstanceId: id }),
+    read(api, 'DescribeParameters', { DBInstanceId: id }),
+    read(api, 'DescribeBackupPolicy', { DBInstanceId: id }).then(backupPolicy),
+    recoveryWindow(api, id, warnings),
     describeBackups(api, id),
-    api.call('DescribeMigrateTasks', { DBInstanceId: id }).then(migrationTasks),
-    currentDatabases(api, id, o.pageWindow ?? 4),
-    Promise.all(o.sources.map((s) => backupContents(api, id, s, o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, warnings))),
+    unfinishedTasks(api, id, now.getTime()),
+    currentDatabases(api, id, o.pageWindow ?? 4, warnings),
   ]);
+  const instance = instanceAttributes(id, attribute, lowerCaseTableNames(parameters, warnings));
+  let sources = o.sources;
+  if (sources.length === 0 && o.newestUsableBackup) {
+    const newest = backups.filter((b) => b.BackupStatus === 'Success' && b.MetaStatus === 'OK').sort((x, y) => (y.BackupStartTime ?? '').localeCompare(x.BackupStartTime ?? ''))[0];
+    if (newest) {
+      sources = [{ backupId: newest.BackupId }];
+      warnings.push(`listing the contents of the newest usable backup, ${newest.BackupId} (pass --backup or --at for others)`);
+    } else warnings.push('no usable backup (Success, MetaStatus OK): the snapshot lists no backup contents');
+  }
+  const readable = sources.filter((s) => contentsReadable(s, backups, window, warnings));
+  const contents = await Promise.all(readable.map((s) => backupContents(api, id, s, o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, warnings)));
   const inventory: Inventory = {
     version: 1,
-    capturedAt: utc((o.now ?? (() => new Date()))().toISOString().replace(/\.\d+Z$/, 'Z'), true)!,
-    instance: instanceAttributes(id, attribute, lowerCaseTableNames(parameters, warnings)),
+    capturedAt: utcSeconds(now.getTime()),
+    instance,
     backupPolicy: policy,
-    recoveryWindow: window,
+    ...(window !== undefined ? { recoveryWindow: window } : {}),
     backups,
-    migrationTasks: migrations,
+    tasks,
     contents,
     current: { Databases: databases },
   };
   return { inventory, warnings };
 }
 
+/**
+ * Whether DescribeMetaList can list this source: a backup among the instance's backups that
+ * succeeded with MetaStatus OK, or a time inside a known recovery window. Otherwise the call
+ * would fail, and the spec's rule (backup-usable, restore-time-window, log-backup-required) is
+ * the better report.
+ */
+function contentsReadable(s: ContentsSource, backups: Backup[], window: RecoveryWindow | null | undefined, warnings: string[]): boolean {
+  if (s.backupId !== undefined) {
+    const b = backups.find((x) => x.BackupId === s.backupId);
+    if (!b) warnings.push(`backup ${s.backupId} is not among the instance's backups: its contents are not read (lint rule backup-usable)`);
+    else if (b.BackupStatus !== 'Success' || b.MetaStatus !== 'OK') warnings.push(`backup ${s.backupId} is ${b.BackupStatus} with MetaStatus ${JSON.stringify(b.MetaStatus)}: it cannot list or restore tables, so its contents are not read (lint rule backup-usable)`);
+    else return true;
+    return false;
+  }
+  const t = Date.parse(s.restoreTime ?? '');
+  if (window === null) warnings.push(`log backup is off: the contents at ${s.restoreTime} cannot be listed (lint rule log-backup-required)`);
+  else if (window === undefined) warnings.push(`the recovery window is unknown: the contents at ${s.restoreTime} are not read`);
+  else if (t < Date.parse(window.RecoveryBeginTime) || t > Date.parse(window.RecoveryEndTime)) warnings.push(`${s.restoreTime} is outside the recovery window (${window.RecoveryBeginTime} to ${window.RecoveryEndTime}): its contents are not read (lint rule restore-time-window)`);
+  else return true;
+  return false;
+}
+
 function instanceAttributes(id: string, body: ApiBody, lctn: LowerCaseTableNames): InstanceAttributes {
-  const a = list(body, 'Items', 'DBInstanceAttribute')[0];
+  const all = list(body, 'Items', 'DBInstanceAttribute');
+  const a = all[0];
   if (!a) throw new CloudError('DescribeDBInstanceAttribute', 'InvalidDBInstance.NotFound', `DescribeDBInstanceAttribute returned no attributes for ${id}: check the instance id and region.`, str(body['RequestId']), false);
+  if (all.length > 1) throw new InventoryError(`DescribeDBInstanceAttribute returned ${all.length} instances for ${id}; restorec expects exactly one`);
+  if (str(a['DBInstanceId']) !== undefined && a['DBInstanceId'] !== id) throw new InventoryError(`DescribeDBInstanceAttribute answered for ${String(a['DBInstanceId'])}, not ${id}`);
+  if (str(a['Engine']) === undefined || str(a['EngineVersion']) === undefined) throw new InventoryError(`DescribeDBInstanceAttribute gave no Engine or EngineVersion for ${id}`);
   const ro = list(a, 'ReadOnlyDBInstanceIds', 'ReadOnlyDBInstanceId').map((r) => str(r['DBInstanceId'])).filter((x): x is string => x !== undefined);
   return compact({
-    DBInstanceId: str(a['DBInstanceId']) ?? id,
+    DBInstanceId: id,
     RegionId: str(a['RegionId']),
-    Engine: str(a['Engine']) ?? '',
-    EngineVersion: str(a['EngineVersion']) ?? '',
+    Engine: str(a['Engine'])!,
+    EngineVersion: str(a['EngineVersion'])!,
     Category: str(a['Category']),
     DBInstanceClass: str(a['DBInstanceClass']),
     DBInstanceStorageType: str(a['DBInstanceStorageType']),
@@ -118,21 +171,37 @@ function lowerCaseTableNames(body: ApiBody, warnings: string[]): LowerCaseTableN
 function backupPolicy(b: ApiBody): BackupPolicy {
   const on = b['EnableBackupLog'] ?? (b['BackupLog'] === 'Enable' ? '1' : b['BackupLog'] === 'Disabled' ? '0' : undefined);
   return compact({
-    EnableBackupLog: on === '1' || on === 1 || on === true ? '1' : on === undefined ? undefined : '0',
+    EnableBackupLog: on === '1' || on === 'True' || on === 'true' ? '1' : on === undefined || on === '' ? undefined : '0',
     LogBackupRetentionPeriod: int(b['LogBackupRetentionPeriod']),
     BackupRetentionPeriod: int(b['BackupRetentionPeriod']),
-    CompressType: str(b['CompressType']) ?? (typeof b['CompressType'] === 'number' ? String(b['CompressType']) : undefined),
+    CompressType: str(b['CompressType']),
   }) as BackupPolicy;
 }
 
-async function recoveryWindow(api: RdsCaller, id: string): Promise<RecoveryWindow | null | undefined> {
+/**
+ * The recovery window: null when log backup is off; undefined (unknown) when the operation
+ * refuses for the instance's state or lock, which instance-status and instance-lock report from
+ * the attributes. Other refusals end the read.
+ */
+async function recoveryWindow(api: RdsCaller, id: string, warnings: string[]): Promise<RecoveryWindow | null | undefined> {
   try {
-    const b = await api.call('DescribeLocalAvailableRecoveryTime', { DBInstanceId: id });
+    const b = await read(api, 'DescribeLocalAvailableRecoveryTime', { DBInstanceId: id });
     const begin = utc(b['RecoveryBeginTime'], true);
     const end = utc(b['RecoveryEndTime'], true);
-    return begin && end ? { RecoveryBeginTime: begin, RecoveryEndTime: end } : undefined;
+    if (begin && end) return { RecoveryBeginTime: begin, RecoveryEndTime: end };
+    warnings.push('DescribeLocalAvailableRecoveryTime gave no recovery window: it is unknown');
+    return undefined;
   } catch (e) {
-    if (e instanceof CloudError && e.code === 'LogBackupNotEnabled') return null;
+    if (!(e instanceof CloudError)) throw e;
+    if (e.code === 'LogBackupNotEnabled') return null;
+    if (e.code === 'IncorrectDBInstanceState' || e.code === 'IncorrectDBInstanceLockMode') {
+      warnings.push(`the recovery window is unknown: DescribeLocalAvailableRecoveryTime refused with ${e.code} (the instance is ${e.code === 'IncorrectDBInstanceState' ? 'not Running' : 'locked'}; lint rules instance-status and instance-lock report it)`);
+      return undefined;
+    }
+    if (e.code === 'InvalidBinlog.NotFound' || e.code === 'InvalidBackup.NotFound') {
+      warnings.push(`the recovery window is unknown: DescribeLocalAvailableRecoveryTime answered ${e.code} (no log or data backup to restore from)`);
+      return undefined;
+    }
     throw e;
   }
 }
@@ -140,46 +209,71 @@ async function recoveryWindow(api: RdsCaller, id: string): Promise<RecoveryWindo
 const META_STATUS = new Set(['OK', 'LARGE', 'EMPTY', '']);
 
 async function describeBackups(api: RdsCaller, id: string): Promise<Backup[]> {
-  return pagesByTotal(async (page) => {
-    const b = await api.call('DescribeBackups', { DBInstanceId: id, PageSize: BACKUP_PAGE_SIZE, PageNumber: page });
-    const items = list(b, 'Items', 'Backup').map((x) =>
-      compact({
-        BackupId: String(x['BackupId'] ?? ''),
+  return readByTotal<Backup>(`DescribeBackups of ${id}`, BACKUP_PAGE_SIZE, (b) => b.BackupId, async (page) => {
+    const b = await read(api, 'DescribeBackups', { DBInstanceId: id, PageSize: BACKUP_PAGE_SIZE, PageNumber: page });
+    const items = list(b, 'Items', 'Backup').map((x, i) => {
+      const backupId = str(x['BackupId']);
+      if (backupId === undefined) throw new InventoryError(`DescribeBackups page ${page}: backup ${i + 1} has no BackupId`);
+      const meta = String(x['MetaStatus'] ?? '');
+      return compact({
+        BackupId: backupId,
         BackupStatus: String(x['BackupStatus'] ?? ''),
-        MetaStatus: (META_STATUS.has(String(x['MetaStatus'] ?? '')) ? String(x['MetaStatus'] ?? '') : '') as Backup['MetaStatus'],
+        MetaStatus: (META_STATUS.has(meta) ? meta : '') as Backup['MetaStatus'],
         BackupStartTime: utc(x['BackupStartTime'], false),
         BackupEndTime: utc(x['BackupEndTime'], false),
         BackupMethod: str(x['BackupMethod']),
         BackupType: str(x['BackupType']),
         BackupMode: str(x['BackupMode']),
         BackupSize: toNumber(x['BackupSize']),
-      }),
-    );
-    // Paging counts are strings (rds-api.md).
-    const total = toNumber(b['TotalRecordCount']) ?? items.length;
-    return { items, pages: Math.ceil(total / BACKUP_PAGE_SIZE) };
+      });
+    });
+    // Paging counts are strings in this operation's contract.
+    return { items, total: int(b['TotalRecordCount']) };
   });
 }
 
-function migrationTasks(b: ApiBody): MigrationTask[] {
-  return list(b, 'Items', 'MigrateTask').map((t) => compact({ MigrateTaskId: str(t['MigrateTaskId']), DBName: str(t['DBName']), Status: String(t['Status'] ?? '') }));
+/** Tasks of the instance that had not ended (DescribeHistoryTasks, the last 30 days). */
+async function unfinishedTasks(api: RdsCaller, id: string, nowMs: number): Promise<HistoryTask[]> {
+  const all = await historyTasks(api, id, nowMs - (HISTORY_TASKS_DAYS * 24 - 1) * 3_600_000, nowMs + 3_600_000);
+  return all.filter((t) => UNFINISHED_TASK.has(t.Status));
+}
+
+/** Every DescribeHistoryTasks task of the instance that started in [fromMs, toMs]. */
+export async function historyTasks(api: RdsCaller, id: string, fromMs: number, toMs: number, taskId?: string): Promise<HistoryTask[]> {
+  const base: Params = { InstanceId: id, FromStartTime: utcSeconds(fromMs), ToStartTime: utcSeconds(toMs), PageSize: TASK_PAGE_SIZE, ...(taskId ? { TaskId: taskId } : {}) };
+  return readByTotal<HistoryTask>(`DescribeHistoryTasks of ${id}`, TASK_PAGE_SIZE, (t) => t.TaskId, async (page) => {
+    const b = await read(api, 'DescribeHistoryTasks', { ...base, PageNumber: page });
+    const raw = Array.isArray(b['Items']) ? (b['Items'] as Record<string, unknown>[]) : [];
+    const items = raw
+      .filter((t) => t['InstanceId'] === undefined || t['InstanceId'] === id)
+      .map((t, i) => {
+        const taskId = str(t['TaskId']);
+        if (taskId === undefined) throw new InventoryError(`DescribeHistoryTasks page ${page}: task ${i + 1} has no TaskId`);
+        return compact({ TaskId: taskId, TaskType: str(t['TaskType']), Status: String(t['Status'] ?? ''), StartTime: utc(t['StartTime'], true), Progress: toNumber(t['Progress']) });
+      });
+    if (items.length !== raw.length) throw new InventoryError(`DescribeHistoryTasks answered with tasks of other instances than ${id}`);
+    return { items, total: int(b['TotalCount']) };
+  });
 }
 
 /** The databases on the instance now (DescribeDatabases); Tables 'unknown' (no API lists them). */
-export async function currentDatabases(api: RdsCaller, id: string, window = 4): Promise<CurrentDatabase[]> {
-  const all = await pagesUntilShort(DATABASE_PAGE_SIZE, window, async (page) => {
-    const b = await api.call('DescribeDatabases', { DBInstanceId: id, PageSize: DATABASE_PAGE_SIZE, PageNumber: page });
-    return list(b, 'Databases', 'Database');
-  });
-  const seen = new Set<string>();
-  const out: CurrentDatabase[] = [];
-  for (const d of all) {
-    const name = str(d['DBName']);
-    if (name === undefined || seen.has(name)) continue;
-    seen.add(name);
-    out.push(compact({ DBName: name, DBStatus: str(d['DBStatus']), Tables: 'unknown' as const }));
-  }
-  return out;
+export async function currentDatabases(api: RdsCaller, id: string, window = 4, notes: string[] = []): Promise<CurrentDatabase[]> {
+  const all = await readUntilShort<Record<string, unknown>>(
+    `DescribeDatabases of ${id}`,
+    DATABASE_PAGE_SIZE,
+    window,
+    (d) => String(d['DBName']),
+    async (page) => {
+      const b = await read(api, 'DescribeDatabases', { DBInstanceId: id, PageSize: DATABASE_PAGE_SIZE, PageNumber: page });
+      const items = list(b, 'Databases', 'Database');
+      items.forEach((d, i) => {
+        if (str(d['DBName']) === undefined) throw new InventoryError(`DescribeDatabases page ${page}: database ${i + 1} has no DBName`);
+      });
+      return items;
+    },
+    notes,
+  );
+  return all.map((d) => compact({ DBName: String(d['DBName']), DBStatus: str(d['DBStatus']), Tables: 'unknown' as const }));
 }
 
 /** `Tables` is one comma-separated string: split, dropping the empty pieces of stray commas. */
@@ -188,28 +282,51 @@ export function splitTables(v: unknown): string[] {
   return typeof v === 'string' ? v.split(',').filter((t) => t !== '') : [];
 }
 
+/** The Meta entries of a source, all pages; smaller pages when the service refuses the size. */
+async function metaEntries(api: RdsCaller, base: Params, label: string, pageSize: number): Promise<Record<string, unknown>[]> {
+  const sizes = [pageSize, ...META_FALLBACK_SIZES.filter((s) => s < pageSize)];
+  for (const [i, size] of sizes.entries()) {
+    try {
+      return await readByTotal<Record<string, unknown>>(`DescribeMetaList of ${label}`, size, (m) => `${String(m['Database'])}\u0000${String(m['Tables'])}`, async (page) => {
+        const b = await read(api, 'DescribeMetaList', { ...base, PageSize: size, PageIndex: page });
+        const items = list(b, 'Items', 'Meta');
+        items.forEach((m, k) => {
+          if (str(m['Database']) === undefined) throw new InventoryError(`DescribeMetaList of ${label}, page ${page}: entry ${k + 1} has no Database`);
+        });
+        const records = int(b['TotalRecordCount']);
+        const pages = int(b['TotalPageCount']);
+        // TotalPageCount must agree with the records at the page size the service used.
+        if (records !== undefined && pages !== undefined && records > 0 && pages > records) {
+          throw new InventoryError(`DescribeMetaList of ${label}: TotalPageCount ${pages} is more than TotalRecordCount ${records}; nothing is used from it`);
+        }
+        return { items, total: records };
+      });
+    } catch (e) {
+      if (e instanceof CloudError && e.code === 'InvalidPageSize' && i < sizes.length - 1) continue;
+      throw e;
+    }
+  }
+  throw new InventoryError(`DescribeMetaList of ${label}: every page size was refused`);
+}
+
 async function backupContents(api: RdsCaller, id: string, s: ContentsSource, pageSize: number, warnings: string[]): Promise<BackupContents> {
   const base: Params = s.backupId !== undefined ? { DBInstanceId: id, RestoreType: 'BackupSetID', BackupSetID: s.backupId } : { DBInstanceId: id, RestoreType: 'RestoreTime', RestoreTime: s.restoreTime };
-  const items = await pagesByTotal(async (page) => {
-    const b = await api.call('DescribeMetaList', { ...base, PageSize: pageSize, PageIndex: page });
-    const total = toNumber(b['TotalPageCount']);
-    const records = toNumber(b['TotalRecordCount']);
-    return { items: list(b, 'Items', 'Meta'), pages: total ?? (records !== undefined ? Math.ceil(records / pageSize) : 1) };
-  });
+  const label = s.backupId !== undefined ? `backup ${s.backupId}` : `time ${s.restoreTime}`;
+  const items = await metaEntries(api, base, label, pageSize);
   const byName = new Map<string, ContentDatabase>();
   for (const m of items) {
-    const name = str(m['Database']);
-    if (name === undefined) continue;
+    const name = m['Database'] as string;
     const db = byName.get(name) ?? { Database: name, Size: toNumber(m['Size']), Tables: [] };
-    db.Tables.push(...splitTables(m['Tables']));
+    for (const t of splitTables(m['Tables'])) db.Tables.push(t);
     byName.set(name, db);
   }
   // A database listed without tables (a Pattern-style answer): ask for it by exact name.
   await Promise.all(
     [...byName.values()].filter((d) => d.Tables.length === 0).map(async (d) => {
-      const b = await api.call('DescribeMetaList', { ...base, GetDbName: d.Database, PageSize: pageSize, PageIndex: 1 });
-      d.Tables = list(b, 'Items', 'Meta').flatMap((m) => (m['Database'] === d.Database ? splitTables(m['Tables']) : []));
-      if (d.Tables.length === 0) warnings.push(`${s.backupId !== undefined ? `backup ${s.backupId}` : `time ${s.restoreTime}`}: database ${d.Database} holds no tables`);
+      const b = await read(api, 'DescribeMetaList', { ...base, GetDbName: d.Database, PageSize: 1, PageIndex: 1 });
+      const tables = list(b, 'Items', 'Meta').flatMap((m) => (m['Database'] === d.Database ? splitTables(m['Tables']) : []));
+      d.Tables = tables;
+      if (d.Tables.length === 0) warnings.push(`${label}: database ${d.Database} holds no tables`);
     }),
   );
   const Databases = [...byName.values()].map((d) => compact(d));

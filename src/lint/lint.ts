@@ -48,6 +48,9 @@ export interface LintOptions {
   now: Date;
 }
 
+/** Rules that report why a backup or point in time cannot be listed. */
+const SOURCE_RULES = new Set(['backup-usable', 'restore-time-window', 'log-backup-required']);
+
 const toNumber = (s: RuleSeverity): 1 | 2 => (s === 'error' ? 2 : 1);
 
 function fromDiagnostic(d: Diagnostic, ruleId: string | null, severity: 1 | 2): LintMessage {
@@ -114,7 +117,11 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
         });
       }
     }
-    const kept = applySuppressions(input, messages, opts, new Set(skipped.map((s) => s.ruleId)));
+    let kept = applySuppressions(input, messages, opts, new Set(skipped.map((s) => s.ruleId)));
+    // One problem, one report: when a rule says why the source's contents could not be listed
+    // (the live reader does not ask for an unusable backup or a time outside the window), the
+    // compiler's "no contents" error says nothing more.
+    if (kept.some((m) => m.severity === 2 && m.ruleId !== null && SOURCE_RULES.has(m.ruleId))) kept = kept.filter((m) => m.code !== 'inventory/no-contents');
     kept.sort((a, b) => a.span.start - b.span.start || b.severity - a.severity || String(a.ruleId).localeCompare(String(b.ruleId)));
     const result: FileResult = {
       file: input.source.name,

@@ -3,6 +3,7 @@
 import type { LintRule } from './rule.ts';
 import targetExists from './rules/target-exists.ts';
 import targetCollision from './rules/target-collision.ts';
+import inPlaceRestore from './rules/in-place-restore.ts';
 import duplicateTargetAcrossFiles from './rules/duplicate-target-across-files.ts';
 import sourceMissing from './rules/source-missing.ts';
 import patternNoMatch from './rules/pattern-no-match.ts';
@@ -26,6 +27,7 @@ import restoreTimeWindow from './rules/restore-time-window.ts';
 import backupUsable from './rules/backup-usable.ts';
 import tableRestoreEnabled from './rules/table-restore-enabled.ts';
 import maxEntries from './rules/max-entries.ts';
+import renamedDatabaseSplit from './rules/renamed-database-split.ts';
 import instanceTableLimit from './rules/instance-table-limit.ts';
 import diskSpace from './rules/disk-space.ts';
 import currentUnknown from './rules/current-unknown.ts';
@@ -36,6 +38,7 @@ export const rules: readonly LintRule[] = [
   // Targets
   targetExists,
   targetCollision,
+  inPlaceRestore,
   duplicateTargetAcrossFiles,
   // Sources
   sourceMissing,
@@ -64,6 +67,7 @@ export const rules: readonly LintRule[] = [
   tableRestoreEnabled,
   // Limits
   maxEntries,
+  renamedDatabaseSplit,
   instanceTableLimit,
   diskSpace,
   // Honesty

@@ -1,6 +1,5 @@
-// Settings for what the real service does but rds-api.md could not confirm, plus timing. Every
-// UNCONFIRMED behaviour is a setting here, never a constant buried in an operation.
-import type { ErrorCode } from './errors.ts';
+// Settings for what the real service does but the contract (../contract) does not state, plus
+// timing. Every UNCONFIRMED behaviour is a setting here, never a constant buried in an operation.
 
 export interface Behaviour {
   /** How long a RestoreTable runs before its databases and tables appear. */
@@ -9,33 +8,36 @@ export interface Behaviour {
   statusWhileRestoring: string | null;
   /** Timestamp skew refused beyond this (RPC `Timestamp`, ACS3 `x-acs-date`). */
   maxSkewMs: number;
-  /** Databases plus tables in one TableMeta (console limit, UNCONFIRMED for the API). */
-  maxEntriesPerRestore: number;
-  /** Instances with more tables than this cannot use table restore. */
+  /** Tables in one TableMeta (InvalidParamTableMeta.TooManyTables: "At most 100 tables"). */
+  maxTablesPerRequest: number;
+  /** Instances with more tables than this cannot list backup contents (InvalidMeta.TooLarge). */
   maxInstanceTables: number;
-  /** Answer to a RestoreTable while another restore runs on the instance (not documented). */
-  concurrentRestoreCode: ErrorCode;
+  /** Answer to a RestoreTable while another restore runs on the instance (not documented; one of RestoreTable's codes). */
+  concurrentRestoreCode: string;
   /** A MySQL db entry without `tables` restores the whole database (UNCONFIRMED). */
   wholeDatabaseWithoutTables: boolean;
   /** Refuse TableMeta naming a database or table the backup does not hold, when its contents are known. */
   checkSourcesExist: boolean;
-  /** ClientToken idempotency with ECS semantics (UNCONFIRMED for RDS). */
+  /** ClientToken idempotency with the common-error semantics (UNCONFIRMED for RDS). */
   clientTokenIdempotency: boolean;
-  /** DescribeMetaList PageSize upper bound (UNCONFIRMED). */
+  /** DescribeMetaList PageSize upper bound (the contract: "maximum undocumented"). */
   metaListMaxPageSize: number;
+  /** The TaskType DescribeHistoryTasks gives a table restore (UNCONFIRMED for the real service). */
+  restoreTaskType: string;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
   restoreDurationMs: 2000,
   statusWhileRestoring: null,
   maxSkewMs: 15 * 60_000,
-  maxEntriesPerRestore: 50,
+  maxTablesPerRequest: 100,
   maxInstanceTables: 50_000,
   concurrentRestoreCode: 'IncorrectDBInstanceState',
   wholeDatabaseWithoutTables: true,
   checkSourcesExist: true,
   clientTokenIdempotency: true,
   metaListMaxPageSize: 1000,
+  restoreTaskType: 'RestoreTable',
 };
 
 /** `base` with the settings in `input` (from JSON) applied; throws TypeError naming a bad one. */
@@ -45,8 +47,9 @@ export function applyBehaviour(base: Behaviour, input: unknown, isErrorCode: (co
   for (const [k, v] of Object.entries(input)) {
     if (!Object.hasOwn(DEFAULT_BEHAVIOUR, k)) throw new TypeError(`unknown behaviour setting ${JSON.stringify(k)}`);
     const want = k === 'statusWhileRestoring' ? (v === null ? 'object' : 'string') : typeof DEFAULT_BEHAVIOUR[k as keyof Behaviour];
-    if (typeof v !== want || (typeof v === 'number' && !(v >= 0))) throw new TypeError(`behaviour.${k} has the wrong type or a negative value`);
-    if (k === 'concurrentRestoreCode' && !isErrorCode(v as string)) throw new TypeError(`behaviour.concurrentRestoreCode: unknown code ${JSON.stringify(v)}`);
+    if (typeof v !== want || (typeof v === 'number' && !(v >= 0 && Number.isFinite(v)))) throw new TypeError(`behaviour.${k} has the wrong type or a negative value`);
+    if (k === 'concurrentRestoreCode' && !isErrorCode(v as string)) throw new TypeError(`behaviour.concurrentRestoreCode: ${JSON.stringify(v)} is not one of RestoreTable's documented codes`);
+    if (k === 'restoreTaskType' && !/^[\w.-]{1,64}$/.test(v as string)) throw new TypeError('behaviour.restoreTaskType must be 1-64 letters, digits, _ . -');
     next[k] = v;
   }
   return next as unknown as Behaviour;

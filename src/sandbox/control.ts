@@ -8,7 +8,7 @@
 // Unauthenticated, so it only answers Host 127.0.0.1/localhost (no DNS rebinding from a browser).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyBehaviour } from './behaviour.ts';
-import { ERRORS } from './errors.ts';
+import { isRestoreTableCode } from './errors.ts';
 import { normalizeFaults } from './faults.ts';
 import { MAX_BODY_BYTES, sendJson } from './protocol.ts';
 import type { SandboxServer } from './server.ts';
@@ -60,7 +60,7 @@ export async function handleControl(s: SandboxServer, req: IncomingMessage, res:
         return sendJson(res, 200, { clockOffsetMs: s.clockOffsetMs });
       }
       case 'POST /_sandbox/behaviour':
-        s.behaviour = applyBehaviour(s.behaviour, await readJson(req), (c) => Object.hasOwn(ERRORS, c));
+        s.behaviour = applyBehaviour(s.behaviour, await readJson(req), isRestoreTableCode);
         return sendJson(res, 200, s.behaviour);
       default:
         return sendJson(res, 404, { error: `no control route ${key}` });

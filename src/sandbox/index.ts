@@ -4,7 +4,7 @@
 //   try { ... new RPCClient({ endpoint: sb.endpoint, accessKeyId: sb.accessKeyId, ... }) } finally { await sb.close(); }
 import type { Inventory } from '../compiler/index.ts';
 import { applyBehaviour, type Behaviour } from './behaviour.ts';
-import { ERRORS } from './errors.ts';
+import { isRestoreTableCode } from './errors.ts';
 import { describeState } from './control.ts';
 import type { FaultConfig } from './faults.ts';
 import { SandboxServer, type SandboxOptions } from './server.ts';
@@ -15,7 +15,7 @@ import { type Scenario, scenarioJson } from './scenario.ts';
 import type { CallLog } from './calls.ts';
 
 export { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts';
-export { ERRORS, ApiError, type ErrorCode } from './errors.ts';
+export { ApiError, errorAnswer, isRestoreTableCode } from './errors.ts';
 export { FAULT_KINDS, NO_FAULTS, parseFaultSpec, normalizeFaults, type FaultConfig, type FaultKind, type ScriptedFault } from './faults.ts';
 export { parseSeed, scenarioJson, type Scenario, type SeedResult } from './scenario.ts';
 export { rpcV1Signature, acs3Signature, type Credential } from './signature.ts';
@@ -67,7 +67,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const control: SandboxControl = {
     setFaults: (f) => void (server.faults = structuredClone(f)),
     getFaults: () => server.faults,
-    setBehaviour: (b) => void (server.behaviour = applyBehaviour(server.behaviour, b, (c) => Object.hasOwn(ERRORS, c))),
+    setBehaviour: (b) => void (server.behaviour = applyBehaviour(server.behaviour, b, isRestoreTableCode)),
     advanceClock: (ms) => void (server.clockOffsetMs += ms),
     reset: () => server.reset(),
     calls: () => server.calls.toJSON(),

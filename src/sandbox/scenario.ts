@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { loadSnapshot, type Inventory } from '../compiler/index.ts';
 import { applyBehaviour, DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts';
-import { ERRORS } from './errors.ts';
+import { isRestoreTableCode } from './errors.ts';
 import { normalizeFaults, type FaultConfig } from './faults.ts';
 import type { Credential } from './signature.ts';
 
@@ -81,7 +81,7 @@ export function parseSeed(text: string, file: string, readFile: (path: string) =
   }
   const behaviour = o['behaviour'];
   try {
-    if (behaviour !== undefined) applyBehaviour(DEFAULT_BEHAVIOUR, behaviour, (c) => Object.hasOwn(ERRORS, c));
+    if (behaviour !== undefined) applyBehaviour(DEFAULT_BEHAVIOUR, behaviour, isRestoreTableCode);
   } catch (e) {
     problems.push(`${file}: ${(e as Error).message}`);
   }

@@ -6,7 +6,9 @@ import type { Inventory } from '../compiler/index.ts';
 import { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts';
 import { CallLog } from './calls.ts';
 import { handleControl } from './control.ts';
-import { ApiError } from './errors.ts';
+import { checkErrorAnswer, checkRequest, contractOperation, missingParameter } from '../contract/index.ts';
+import { responseChecker } from '../contract/response.ts';
+import { ApiError, errorAnswer } from './errors.ts';
 import { decideFault, NO_FAULTS, type FaultConfig, type FaultKind } from './faults.ts';
 import { OPERATIONS } from './operations/index.ts';
 import { errorBody, readRequest, sendJson } from './protocol.ts';
@@ -30,6 +32,11 @@ export interface SandboxOptions {
   port?: number;
   /** Wall clock (ms); tests inject one. Restores run on this plus the control clock offset. */
   now?: () => number;
+  /**
+   * Check every request and every answer against the contract and record what breaks it
+   * (`calls().violations`). The tests run with it on; it costs a schema check per answer.
+   */
+  checkContract?: boolean;
 }
 
 export class SandboxServer {
@@ -37,7 +44,7 @@ export class SandboxServer {
   state: SandboxState;
   behaviour: Behaviour;
   faults: FaultConfig;
-  readonly calls = new CallLog();
+  readonly calls = new CallLog((action) => Object.hasOwn(OPERATIONS, action));
   clockOffsetMs = 0;
   readonly credentials: Credential[];
   private readonly nonces = new Map<string, number>();
@@ -124,9 +131,21 @@ export class SandboxServer {
     const requestId = this.nextRequestId();
     const hostId = `${HOST}:${this.port}`;
     let action = '';
+    let params: Map<string, string> | undefined;
+    const answer = (status: number, body: Record<string, unknown>, rec: { code?: string; fault?: FaultKind }) => {
+      this.calls.record({ action, status, ...rec });
+      if (this.options.checkContract) {
+        try {
+          this.checkAnswer(action, status, body);
+        } catch (e) {
+          this.calls.violate({ action, side: 'answer', message: `the contract check itself failed: ${(e as Error).message}` });
+        }
+      }
+      sendJson(res, status, body);
+    };
     const fail = (e: ApiError, fault?: FaultKind) => {
-      this.calls.record({ action, status: e.status, code: e.code, ...(fault ? { fault } : {}) });
-      sendJson(res, e.status, errorBody(requestId, hostId, e.code, e.message));
+      const a = errorAnswer(action, e);
+      answer(a.status, errorBody(requestId, hostId, a.code, a.message), { code: a.code, ...(fault ? { fault } : {}) });
     };
     try {
       const rpc = await readRequest(req);
@@ -152,12 +171,22 @@ export class SandboxServer {
       const nowMs = this.wallNow();
       const auth = authenticate(rpc, { credentials: this.credentials, nowMs, maxSkewMs: this.behaviour.maxSkewMs, nonces: this.nonces });
       action = auth.action;
-      if (auth.version !== API_VERSION) throw new ApiError('InvalidVersion', `This sandbox speaks ${API_VERSION}.`);
+      if (auth.version !== API_VERSION) throw new ApiError('InvalidParameter', `This sandbox speaks ${API_VERSION}.`);
       const op = Object.hasOwn(OPERATIONS, auth.action) ? OPERATIONS[auth.action] : undefined;
-      if (!op) throw new ApiError('InvalidAction.NotFound');
+      const contract = contractOperation(auth.action);
+      if (!op || !contract) throw new ApiError('InvalidAction.NotFound');
+      params = rpc.params;
+      if (this.options.checkContract) for (const p of checkRequest(action, params, { nowMs })) this.calls.violate({ action, side: 'request', message: p.message });
+      // The gateway refuses a request without a parameter the contract marks required, before
+      // the operation sees it.
+      const missing = contract.parameters.find((p) => p.required && !params!.get(p.name));
+      if (missing) {
+        const m = missingParameter(missing.name);
+        return answer(m.status, errorBody(requestId, hostId, m.code, m.message), { code: m.code });
+      }
       const stateNow = this.stateNow();
       advance(this.state, stateNow);
-      const body = op({ state: this.state, behaviour: this.behaviour, nowMs: stateNow, params: rpc.params, accessKeyId: auth.accessKeyId }, requestId);
+      const body = op({ action, state: this.state, behaviour: this.behaviour, nowMs: stateNow, params, accessKeyId: auth.accessKeyId }, requestId);
       if (fault.kind === 'reset-after') {
         this.calls.record({ action, status: 'reset', fault: fault.kind });
         res.socket?.destroy();
@@ -167,14 +196,24 @@ export class SandboxServer {
         this.calls.record({ action, status: 'timeout', fault: fault.kind });
         return this.hold(res);
       }
-      this.calls.record({ action, status: 200 });
-      sendJson(res, 200, { RequestId: requestId, ...body });
+      answer(200, { RequestId: requestId, ...body }, {});
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
-      if (e instanceof SyntaxError || e instanceof RangeError) return fail(new ApiError('InvalidParameters.Format', e.message));
+      if (e instanceof SyntaxError || e instanceof RangeError) return fail(new ApiError('InvalidParameter', e.message));
       // A sandbox bug: answer like the service would, and keep the cause on stderr for the developer.
-      process.stderr.write(`restorec sandbox: internal error in ${action || 'request'}: ${(e as Error)?.stack ?? e}\n`);
+      process.stderr.write(`restorec sandbox: internal error in ${action.slice(0, 64) || 'request'}: ${(e as Error)?.stack ?? e}\n`);
       return fail(new ApiError('InternalError'));
     }
+  }
+
+  /** Records how an answer breaks the contract: an undocumented code or status, or a field of the wrong type or not documented. */
+  private checkAnswer(action: string, status: number, body: Record<string, unknown>): void {
+    if (!contractOperation(action)) return; // unknown actions: the gateway's own answer
+    if (status !== 200) {
+      const why = checkErrorAnswer(action, status, String(body['Code']));
+      if (why) this.calls.violate({ action, side: 'answer', message: why });
+      return;
+    }
+    for (const p of responseChecker(action, 'documented')(body)) this.calls.violate({ action, side: 'answer', message: `${action} answer ${p.path}: ${p.message}` });
   }
 }

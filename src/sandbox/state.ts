@@ -1,7 +1,7 @@
 // The sandbox's world: instances (seeded from inventory snapshots), the restores they run and
 // the ClientTokens they have seen. Restores finish lazily: whoever reads the state first calls
 // `advance(now)`, so there are no timers to leak and an injected clock drives tests.
-import type { CurrentDatabase, Inventory } from '../compiler/index.ts';
+import type { CurrentDatabase, HistoryTask, Inventory } from '../compiler/index.ts';
 
 /** One target database of a restore and the tables it gains. */
 export interface RestoreTarget {
@@ -11,6 +11,8 @@ export interface RestoreTarget {
 
 export interface RestoreTask {
   TaskId: string;
+  /** What DescribeHistoryTasks calls it (Behaviour.restoreTaskType when it started). */
+  TaskType: string;
   DBInstanceId: string;
   beginMs: number;
   durationMs: number;
@@ -25,6 +27,8 @@ export interface InstanceState {
   /** The status before a restore changed it (restored when the restore finishes). */
   statusBeforeRestore?: string | undefined;
   tasks: RestoreTask[];
+  /** Other tasks seeded from the snapshot (`tasks`, and running `migrationTasks` of older ones). */
+  seededTasks: HistoryTask[];
 }
 
 export interface IdempotentAnswer {
@@ -47,7 +51,11 @@ export function createState(inventories: readonly Inventory[]): SandboxState {
     const copy = structuredClone(inv) as Inventory;
     const dbs: CurrentDatabase[] = (copy.current?.Databases ?? []).map((d) => ({ ...d, Tables: d.Tables === 'unknown' ? [] : [...d.Tables] }));
     copy.current = { Databases: dbs };
-    instances.set(copy.instance.DBInstanceId, { inventory: copy, tasks: [] });
+    const seeded: HistoryTask[] = [
+      ...(copy.tasks ?? []),
+      ...(copy.migrationTasks ?? []).filter((t) => t.Status === 'Running').map((t, i) => ({ TaskId: t.MigrateTaskId ?? `migrate-${i + 1}`, TaskType: 'MigrateTask', Status: 'Running' })),
+    ];
+    instances.set(copy.instance.DBInstanceId, { inventory: copy, tasks: [], seededTasks: seeded });
   }
   return { instances, tokens: new Map(), taskSeq: 0 };
 }
@@ -68,6 +76,14 @@ export function findCurrentDatabase(inst: InstanceState, name: string): CurrentD
 
 export function runningTask(inst: InstanceState): RestoreTask | undefined {
   return inst.tasks.find((t) => t.status === 'Running');
+}
+
+/** Statuses of a task that has not ended (DescribeHistoryTasks). */
+export const UNFINISHED = new Set(['Scheduled', 'Running', 'Waiting', 'Cancelling']);
+
+/** A seeded task that has not ended: the instance is busy with it. */
+export function busyWith(inst: InstanceState): HistoryTask | undefined {
+  return inst.seededTasks.find((t) => UNFINISHED.has(t.Status));
 }
 
 export function countTables(inst: InstanceState): number {

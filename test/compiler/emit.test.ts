@@ -1,9 +1,12 @@
 // Emission: entry counting and splitting, ClientToken derivation, TableMeta key order.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { clientToken, splitEntries, type TableMetaDatabase } from '../../src/compiler/index.ts';
+import { clientToken, packRequests, splitEntries, type TableMetaDatabase } from '../../src/compiler/index.ts';
 
-const db = (name: string, n: number): TableMetaDatabase => ({ type: 'db', name, newname: `${name}_r`, tables: Array.from({ length: n }, (_, i) => ({ type: 'table', name: `t${i}`, newname: `t${i}` })) });
+/** A database kept under its name (tables renamed into it): it may be split across requests. */
+const db = (name: string, n: number): TableMetaDatabase => ({ type: 'db', name, newname: name, tables: Array.from({ length: n }, (_, i) => ({ type: 'table', name: `t${i}`, newname: `t${i}_r` })) });
+/** A database created under a new name: never split. */
+const renamed = (name: string, n: number): TableMetaDatabase => ({ ...db(name, n), newname: `${name}_r` });
 const count = (part: TableMetaDatabase[]) => part.reduce((n, d) => n + 1 + (d.tables?.length ?? 0), 0);
 
 const splitCases: [sizes: number[], max: number, expected: number[]][] = [
@@ -26,6 +29,26 @@ for (const [sizes, max, expected] of splitCases) {
   });
 }
 
+test('at most 100 tables in a request, whatever maxEntries says', () => {
+  const parts = splitEntries([db('a', 250)], 1000);
+  assert.equal(parts.map(count), [101, 101, 51]);
+});
+
+test('a renamed database is never split: kept whole, in a request of its own when over maxEntries', () => {
+  const parts = splitEntries([db('a', 3), renamed('b', 6), db('c', 1)], 4);
+  assert.equal(parts.map((p) => p.map((d) => `${d.newname}:${d.tables?.length}`)), [['a:3'], ['b_r:6'], ['c:1']]);
+  const p = packRequests([{ size: 3 }, { size: 6, group: 0 }, { size: 1 }], 4);
+  assert.equal(p.oversized, [1]);
+  assert.equal(p.tooLarge, []);
+});
+
+test('two sources into one new database travel together; over 100 tables is reported, not split silently', () => {
+  const together = packRequests([{ size: 30, group: 0 }, { size: 5 }, { size: 40, group: 0 }], 50);
+  assert.equal(together.parts[0]!.map((s) => s.index), [0, 2]);
+  const big = packRequests([{ size: 120, group: 7 }], 50);
+  assert.equal(big.tooLarge, [7]);
+});
+
 test('bare db entries count one each', () => {
   const parts = splitEntries([{ type: 'db', name: 'a', newname: 'b' }, { type: 'db', name: 'c', newname: 'd' }, { type: 'db', name: 'e', newname: 'f' }], 2);
   assert.equal(parts.map((p) => p.length), [2, 1]);
@@ -42,6 +65,8 @@ test('ClientToken: stable, content-derived, ASCII, at most 64 characters, number
   assert.match(a, /^rc-[0-9a-f]{40}$/);
   assert.is.not(a, clientToken({ ...p, TableMeta: '[ ]' }, 1, 1));
   assert.is.not(a, clientToken({ DBInstanceId: 'rm-1', TableMeta: '[]', RestoreTime: '1' }, 1, 1));
+  // Asking for instant recovery changes the token; not asking keeps every earlier token.
+  assert.is.not(a, clientToken({ ...p, InstantRecovery: true }, 1, 1));
   const s = clientToken(p, 12345, 20000);
   assert.match(s, /^rc-[0-9a-f]{40}-12345of20000$/);
   assert.ok(s.length <= 64);

@@ -118,6 +118,12 @@ test('hostile exact names are escaped correctly or refused with a diagnostic', (
       assert.is(r.requests.length, 0);
       return;
     }
+    if (src === tgt) {
+      // The same database and table name: a restore onto the source, which the API refuses.
+      assert.ok(r.diagnostics.some((d) => d.code === 'emit/in-place'), 'a restore onto itself must be refused');
+      assert.is(r.requests.length, 0);
+      return;
+    }
     assert.is(r.requests.length, 1);
     const meta = JSON.parse(r.requests[0]!.TableMeta);
     assert.equal(meta, [{ type: 'db', name: 'd', newname: 'd', tables: [{ type: 'table', name: src, newname: tgt }] }]);

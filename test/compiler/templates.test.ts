@@ -85,8 +85,8 @@ const expand = (body: string, inv: Inventory) => compile(parse(`instance rm-1\nf
 const pairs = (r: ReturnType<typeof expand>) => (r.plan?.databases ?? []).flatMap((d) => d.tables.map((t) => `${d.source}.${t.source}>${d.target}.${t.target}`));
 
 const expansionCases: [title: string, body: string, tables: Record<string, string[]>, lctn: 0 | 1 | 2, expected: string[] | string][] = [
-  ['sorted by code unit', 'restore db s < table * >', { s: ['b', 'B', 'a', '_'] }, 0, ['s.B>s.B', 's._>s._', 's.a>s.a', 's.b>s.b']],
-  ['except table', 'restore db s < table t*, except table *_tmp >', { s: ['t1', 't1_tmp', 'u'] }, 0, ['s.t1>s.t1']],
+  ['sorted by code unit', 'restore db s < table * as {name}_r >', { s: ['b', 'B', 'a', '_'] }, 0, ['s.B>s.B_r', 's._>s.__r', 's.a>s.a_r', 's.b>s.b_r']],
+  ['except table', 'restore db s < table t* as {name}_r, except table *_tmp >', { s: ['t1', 't1_tmp', 'u'] }, 0, ['s.t1>s.t1_r']],
   ['except db', 'restore db a* as {name}_r except db a2 < table t >', { a1: ['t'], a2: ['t'] }, 0, ['a1.t>a1_r.t']],
   ['case-insensitive exact', 'restore db S < table T1 as x >', { s: ['t1'] }, 1, ['s.t1>s.x']],
   ['case-sensitive exact misses', 'restore db S < table T1 as x >', { s: ['t1'] }, 0, 'expand/unknown-database'],

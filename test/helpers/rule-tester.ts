@@ -80,6 +80,8 @@ export interface RuleCase {
   /** Changes to the base inventory; `null` lints without an inventory. */
   inventory?: ((inv: Inventory) => void) | null;
   options?: Record<string, unknown>;
+  /** The config's compile options (maxEntries, wholeDatabase). */
+  compile?: Config['compile'];
   now?: string;
   /** Other specs linted in the same run (for cross-file rules). */
   others?: string[];
@@ -95,7 +97,7 @@ function run(rule: LintRule, c: RuleCase) {
     inventory = baseInventory();
     c.inventory?.(inventory);
   }
-  const config: Config = { extends: 'none', rules: { [rule.id]: [rule.defaultSeverity === 'off' ? 'warn' : rule.defaultSeverity, c.options ?? {}] } };
+  const config: Config = { extends: 'none', rules: { [rule.id]: [rule.defaultSeverity === 'off' ? 'warn' : rule.defaultSeverity, c.options ?? {}] }, ...(c.compile ? { compile: c.compile } : {}) };
   const files = [...(c.others ?? []), c.spec].map((spec, i, all) => {
     const parsed = parse(spec, i === all.length - 1 ? 'spec.restore' : `other-${i}.restore`);
     return { source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics, ...(inventory ? { inventory } : {}) };

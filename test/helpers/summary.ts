@@ -15,6 +15,8 @@ function statement(s: Statement): string {
       return `at ${s.utc}`;
     case 'Region':
       return `region ${n(s.region)}`;
+    case 'InstantRecovery':
+      return 'instant-recovery';
     case 'Restore': {
       let out = `restore ${n(s.source)}${s.target ? '->' + n(s.target) : ''}`;
       if (s.exceptDbs.length) out += ` except[${s.exceptDbs.map(n).join(',')}]`;

@@ -1,29 +1,66 @@
-// Every documented API error code is accounted for in docs/api-errors.md, and every code a
-// rule is said to foresee is in that rule's `predicts`.
+// docs/api-errors.md against the API contract (../shared/api): every RestoreTable code is there
+// with the status the contract gives it, every row's operation documents its code with that
+// status, every rule a row names lists the code in its `predicts`, and the team's API notes'
+// codes are all accounted for.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rules } from '../../src/lint/registry.ts';
+import { GATEWAY_ERRORS } from '../../src/contract/index.ts';
+import { codesOf, statusOf } from '../helpers/contract.ts';
 
-const table = readFileSync('docs/api-errors.md', 'utf8')
-  .split('\n')
-  .filter((l) => l.startsWith('| `'))
-  .map((l) => {
-    const cells = l.split('|').map((c) => c.trim());
-    return { code: cells[1]!.replace(/`/g, ''), foreseenBy: cells[3]! };
-  });
-const documented = new Set(table.map((r) => r.code));
+interface Row {
+  code: string;
+  status: number;
+  operation: string;
+  foreseenBy: string;
+  how: string;
+}
 
-test('the table lists codes once each', () => {
-  assert.is(documented.size, table.length);
-  assert.ok(table.length >= 25);
+const text = readFileSync('docs/api-errors.md', 'utf8');
+const [, restoreSection = '', otherSection = ''] = text.split(/^## /m).reduce<string[]>((acc, part) => (part.startsWith('RestoreTable') ? [acc[0]!, part, acc[2]!] : part.startsWith('The calls around it') ? [acc[0]!, acc[1]!, part] : acc), ['', '', '']);
+const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
+const rows: Row[] = [
+  ...restoreSection.split('\n').filter((l) => l.startsWith('| `')).map((l) => {
+    const [code, status, foreseenBy, how] = cells(l);
+    return { code: code!.replace(/`/g, ''), status: Number(status), operation: 'RestoreTable', foreseenBy: foreseenBy!, how: how! };
+  }),
+  ...otherSection.split('\n').filter((l) => l.startsWith('| `')).map((l) => {
+    const [code, status, operation, foreseenBy, how] = cells(l);
+    return { code: code!.replace(/`/g, ''), status: Number(status), operation: operation!, foreseenBy: foreseenBy!, how: how! };
+  }),
+];
+const restoreRows = rows.filter((r) => r.operation === 'RestoreTable');
+
+test('the page has both tables, each code once per operation', () => {
+  assert.ok(restoreRows.length >= 40, `${restoreRows.length} RestoreTable rows`);
+  const keys = rows.map((r) => `${r.operation} ${r.code}`);
+  assert.equal(keys.length, new Set(keys).size);
 });
 
-for (const row of table.filter((r) => r.foreseenBy.startsWith('rule:'))) {
-  test(`${row.code} is predicted by the rules named for it`, () => {
-    const ids = [...row.foreseenBy.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
-    assert.ok(ids.length > 0);
-    for (const id of ids) {
+test('every RestoreTable code of the contract is mapped, with the contract\'s HTTP status', () => {
+  const missing = codesOf('RestoreTable').filter((c) => !restoreRows.some((r) => r.code === c));
+  assert.equal(missing, [], 'add these RestoreTable codes to docs/api-errors.md');
+  for (const r of restoreRows) assert.is(r.status, statusOf('RestoreTable', r.code), `${r.code}: HTTP`);
+});
+
+test('every row\'s operation documents its code with that status', () => {
+  for (const r of rows) {
+    const expected = r.operation === '(gateway)' ? GATEWAY_ERRORS[r.code]?.[0] : statusOf(r.operation, r.code);
+    assert.is(r.status, expected, `${r.operation} ${r.code}`);
+  }
+});
+
+test('each row says how: a rule, construction, or why it cannot be foreseen', () => {
+  for (const r of rows) {
+    assert.ok(/^(rule: `[a-z0-9-]+`(, `[a-z0-9-]+`)*|construction|cannot be foreseen)$/.test(r.foreseenBy), `${r.code}: ${r.foreseenBy}`);
+    assert.ok(r.how.length > 10, `${r.code}: say how`);
+  }
+});
+
+for (const row of rows.filter((r) => r.foreseenBy.startsWith('rule:'))) {
+  test(`${row.operation} ${row.code} is predicted by the rules named for it`, () => {
+    for (const id of [...row.foreseenBy.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!)) {
       const rule = rules.find((r) => r.id === id);
       assert.ok(rule, `no rule ${id}`);
       assert.ok(rule!.predicts?.includes(row.code), `${id} should list ${row.code} in predicts`);
@@ -31,25 +68,20 @@ for (const row of table.filter((r) => r.foreseenBy.startsWith('rule:'))) {
   });
 }
 
-test('every code a rule predicts is in the table', () => {
-  for (const r of rules) for (const code of r.predicts ?? []) assert.ok(documented.has(code), `${r.id} predicts ${code}, which docs/api-errors.md does not list`);
+test('every code a rule predicts is on the page', () => {
+  for (const r of rules) for (const code of r.predicts ?? []) assert.ok(rows.some((x) => x.code === code), `${r.id} predicts ${code}, which docs/api-errors.md does not list`);
 });
 
 // The team's API notes sit beside the repository (../shared/docs) on development machines and CI.
-const notes = '../shared/docs/rds-api.md';
 test('every error code in the API notes is accounted for', () => {
-  if (!existsSync(notes)) {
-    assert.ok(documented.has('InvalidDBName.Duplicate'), 'without the notes, at least the table is checked');
-    return;
-  }
-  const text = readFileSync(notes, 'utf8');
+  const notes = readFileSync('../shared/docs/rds-api.md', 'utf8');
   const codes = new Set<string>();
   // Codes appear as "400 `Code`" in the error lists, and in the retry notes' paragraph.
-  for (const m of text.matchAll(/\b[45]\d\d\s+`([A-Za-z.]+)`/g)) codes.add(m[1]!);
-  const retry = /Retryable:[\s\S]*?\n\n/.exec(text)?.[0] ?? '';
+  for (const m of notes.matchAll(/\b[45]\d\d\s+`([A-Za-z.]+)`/g)) codes.add(m[1]!);
+  const retry = /Retryable:[\s\S]*?\n\n/.exec(notes)?.[0] ?? '';
   for (const m of retry.matchAll(/`([A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z]+)*)`/g)) if (!['RequestId', 'HostId', 'Code', 'Message', 'Recommend', 'SignatureNonce', 'Timestamp', 'ClientToken'].includes(m[1]!)) codes.add(m[1]!);
   assert.ok(codes.size >= 20, [...codes].join(', '));
-  const missing = [...codes].filter((c) => !documented.has(c));
+  const missing = [...codes].filter((c) => !rows.some((r) => r.code === c));
   assert.equal(missing, [], 'add these codes to docs/api-errors.md');
 });
 

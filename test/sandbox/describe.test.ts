@@ -6,9 +6,11 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { fixtureInventory, ID, rawCall } from './helpers.ts';
 
 async function withSandbox(fn: (sb: Sandbox) => Promise<void>, inv = fixtureInventory()) {
-  const sb = await startSandbox({ inventories: [inv] });
+  const sb = await startSandbox({ inventories: [inv], checkContract: true });
   try {
     await fn(sb);
+    // Requests here break the contract on purpose; the answers never may.
+    assert.equal(sb.control.calls().violations.filter((v) => v.side === 'answer'), []);
   } finally {
     await sb.close();
   }
@@ -41,8 +43,9 @@ test('DescribeMetaList: PageSize default 1, PageIndex from 1, Tables a string, S
       [{ PageSize: 'x' }, 'InvalidPageSize'],
       [{ PageIndex: '0' }, 'InvalidPageIndex'],
       [{ BackupSetID: '999' }, 'InvalidBackupSetID.NotFound'],
-      [{ RestoreType: 'Other' }, 'InvalidRestoreType.Format'],
-      [{ RestoreType: 'RestoreTime', RestoreTime: '2026-11-21T00:00:00Z' }, 'InvalidBackup.NotFound'],
+      [{ RestoreType: 'Other' }, 'InvalidParameters.Format'],
+      [{ RestoreType: 'RestoreTime', RestoreTime: '2026-11-21T00:00:00Z' }, 'InvalidParameters.Format'],
+      [{ RestoreType: 'RestoreTime', RestoreTime: '2026-11-20 02:30' }, 'InvalidRestoreTime.Format'],
     ] as const) {
       const r = await rawCall(sb, 'DescribeMetaList', { DBInstanceId: ID, BackupSetID: '1001', ...params });
       assert.is(r.body['Code'], code, JSON.stringify(params));
@@ -60,7 +63,7 @@ test('DescribeMetaList: MetaStatus LARGE and EMPTY', async () => {
   }, inv);
 });
 
-test('DescribeBackups: counts are strings; PageSize 30/50/100', async () => {
+test('DescribeBackups: counts are strings; PageSize 30..100', async () => {
   const inv = fixtureInventory();
   for (let i = 0; i < 40; i++) inv.backups?.push({ BackupId: String(3000 + i), BackupStatus: 'Success', MetaStatus: 'OK' });
   await withSandbox(async (sb) => {
@@ -73,11 +76,13 @@ test('DescribeBackups: counts are strings; PageSize 30/50/100', async () => {
     assert.is(b[0].MetaStatus, 'OK');
     assert.is(b[0].BackupStartTime, '2026-11-19T18:00Z');
     assert.is((await rawCall(sb, 'DescribeBackups', { DBInstanceId: ID, BackupStatus: 'Failed' })).body['TotalRecordCount'], '1');
-    assert.is((await rawCall(sb, 'DescribeBackups', { DBInstanceId: ID, PageSize: '10' })).body['Code'], 'InvalidPageSize');
+    const small = await rawCall(sb, 'DescribeBackups', { DBInstanceId: ID, PageSize: '10' });
+    assert.equal([small.status, small.body['Code']], [403, 'InvalidMaxRecordsPerPage.Malformed']);
+    assert.is((await rawCall(sb, 'DescribeBackups', { DBInstanceId: ID, PageSize: '64' })).body['PageRecordCount'], '43');
   }, inv);
 });
 
-test('DescribeDatabases pages until a short page; instance, policy, parameters, window, migrations', () =>
+test('DescribeDatabases pages until a short page; instance, policy, parameters, window; no SQL Server or phased-out operations', () =>
   withSandbox(async (sb) => {
     const dbs = await rawCall(sb, 'DescribeDatabases', { DBInstanceId: ID });
     assert.equal(dbs.body['Databases'].Database.map((d: { DBName: string; DBStatus: string }) => [d.DBName, d.DBStatus]), [['shop', 'Running'], ['crm', 'Running']]);
@@ -91,9 +96,52 @@ test('DescribeDatabases pages until a short page; instance, policy, parameters, 
     assert.equal(params.find((p: { ParameterName: string }) => p.ParameterName === 'lower_case_table_names')?.ParameterValue, '1');
     const w = (await rawCall(sb, 'DescribeLocalAvailableRecoveryTime', { DBInstanceId: ID })).body;
     assert.equal([w['RecoveryBeginTime'], w['RecoveryEndTime']], ['2026-11-20T01:00:00Z', '2026-11-20T03:00:00Z']);
-    assert.equal((await rawCall(sb, 'DescribeMigrateTasks', { DBInstanceId: ID })).body['Items'], { MigrateTask: [] });
+    for (const gone of ['DescribeMigrateTasks', 'DescribeTasks']) assert.is((await rawCall(sb, gone, { DBInstanceId: ID })).body['Code'], 'InvalidAction.NotFound');
     assert.is((await rawCall(sb, 'DescribeNoSuchThing', { DBInstanceId: ID })).body['Code'], 'InvalidAction.NotFound');
   }));
+
+test('DescribeLocalAvailableRecoveryTime refuses a locked instance and one not Running', async () => {
+  for (const [change, code] of [
+    [(i: ReturnType<typeof fixtureInventory>) => void (i.instance.LockMode = 'LockByDiskQuota'), 'IncorrectDBInstanceLockMode'],
+    [(i: ReturnType<typeof fixtureInventory>) => void (i.instance.DBInstanceStatus = 'TRANSING'), 'IncorrectDBInstanceState'],
+  ] as const) {
+    const inv = fixtureInventory();
+    change(inv);
+    await withSandbox(async (sb) => {
+      const r = await rawCall(sb, 'DescribeLocalAvailableRecoveryTime', { DBInstanceId: ID });
+      assert.equal([r.status, r.body['Code']], [403, code]);
+    }, inv);
+  }
+});
+
+test('DescribeHistoryTasks: the time range is required, checked, and filters; pages of 10..100', async () => {
+  const inv = fixtureInventory();
+  inv.tasks = [
+    { TaskId: 't-a', TaskType: 'ModifyParameter', Status: 'Running', StartTime: '2026-11-20T01:00:00Z' },
+    { TaskId: 't-b', TaskType: 'CreateBackup', Status: 'Succeed', StartTime: '2026-11-19T01:00:00Z' },
+  ];
+  await withSandbox(async (sb) => {
+    const missing = await rawCall(sb, 'DescribeHistoryTasks', { InstanceId: ID });
+    assert.equal([missing.status, missing.body['Code']], [400, 'MissingFromStartTime']);
+    const range = { FromStartTime: '2026-11-18T00:00:00Z', ToStartTime: '2026-11-21T00:00:00Z' };
+    const all = await rawCall(sb, 'DescribeHistoryTasks', { InstanceId: ID, ...range });
+    assert.equal(all.body['Items'].map((t: { TaskId: string }) => t.TaskId), ['t-a', 't-b']);
+    assert.equal([all.body['TotalCount'], all.body['PageSize'], all.body['PageNumber']], [2, 10, 1]);
+    const running = await rawCall(sb, 'DescribeHistoryTasks', { InstanceId: ID, ...range, Status: 'Running' });
+    assert.equal(running.body['Items'].map((t: { TaskId: string }) => t.TaskId), ['t-a']);
+    const narrow = await rawCall(sb, 'DescribeHistoryTasks', { InstanceId: ID, FromStartTime: '2026-11-19T12:00:00Z', ToStartTime: '2026-11-21T00:00:00Z' });
+    assert.is(narrow.body['TotalCount'], 1);
+    for (const [params, code] of [
+      [{ ...range, PageSize: '5' }, 'Param.Invalid'],
+      [{ ...range, PageSize: '101' }, 'Param.Invalid'],
+      [{ FromStartTime: '2026-11-18T00:00Z', ToStartTime: range.ToStartTime }, 'Param.Invalid'],
+      [{ FromStartTime: range.ToStartTime, ToStartTime: range.FromStartTime }, 'Param.Invalid.TimeEndBeforeStart'],
+    ] as const) {
+      const r = await rawCall(sb, 'DescribeHistoryTasks', { InstanceId: ID, ...params });
+      assert.equal([r.status, r.body['Code']], [400, code], JSON.stringify(params));
+    }
+  }, inv);
+});
 
 test('DescribeLocalAvailableRecoveryTime: LogBackupNotEnabled when log backup is off', async () => {
   const inv = fixtureInventory();

@@ -41,7 +41,7 @@ test('a plain snapshot is a seed; bad scenarios name their problem', () => {
   assert.match(bad({ version: 1, instances: [], extra: 1 }), /unknown scenario key "extra"/);
   assert.match(bad({ version: 1, instances: [{ snapshot: 'nope.json' }] }), /cannot read nope.json/);
   assert.match(bad({ version: 1, instances: [], behaviour: { restoreDurationMs: -1 } }), /restoreDurationMs/);
-  assert.match(bad({ version: 1, instances: [], behaviour: { concurrentRestoreCode: 'Nope' } }), /unknown code/);
+  assert.match(bad({ version: 1, instances: [], behaviour: { concurrentRestoreCode: 'Nope' } }), /not one of RestoreTable's documented codes/);
   assert.match(bad({ version: 1, instances: [], faults: { rates: { throttle: 7 } } }), /probability/);
   assert.match(bad({ version: 1, instances: [{ version: 1, instance: {} }] }), /DBInstanceId|required/);
   assert.match(bad({ version: 1, instances: [], credentials: [{ accessKeyId: 'x' }] }), /accessKeySecret/);

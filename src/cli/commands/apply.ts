@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
 import { compile, renderPlan, type Inventory } from '../../compiler/index.ts';
-import { Applier, redact, requestTargets, staticCredentials, targetPresence, withoutTargets, type ApplyEvent, type RdsClient } from '../../cloud/index.ts';
+import { Applier, DEFAULT_RESTORE_TASK_TYPE, redact, requestTargets, staticCredentials, targetPresence, withoutTargets, type ApplyEvent, type RdsClient } from '../../cloud/index.ts';
 import { readCurrent } from '../../inventory/index.ts';
 import { lint } from '../../lint/lint.ts';
 import { rules } from '../../lint/registry.ts';
@@ -30,6 +30,8 @@ export interface ApplyCommandOptions extends CloudArgs {
   wholeDb: string;
   sandbox: boolean;
   sandboxSeed?: string | undefined;
+  /** TaskType pattern of a table restore in DescribeHistoryTasks (a regular expression). */
+  restoreTaskType?: string | undefined;
 }
 
 const say = (s: string) => process.stderr.write(`restorec: ${redact(s)}\n`);
@@ -58,7 +60,7 @@ function progressPrinter(total: number): (e: ApplyEvent) => void {
     let line: string;
     if (e.kind === 'skip') line = `${n}: ${e.reason}`;
     else if (e.kind === 'submit') line = `${n}: sending RestoreTable`;
-    else if (e.kind === 'started') line = `${n}: restore started${e.requestId ? ` (RequestId ${e.requestId})` : ''}${e.repeated ? '; the API answered this ClientToken before' : ''}`;
+    else if (e.kind === 'started') line = `${n}: RestoreTable accepted${e.requestId ? ` (RequestId ${e.requestId})` : ''}${e.taskId ? `; restore task ${e.taskId}` : '; no new restore task seen'}`;
     else if (e.kind === 'waiting-other') line = `a restore (task ${e.taskId}) is running on the instance: waiting for it to end first`;
     else line = `${n}: ${e.status}${e.percent !== undefined ? ` ${e.percent}%` : ''}`;
     if (line === last) return;
@@ -80,7 +82,9 @@ async function startSandboxFor(file: string, seedFile: string | undefined) {
   }
   const seed = parseSeed(text, path, (p) => readFileSync(p, 'utf8'));
   if (!seed.ok) throw new UserError(`${path} is not a usable sandbox seed:\n  ${seed.problems.join('\n  ')}`);
-  const sb = await startSandbox(optionsFromScenario(seed.scenario));
+  // RESTOREC_SANDBOX_CHECK_CONTRACT=1: the sandbox checks every request and answer against the
+  // API contract, and apply fails when any broke it (the contract tests run apply this way).
+  const sb = await startSandbox({ ...optionsFromScenario(seed.scenario), checkContract: process.env['RESTOREC_SANDBOX_CHECK_CONTRACT'] === '1' });
   say(`sandbox: a local RDS-compatible endpoint at ${sb.endpoint}, seeded from ${path} (no cloud account used)`);
   return sb;
 }
@@ -90,8 +94,21 @@ function parseSpec(file: string): ParseResult {
   return parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
 }
 
+/** The --restore-task-type pattern (case-insensitive), or the default. */
+function taskTypePattern(raw: string | undefined): RegExp {
+  const text = raw ?? process.env['RESTOREC_RESTORE_TASK_TYPE'];
+  if (text === undefined || text === '') return DEFAULT_RESTORE_TASK_TYPE;
+  if (text.length > 200) throw new UserError('--restore-task-type: at most 200 characters');
+  try {
+    return new RegExp(text, 'i');
+  } catch (e) {
+    throw new UserError(`--restore-task-type: not a regular expression: ${(e as Error).message}`, 'e.g. --restore-task-type "^RestoreTable$"');
+  }
+}
+
 export async function applyCommand(opts: ApplyCommandOptions): Promise<number> {
   const options = compileOptions(opts);
+  const restoreTaskType = taskTypePattern(opts.restoreTaskType);
   if (opts.files.length === 0) throw new UserError('name at least one spec file');
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
@@ -107,14 +124,14 @@ export async function applyCommand(opts: ApplyCommandOptions): Promise<number> {
   }
   let worst = EXIT_OK;
   for (const file of files) {
-    const code = await applyFile(file, opts, options, config, interactive);
+    const code = await applyFile(file, opts, options, config, interactive, restoreTaskType);
     worst = Math.max(worst, code);
     if (code !== EXIT_OK) break;
   }
   return worst;
 }
 
-async function applyFile(file: string, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean): Promise<number> {
+async function applyFile(file: string, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean, restoreTaskType: RegExp): Promise<number> {
   const parsed = parseSpec(file);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     reportDiagnostics(parsed, undefined, true);
@@ -123,6 +140,23 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
   const src = specSource(parsed.document);
   if (!src) throw new UserError(`${file}: the spec names no instance or source`);
   const sandbox = opts.sandbox ? await startSandboxFor(file, opts.sandboxSeed) : undefined;
+  let code: number;
+  try {
+    code = await applyTo(file, parsed, src, sandbox, opts, options, config, interactive, restoreTaskType);
+  } finally {
+    await sandbox?.close();
+  }
+  const broken = sandbox?.control.calls();
+  if (broken && broken.violationCount > 0) {
+    for (const v of broken.violations.slice(0, 20)) say(`sandbox: contract violation (${v.side}): ${v.message}`);
+    code = Math.max(code, EXIT_FINDINGS);
+  }
+  return code;
+}
+
+type StartedSandbox = Awaited<ReturnType<typeof startSandboxFor>>;
+
+async function applyTo(file: string, parsed: ParseResult, src: NonNullable<ReturnType<typeof specSource>>, sandbox: StartedSandbox | undefined, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean, restoreTaskType: RegExp): Promise<number> {
   let clientToClose: RdsClient | undefined;
   try {
     const client: RdsClient = (clientToClose = sandbox
@@ -168,6 +202,7 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
         caseInsensitive,
         readCurrent: () => readCurrent(client, src.instanceId, sandbox ? undefined : mysqlUrl(opts)),
         wait: opts.wait,
+        restoreTaskType,
         pollMs: opts.pollMs ?? (sandbox ? 250 : 5_000),
         ...(opts.waitTimeoutMs !== undefined ? { waitTimeoutMs: opts.waitTimeoutMs } : {}),
         onEvent: progressPrinter(result.requests.length),
@@ -178,14 +213,15 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
       for (const o of outcomes) {
         const i = result.requests.indexOf(pending[o.index]!);
         say(`request ${i + 1}/${result.requests.length}: ${o.status}: ${o.message}${o.requestId ? ` (RequestId ${o.requestId})` : ''}`);
-        failed ||= o.status === 'failed';
+        if (o.evidence) say(`  evidence: ${o.evidence}`);
+        failed ||= o.status === 'failed' || o.status === 'unconfirmed';
       }
-      if (outcomes.length < pending.length) say(`${pending.length - outcomes.length} request(s) not sent after the failure above`);
-      say(`${file}: ${failed ? 'apply failed' : outcomes.every((o) => o.status !== 'started') ? 'applied' : 'restore started (not waited for)'}; ${client.callCount} API calls`);
+      if (outcomes.length < pending.length) say(`${pending.length - outcomes.length} request(s) not sent after the outcome above`);
+      const verdict = outcomes.some((o) => o.status === 'failed') ? 'apply failed' : outcomes.some((o) => o.status === 'unconfirmed') ? 'apply not confirmed' : outcomes.some((o) => o.status === 'started') ? 'restore started (not waited for)' : 'applied';
+      say(`${file}: ${verdict}; ${client.callCount} API calls`);
       return failed ? EXIT_FINDINGS : EXIT_OK;
     });
   } finally {
     clientToClose?.close();
-    await sandbox?.close();
   }
 }

@@ -9,6 +9,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import type { CloudArgs } from '../cloud-flags.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 
 export interface CompileCommandOptions {
@@ -18,6 +19,8 @@ export interface CompileCommandOptions {
   liveReads?: boolean;
   maxEntries: number;
   wholeDb: string;
+  /** The cloud flags, for a live read when there is no snapshot. */
+  cloud?: CloudArgs;
 }
 
 export function compileOptions(opts: { maxEntries: number; wholeDb: string }): CompileOptions {
@@ -77,7 +80,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
 
 export async function compileCommand(opts: CompileCommandOptions): Promise<number> {
   const options = compileOptions(opts);
-  const live = opts.inventory === undefined && opts.liveReads !== false ? await prefetchLive(opts.files) : undefined;
+  const live = opts.inventory === undefined && opts.liveReads !== false ? await prefetchLive(opts.files, opts.cloud) : undefined;
   const { compiled, inputErrors, errors } = compileFiles({ ...opts, ...(live ? { live } : {}) }, options);
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;

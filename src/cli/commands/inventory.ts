@@ -1,7 +1,8 @@
 // `restorec inventory pull --instance ID [--backup ID | --at TIME]... -o FILE`: the live inventory
 // of one instance as a validated snapshot (the format lint, plan and compile read offline).
 // Without --backup/--at it lists the contents of the newest usable backup.
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseTimestamp } from '../../grammar/index.ts';
 import { LiveProvider, type ContentsSource } from '../../inventory/index.ts';
 import { redact } from '../../cloud/index.ts';
@@ -22,28 +23,44 @@ function utcTime(raw: string): string {
   return t.utc;
 }
 
+function checkWritableDir(out: string): void {
+  const dir = dirname(out);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!isDir) throw new UserError(`-o ${out}: the folder ${dir} does not exist`, 'create it first, or pass -o - for stdout');
+}
+
+/** Beside the target, then renamed over it: an interrupted pull never leaves half a snapshot. */
+function writeAtomically(out: string, text: string): void {
+  const tmp = `${out}.restorec-${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 export async function inventoryCommand(opts: InventoryPullOptions): Promise<number> {
   if (opts.action !== 'pull') throw new UserError(`unknown inventory action ${JSON.stringify(opts.action)}`, 'restorec inventory pull --instance ID -o FILE');
   if (!opts.instance) throw new UserError('--instance ID is required');
+  // Before any API call: a snapshot that cannot be written should not cost a full read first.
+  if (opts.out !== '-') checkWritableDir(opts.out);
   const client = makeClient(opts, undefined);
   try {
     return await guard(async () => {
-    let sources: ContentsSource[] = [...opts.backup.map((b) => ({ backupId: b })), ...opts.at.map((t) => ({ restoreTime: utcTime(t) }))];
-    if (sources.length === 0) {
-      const b = await client.call('DescribeBackups', { DBInstanceId: opts.instance, BackupStatus: 'Success', PageSize: 100, PageNumber: 1 });
-      const usable = (((b['Items'] as Record<string, unknown>)?.['Backup'] ?? []) as Record<string, unknown>[])
-        .filter((x) => x['MetaStatus'] === 'OK')
-        .sort((x, y) => String(y['BackupStartTime'] ?? '').localeCompare(String(x['BackupStartTime'] ?? '')));
-      if (usable[0]) {
-        sources = [{ backupId: String(usable[0]['BackupId']) }];
-        process.stderr.write(`restorec: listing the contents of the newest usable backup, ${sources[0]!.backupId} (pass --backup or --at for others)\n`);
-      } else process.stderr.write('restorec: note: no usable backup (MetaStatus OK) found: the snapshot lists no backup contents\n');
-    }
-    const { inventory, warnings } = await new LiveProvider({ api: client, mysqlUrl: mysqlUrl(opts) }).load({ instanceId: opts.instance!, sources });
+    const sources: ContentsSource[] = [...opts.backup.map((b) => ({ backupId: b })), ...opts.at.map((t) => ({ restoreTime: utcTime(t) }))];
+    const provider = new LiveProvider({ api: client, mysqlUrl: mysqlUrl(opts), ...(opts.metaPageSize !== undefined ? { metaPageSize: opts.metaPageSize } : {}) });
+    const { inventory, warnings } = await provider.load({ instanceId: opts.instance!, sources, newestUsableBackup: sources.length === 0 });
     for (const w of warnings) process.stderr.write(`restorec: note: ${w}\n`);
     const text = redact(JSON.stringify({ $schema: 'https://restorec.dev/schemas/inventory.schema.json', ...inventory }, null, 2)) + '\n';
     if (opts.out === '-') process.stdout.write(text);
-    else writeFileSync(opts.out, text);
+    else writeAtomically(opts.out, text);
     const tables = inventory.contents.reduce((n, c) => n + c.Databases.reduce((m, d) => m + d.Tables.length, 0), 0);
     process.stderr.write(`restorec: ${opts.out === '-' ? 'wrote the snapshot' : `wrote ${opts.out}`}: ${inventory.current?.Databases.length ?? 0} databases on the instance, ${tables} tables in ${inventory.contents.length} backup source(s), ${client.callCount} API calls\n`);
     return EXIT_OK;

@@ -18,6 +18,7 @@ import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { styleFor } from '../terminal.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import type { CloudArgs } from '../cloud-flags.ts';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -32,6 +33,8 @@ export interface LintCommandOptions {
   maxWarnings: number;
   output?: string;
   now?: string;
+  /** The cloud flags, for a live read when there is no snapshot. */
+  cloud?: CloudArgs;
 }
 
 function clock(now: string | undefined): Date {
@@ -57,7 +60,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
-  const live = opts.offline || opts.inventory !== undefined || opts.liveReads === false ? undefined : await prefetchLive(files);
+  const live = opts.offline || opts.inventory !== undefined || opts.liveReads === false ? undefined : await prefetchLive(files, opts.cloud);
   const inputs: LintInput[] = files.map((file) => {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
     const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);

@@ -8,7 +8,7 @@ import { compileFiles, compileOptions, type CompileCommandOptions } from './comp
 export async function planCommand(opts: CompileCommandOptions & { format: string }): Promise<number> {
   if (opts.format !== 'text' && opts.format !== 'markdown') throw new UserError(`--format must be text or markdown, got ${opts.format}`);
   const options = compileOptions(opts);
-  const live = opts.inventory === undefined && opts.liveReads !== false ? await prefetchLive(opts.files) : undefined;
+  const live = opts.inventory === undefined && opts.liveReads !== false ? await prefetchLive(opts.files, opts.cloud) : undefined;
   const { compiled, inputErrors, errors } = compileFiles({ ...opts, ...(live ? { live } : {}) }, options);
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;

@@ -16,7 +16,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Lint
     id: r.id,
     name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },
-    fullDescription: { text: r.description + (r.predicts?.length ? ` Predicts the API error ${r.predicts.join(', ')}.` : '') },
+    fullDescription: { text: r.description + (r.predicts?.length ? ` Predicts the API error${r.predicts.length > 1 ? 's' : ''} ${r.predicts.join(', ')}.` : '') },
     helpUri: `${HOMEPAGE}/blob/main/docs/rules/${r.id}.md`,
     defaultConfiguration: { level: level(r.defaultSeverity) },
   }));

@@ -20,7 +20,7 @@ export default defineRule({
     failed: 'backup {{backup}} did not succeed (BackupStatus {{status}})',
     meta: 'backup {{backup}} cannot restore individual tables: {{why}}',
   },
-  predicts: ['InvalidBackupSetID.NotFound', 'IncorrectBackupSetState', 'InvalidMeta.Empty'],
+  predicts: ['InvalidBackupSetID.NotFound', 'IncorrectBackupSetState', 'InvalidMeta.Empty', 'InvalidBakset.Invalid'],
   check(ctx) {
     const from = ctx.document.statements.find((s) => s.kind === 'FromBackup');
     const backups = ctx.inventory!.backups;

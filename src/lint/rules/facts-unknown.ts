@@ -21,7 +21,7 @@ export default defineRule({
     if (inst.DBInstanceStorageType === undefined) instance.push(['the storage type', 'instance-eligibility']);
     if (inst.LockMode === undefined) instance.push(['the lock mode', 'instance-lock']);
     if (inst.DBInstanceType === undefined) instance.push(['the instance type', 'child-instances']);
-    if (inv.migrationTasks === undefined) instance.push(['the migration tasks', 'migration-running']);
+    if (inv.tasks === undefined && inv.migrationTasks === undefined) instance.push(['the tasks in progress (DescribeHistoryTasks)', 'migration-running']);
     if (inst.Engine.toLowerCase() === 'mysql' && ['5.6', '5.7'].includes(inst.EngineVersion) && inv.backupPolicy?.CompressType === undefined) {
       instance.push(['the backup format (CompressType)', 'table-restore-enabled']);
     }

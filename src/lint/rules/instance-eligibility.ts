@@ -16,7 +16,8 @@ export default defineRule({
     badOption: 'instance-eligibility option: {{problem}}',
   },
   defaultOptions: { allow: [] },
-  predicts: ['IncorrectEngineVersion'],
+  // RestoreTable's refusal, and DescribeMetaList's (the live reader's first call for a backup).
+  predicts: ['IncorrectDBInstanceType', 'IncorrectEngineVersion', 'InvalidSourceCategory'],
   check(ctx) {
     const inst = ctx.inventory!.instance;
     const span = instanceSpan(ctx);

@@ -21,7 +21,9 @@ export default defineRule({
   messages: {
     locked: 'instance {{id}} is locked ({{mode}}); a table restore needs LockMode Unlock',
   },
-  predicts: ['IncorrectDBInstanceLockMode'],
+  // RestoreTable documents no lock-mode code: a locked instance is refused as IncorrectDBInstanceState
+  // there, and as IncorrectDBInstanceLockMode by DescribeLocalAvailableRecoveryTime.
+  predicts: ['IncorrectDBInstanceLockMode', 'IncorrectDBInstanceState'],
   check(ctx) {
     const inst = ctx.inventory!.instance;
     if (inst.LockMode === undefined || inst.LockMode === 'Unlock') return; // unknown: facts-unknown

@@ -1,5 +1,6 @@
-// A restore over the entries limit per request (compile.maxEntries, default 50) becomes sequential requests.
-// The compiler splits it and notes it; this rule makes the note a configurable warning.
+// A restore over the limits of one request (compile.maxEntries entries, default 50, the console's
+// limit; 100 tables, the API's) becomes sequential requests; a renamed database kept whole can make
+// one request larger than maxEntries. The compiler notes both; this rule makes them a configurable warning.
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -9,5 +10,5 @@ export default defineRule({
   recommended: true,
   needs: ['plan'],
   messages: {},
-  compilerCodes: ['emit/split'],
+  compilerCodes: ['emit/split', 'emit/large-request'],
 });

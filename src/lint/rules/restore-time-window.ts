@@ -14,7 +14,7 @@ export default defineRule({
     before: 'the restore time {{time}} is before the recovery window of instance {{id}} ({{begin}} to {{end}})',
     after: 'the restore time {{time}} is after the recovery window of instance {{id}} ({{begin}} to {{end}})',
   },
-  predicts: ['InvalidBackup.NotFound'],
+  predicts: ['InvalidBackup.NotFound', 'InvalidBinlog.NotFound'],
   check(ctx) {
     const at = ctx.document.statements.find((s) => s.kind === 'At');
     if (at?.kind !== 'At') return;

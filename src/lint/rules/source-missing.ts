@@ -10,5 +10,5 @@ export default defineRule({
   needs: ['plan'],
   messages: {},
   compilerCodes: ['expand/unknown-database', 'expand/unknown-table'],
-  predicts: ['InvalidParameters.Format'],
+  predicts: ['InvalidSourceRestoreDBName.NotFound', 'InvalidDB.NotFound'],
 });

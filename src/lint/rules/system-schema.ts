@@ -16,6 +16,8 @@ export default defineRule({
     source: 'source database {{name}} is a MySQL system schema; it holds the server\'s own accounts and metadata, not application data',
     target: 'target database {{name}} is a MySQL system schema; restored tables must not be written into the server\'s own schema',
   },
+  // "TableMeta has duplicate db or table with other newname, commons or system".
+  predicts: ['InvalidParamTableMeta.Duplicate'],
   check(ctx) {
     const seen = new Set<string>();
     const report = (role: 'source' | 'target', name: string, span: Span) => {

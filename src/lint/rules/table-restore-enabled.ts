@@ -1,5 +1,6 @@
 // On MySQL 5.6 and 5.7, table restore needs the backup format that records table lists
-// (CompressType 4): the console's "Restore individual databases and tables" switch.
+// (CompressType 4): the console's "Restore individual databases and tables" switch. CompressType
+// 8 is a backup format that cannot restore individual databases or tables on any version.
 import { defineRule } from '../rule.ts';
 import { instanceSpan } from './spans.ts';
 
@@ -7,18 +8,23 @@ const NEEDS_SWITCH = new Set(['5.6', '5.7']);
 
 export default defineRule({
   id: 'table-restore-enabled',
-  description: '"Restore individual databases and tables" must be enabled (CompressType 4) on MySQL 5.6 and 5.7.',
+  description: '"Restore individual databases and tables" must be enabled (CompressType 4) on MySQL 5.6 and 5.7, and no version restores tables from CompressType 8 backups.',
   defaultSeverity: 'error',
   recommended: true,
   needs: ['inventory'],
   messages: {
     off: '"Restore individual databases and tables" is off on instance {{id}} (backup CompressType {{type}}, not 4)',
+    format8: 'instance {{id}} takes its backups in a format that cannot restore individual databases or tables (CompressType 8)',
   },
-  predicts: ['IncorrectBackupSetState'],
+  predicts: ['IncorrectBackupSetState', 'IncorrectBackupSetMethod'],
   check(ctx) {
     const inv = ctx.inventory!;
     const inst = inv.instance;
     const type = inv.backupPolicy?.CompressType;
+    if (type === '8') {
+      ctx.report({ messageId: 'format8', data: { id: inst.DBInstanceId }, span: instanceSpan(ctx), help: 'change the backup settings to a format that supports table restore, take a new backup, and restore from that (or restore the whole instance)' });
+      return;
+    }
     if (inst.Engine.toLowerCase() !== 'mysql' || !NEEDS_SWITCH.has(inst.EngineVersion)) return;
     if (type === undefined || type === '4') return; // unknown: facts-unknown
     ctx.report({

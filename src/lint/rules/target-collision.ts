@@ -10,5 +10,5 @@ export default defineRule({
   needs: ['plan'],
   messages: {},
   compilerCodes: ['plan/target-collision'],
-  predicts: ['InvalidDBName.Duplicate'],
+  predicts: ['InvalidParamTableMeta.Content', 'InvalidDBName.Duplicate'],
 });

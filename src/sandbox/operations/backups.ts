@@ -1,9 +1,9 @@
 // Backup reads: DescribeBackups (paging counts as strings) and DescribeMetaList (PageSize
 // default 1, PageIndex from 1, Tables one comma-separated string, Size KB as a string).
+import { candidateRows, ELIGIBILITY } from '../../compiler/index.ts';
 import { ApiError } from '../errors.ts';
+import { countTables } from '../state.ts';
 import { type OpContext, contentsFor, inWindow, intParam, logBackupOn, page, parseRestoreTime, requireInstance, requireParam } from './context.ts';
-
-const BACKUP_PAGE_SIZES = [30, 50, 100];
 
 /** StartTime/EndTime filters are `yyyy-MM-ddTHH:mmZ`; backups may carry seconds or not. */
 function minuteMs(v: string): number {
@@ -12,8 +12,8 @@ function minuteMs(v: string): number {
 
 export function describeBackups(ctx: OpContext): Record<string, unknown> {
   const inst = requireInstance(ctx);
-  const size = intParam(ctx, 'PageSize', 30, 'InvalidPageSize', (n) => BACKUP_PAGE_SIZES.includes(n));
-  const number = intParam(ctx, 'PageNumber', 1, 'InvalidPageIndex', (n) => n >= 1);
+  const size = intParam(ctx, 'PageSize', 30, 'InvalidMaxRecordsPerPage.Malformed');
+  const number = intParam(ctx, 'PageNumber', 1, 'InvalidPageNumbers.Malformed');
   const id = ctx.params.get('BackupId');
   const status = ctx.params.get('BackupStatus');
   const start = ctx.params.get('StartTime');
@@ -43,26 +43,29 @@ export function describeBackups(ctx: OpContext): Record<string, unknown> {
 
 export function describeMetaList(ctx: OpContext): Record<string, unknown> {
   const inst = requireInstance(ctx);
-  const size = intParam(ctx, 'PageSize', 1, 'InvalidPageSize', (n) => n >= 1 && n <= ctx.behaviour.metaListMaxPageSize);
-  const index = intParam(ctx, 'PageIndex', 1, 'InvalidPageIndex', (n) => n >= 1);
+  const size = intParam(ctx, 'PageSize', 1, 'InvalidPageSize', ctx.behaviour.metaListMaxPageSize);
+  const index = intParam(ctx, 'PageIndex', 1, 'InvalidPageIndex');
+  const i = inst.inventory.instance;
+  if (candidateRows(ELIGIBILITY, i).length === 0) throw new ApiError(i.Engine.toLowerCase() === 'mysql' ? 'IncorrectEngineVersion' : 'IncorrectDBInstanceType');
+  if (countTables(inst) > ctx.behaviour.maxInstanceTables) throw new ApiError('InvalidMeta.TooLarge', `The instance has more than ${ctx.behaviour.maxInstanceTables} tables.`);
   const type = ctx.params.get('RestoreType') || 'BackupSetID';
   let source: { BackupId?: string; RestoreTime?: string };
   if (type === 'BackupSetID') {
-    const id = requireParam(ctx, 'BackupSetID');
+    const id = requireParam(ctx, 'BackupSetID', 'InvalidParameters.Format');
     const backup = (inst.inventory.backups ?? []).find((b) => b.BackupId === id);
     if (!backup && !inst.inventory.contents.some((c) => c.BackupId === id)) throw new ApiError('InvalidBackupSetID.NotFound');
     if (backup?.MetaStatus === 'LARGE') throw new ApiError('InvalidMeta.TooLarge');
-    if (backup?.MetaStatus === 'EMPTY') throw new ApiError('InvalidMeta.Empty');
+    if (backup?.MetaStatus === 'EMPTY' || backup?.MetaStatus === '') throw new ApiError('InvalidMeta.Empty');
     source = { BackupId: id };
-  } else if (type === 'RestoreTime') {
-    const time = requireParam(ctx, 'RestoreTime');
+  } else {
+    if (type !== 'RestoreTime') throw new ApiError('InvalidParameters.Format', 'RestoreType must be BackupSetID or RestoreTime.');
+    const time = requireParam(ctx, 'RestoreTime', 'InvalidRestoreTime.Format');
     const ms = parseRestoreTime(time);
     if (ms === undefined) throw new ApiError('InvalidRestoreTime.Format');
-    if (!logBackupOn(inst)) throw new ApiError('LogBackupNotEnabled');
-    if (!inWindow(inst, ms)) throw new ApiError('InvalidBackup.NotFound');
+    if (!logBackupOn(inst)) throw new ApiError('InvalidBackupLogStatus');
+    // Outside the window: the contract names no code for it; the parameter is refused (UNCONFIRMED).
+    if (!inWindow(inst, ms)) throw new ApiError('InvalidParameters.Format', 'No backup covers the restore time.');
     source = { RestoreTime: time };
-  } else {
-    throw new ApiError('InvalidRestoreType.Format');
   }
   let dbs = contentsFor(inst, source)?.Databases ?? [];
   const exact = ctx.params.get('GetDbName');

@@ -1,10 +1,13 @@
 // What every operation gets, and the parameter helpers they share.
 import type { BackupContents } from '../../compiler/index.ts';
 import type { Behaviour } from '../behaviour.ts';
-import { ApiError, type ErrorCode } from '../errors.ts';
+import { documentedError, integerRange } from '../../contract/index.ts';
+import { ApiError } from '../errors.ts';
 import type { InstanceState, SandboxState } from '../state.ts';
 
 export interface OpContext {
+  /** The operation being answered (its documented error codes differ). */
+  action: string;
   state: SandboxState;
   behaviour: Behaviour;
   nowMs: number;
@@ -15,24 +18,34 @@ export interface OpContext {
 
 export type Operation = (ctx: OpContext) => Record<string, unknown>;
 
-export function requireParam(ctx: OpContext, name: string): string {
+/** A parameter the operation needs here; the gateway already refused the contract's required ones. */
+export function requireParam(ctx: OpContext, name: string, code = `Missing${name}`): string {
   const v = ctx.params.get(name);
-  if (v === undefined || v === '') throw new ApiError('MissingParameter', `${name} is required.`);
+  if (v === undefined || v === '') throw new ApiError(code, `${name} is required.`);
   return v;
 }
+
+/** Each operation documents its own "no such instance" code (or none: then InvalidParameters.Format). */
+const NOT_FOUND = ['InvalidDBInstance.NotFound', 'InvalidDBInstanceId.NotFound', 'InvalidDBInstanceName.NotFound', 'InvalidParameters.Format'];
 
 export function requireInstance(ctx: OpContext): InstanceState {
   const id = requireParam(ctx, 'DBInstanceId');
   const inst = ctx.state.instances.get(id);
-  if (!inst) throw new ApiError('InvalidDBInstance.NotFound');
+  if (!inst) throw new ApiError(NOT_FOUND.find((c) => documentedError(ctx.action, c)) ?? 'InvalidParameter', 'Specified instance does not exist.');
   return inst;
 }
 
-/** An integer parameter; absent → `fallback`; not an integer or not `allowed` → `code`. */
-export function intParam(ctx: OpContext, name: string, fallback: number, code: ErrorCode, allowed: (n: number) => boolean): number {
+/**
+ * An integer parameter inside the range the contract documents for it (or `max`, for limits it
+ * leaves open); absent → `fallback`; anything else → `code`, the operation's own error.
+ */
+export function intParam(ctx: OpContext, name: string, fallback: number, code: string, max?: number): number {
   const v = ctx.params.get(name);
   if (v === undefined || v === '') return fallback;
-  if (!/^\d+$/.test(v) || !allowed(Number(v))) throw new ApiError(code, `${name}=${JSON.stringify(v.slice(0, 20))} is not accepted.`);
+  const range = integerRange(ctx.action, name) ?? { min: 1, max: Number.MAX_SAFE_INTEGER };
+  const hi = Math.min(range.max, max ?? Infinity);
+  // Pages and sizes start at 1 where the contract leaves the minimum open.
+  if (!/^\d+$/.test(v) || Number(v) < Math.max(1, range.min) || Number(v) > hi) throw new ApiError(code, `${name}=${JSON.stringify(v.slice(0, 20))} is not accepted.`);
   return Number(v);
 }
 

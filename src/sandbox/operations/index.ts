@@ -1,13 +1,14 @@
-// The operations the sandbox answers, by Action: the only list.
+// The operations the sandbox answers, by Action: the only list. Each is an operation of the
+// contract (../../contract), and restorec calls each of them.
 import type { OpContext } from './context.ts';
 import { describeBackups, describeMetaList } from './backups.ts';
-import { describeDatabases, describeTasks } from './databases.ts';
-import { describeBackupPolicy, describeDBInstanceAttribute, describeLocalAvailableRecoveryTime, describeMigrateTasks, describeParameters } from './instance.ts';
+import { describeDatabases, describeHistoryTasks } from './databases.ts';
+import { describeBackupPolicy, describeDBInstanceAttribute, describeLocalAvailableRecoveryTime, describeParameters } from './instance.ts';
 import { restoreTable } from './restore-table.ts';
 
 export type { OpContext } from './context.ts';
 
-export const OPERATIONS: Record<string, (ctx: OpContext, requestId: string) => Record<string, unknown>> = {
+export const OPERATIONS: Readonly<Record<string, (ctx: OpContext, requestId: string) => Record<string, unknown>>> = Object.freeze({
   DescribeDBInstanceAttribute: describeDBInstanceAttribute,
   DescribeBackupPolicy: describeBackupPolicy,
   DescribeBackups: describeBackups,
@@ -15,7 +16,6 @@ export const OPERATIONS: Record<string, (ctx: OpContext, requestId: string) => R
   DescribeDatabases: describeDatabases,
   DescribeLocalAvailableRecoveryTime: describeLocalAvailableRecoveryTime,
   DescribeParameters: describeParameters,
-  DescribeMigrateTasks: describeMigrateTasks,
-  DescribeTasks: describeTasks,
+  DescribeHistoryTasks: describeHistoryTasks,
   RestoreTable: restoreTable,
-};
+});

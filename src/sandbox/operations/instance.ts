@@ -1,4 +1,4 @@
-// Instance-level read operations: attributes, backup policy, parameters, recovery window, migrations.
+// Instance-level read operations: attributes, backup policy, parameters, recovery window.
 import { ApiError } from '../errors.ts';
 import { type OpContext, logBackupOn, requireInstance } from './context.ts';
 
@@ -50,13 +50,12 @@ export function describeParameters(ctx: OpContext): Record<string, unknown> {
 
 export function describeLocalAvailableRecoveryTime(ctx: OpContext): Record<string, unknown> {
   const inst = requireInstance(ctx);
+  const i = inst.inventory.instance;
+  // Documented refusals of this operation: a locked instance, one not Running (a restore whose
+  // status setting changes it included), and log backup off.
+  if ((i.LockMode ?? 'Unlock') !== 'Unlock') throw new ApiError('IncorrectDBInstanceLockMode', `The instance is ${i.LockMode}.`);
+  if ((i.DBInstanceStatus ?? 'Running') !== 'Running') throw new ApiError('IncorrectDBInstanceState', `The instance is ${i.DBInstanceStatus}.`);
   const w = inst.inventory.recoveryWindow;
   if (!logBackupOn(inst) || !w) throw new ApiError('LogBackupNotEnabled');
-  return { DBInstanceId: inst.inventory.instance.DBInstanceId, RecoveryBeginTime: w.RecoveryBeginTime, RecoveryEndTime: w.RecoveryEndTime };
-}
-
-export function describeMigrateTasks(ctx: OpContext): Record<string, unknown> {
-  const inst = requireInstance(ctx);
-  const tasks = (inst.inventory.migrationTasks ?? []).map((t) => ({ MigrateTaskId: t.MigrateTaskId ?? '', DBName: t.DBName ?? '', Status: t.Status }));
-  return { DBInstanceId: inst.inventory.instance.DBInstanceId, Items: { MigrateTask: tasks }, PageNumber: 1, PageRecordCount: tasks.length, TotalRecordCount: tasks.length };
+  return { DBInstanceId: i.DBInstanceId, RecoveryBeginTime: w.RecoveryBeginTime, RecoveryEndTime: w.RecoveryEndTime };
 }

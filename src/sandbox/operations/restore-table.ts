@@ -1,11 +1,15 @@
 // RestoreTable: validation in the order the service is likely to apply it (idempotency first, so a
 // retry of a started restore gets its first answer even while that restore runs), then an
 // asynchronous restore task whose databases and tables appear when it finishes (see state.ts).
+// Every refusal is a code RestoreTable documents (../../contract), with its documented status.
+import { candidateRows, ELIGIBILITY } from '../../compiler/index.ts';
+import { COMMON_PARAMETERS } from '../../contract/index.ts';
 import { ApiError } from '../errors.ts';
-import { COMMON_PARAMETERS } from '../signature.ts';
-import { type InstanceState, type RestoreTarget, countTables, findCurrentDatabase, nameKey, runningTask } from '../state.ts';
+import { type InstanceState, type RestoreTarget, busyWith, findCurrentDatabase, nameKey, runningTask } from '../state.ts';
 import { type OpContext, contentsFor, inWindow, logBackupOn, parseRestoreTime, requireInstance, requireParam } from './context.ts';
-import { countEntries, parseTableMeta, type MetaDatabase } from './table-meta.ts';
+import { countTableEntries, parseTableMeta, type MetaDatabase } from './table-meta.ts';
+
+const SYSTEM_SCHEMAS = new Set(['mysql', 'sys', 'information_schema', 'performance_schema']);
 
 /** The parameters that make two requests "the same" for ClientToken purposes. */
 function fingerprint(ctx: OpContext): string {
@@ -13,13 +17,23 @@ function fingerprint(ctx: OpContext): string {
   return JSON.stringify(keys.map((k) => [k, ctx.params.get(k)]));
 }
 
+/** Engine, version, edition and storage (403 IncorrectDBInstanceType), and the backup format. */
+function checkEligible(inst: InstanceState): void {
+  const i = inst.inventory.instance;
+  if (candidateRows(ELIGIBILITY, i).length === 0) throw new ApiError('IncorrectDBInstanceType', `${i.Engine} ${i.EngineVersion} ${i.Category ?? ''} on ${i.DBInstanceStorageType ?? ''} cannot restore individual tables.`);
+  const compress = inst.inventory.backupPolicy?.CompressType;
+  if (compress === '8') throw new ApiError('IncorrectBackupSetMethod', 'The backup format (CompressType 8) cannot restore individual databases or tables.');
+}
+
 function checkInstanceState(ctx: OpContext, inst: InstanceState): void {
   const i = inst.inventory.instance;
   if (runningTask(inst)) throw new ApiError(ctx.behaviour.concurrentRestoreCode, 'A RestoreTable task is already running on this instance.');
+  const busy = busyWith(inst);
+  if (busy) throw new ApiError('IncorrectDBInstanceState', `Task ${busy.TaskId} (${busy.TaskType ?? 'task'}) is ${busy.Status}.`);
   if ((i.DBInstanceStatus ?? 'Running') !== 'Running') throw new ApiError('IncorrectDBInstanceState', `The instance is ${i.DBInstanceStatus}.`);
-  if ((i.LockMode ?? 'Unlock') !== 'Unlock') throw new ApiError('IncorrectDBInstanceLockMode', `The instance is ${i.LockMode}.`);
+  // RestoreTable documents no lock-mode code: a locked instance is in a state that refuses it.
+  if ((i.LockMode ?? 'Unlock') !== 'Unlock') throw new ApiError('IncorrectDBInstanceState', `The instance is locked (${i.LockMode}).`);
   if ((i.ReadOnlyDBInstanceIds ?? []).length > 0 || i.GuardDBInstanceId || i.TempDBInstanceId) throw new ApiError('ChildDBInstanceExists');
-  if ((inst.inventory.migrationTasks ?? []).some((t) => t.Status === 'Running')) throw new ApiError('IncorrectDBInstanceState', 'A migration task is running.');
 }
 
 function checkSource(inst: InstanceState, source: { BackupId?: string; RestoreTime?: string }): void {
@@ -37,40 +51,58 @@ function checkSource(inst: InstanceState, source: { BackupId?: string; RestoreTi
   if (!inWindow(inst, ms)) throw new ApiError('InvalidBackup.NotFound');
 }
 
+/** What TableMeta itself may not say: system schemas, a source twice, a target twice, in place. */
+function checkTableMeta(inst: InstanceState, meta: MetaDatabase[], maxTables: number): void {
+  const key = (s: string) => nameKey(inst, s);
+  if (countTableEntries(meta) > maxTables) throw new ApiError('InvalidParamTableMeta.TooManyTables');
+  const sources = new Set<string>();
+  const targets = new Set<string>();
+  for (const d of meta) {
+    if (SYSTEM_SCHEMAS.has(d.name.toLowerCase()) || SYSTEM_SCHEMAS.has(d.newname.toLowerCase())) throw new ApiError('InvalidParamTableMeta.Duplicate', `${d.name} is a system database.`);
+    const inPlace = key(d.name) === key(d.newname);
+    if (inPlace && d.tables === undefined) throw new ApiError('InvalidParamTableMetaForRestore.Content', `Database ${JSON.stringify(d.name)} would be restored onto itself.`);
+    for (const t of d.tables ?? []) {
+      if (inPlace && key(t.name) === key(t.newname)) throw new ApiError('InvalidParamTableMetaForRestore.Content', `Table ${JSON.stringify(`${d.name}.${t.name}`)} would be restored onto itself.`);
+      const s = `${key(d.name)}\n${key(t.name)}`;
+      const n = `${key(d.newname)}\n${key(t.newname)}`;
+      if (sources.has(s)) throw new ApiError('InvalidParamTableMeta.Duplicate', `Table ${JSON.stringify(`${d.name}.${t.name}`)} is listed twice.`);
+      if (targets.has(n)) throw new ApiError('InvalidParamTableMeta.Content', `Two tables are restored as ${JSON.stringify(`${d.newname}.${t.newname}`)}.`);
+      sources.add(s);
+      targets.add(n);
+    }
+  }
+}
+
 /** Source names checked against the backup's contents (when known); targets computed. */
 function targetsOf(ctx: OpContext, inst: InstanceState, meta: MetaDatabase[], source: { BackupId?: string; RestoreTime?: string }): RestoreTarget[] {
   const contents = contentsFor(inst, source);
   const key = (s: string) => nameKey(inst, s);
   return meta.map((d) => {
     const held = contents?.Databases.find((c) => key(c.Database) === key(d.name));
-    if (ctx.behaviour.checkSourcesExist && contents && !held) throw new ApiError('InvalidMeta.NotFound', `Database ${JSON.stringify(d.name)} is not in the backup.`);
+    if (ctx.behaviour.checkSourcesExist && contents && !held) throw new ApiError('InvalidSourceRestoreDBName.NotFound', `Database ${JSON.stringify(d.name)} is not in the backup.`);
     if (d.tables === undefined) {
-      if (!ctx.behaviour.wholeDatabaseWithoutTables) throw new ApiError('InvalidParameters.Format', 'TableMeta: a db entry needs "tables".');
+      if (!ctx.behaviour.wholeDatabaseWithoutTables) throw new ApiError('InvalidParamTableMeta', 'A db entry needs "tables".');
       return { db: d.newname, tables: [...(held?.Tables ?? [])] };
     }
     if (ctx.behaviour.checkSourcesExist && held) {
       const have = new Set(held.Tables.map(key));
       const missing = d.tables.find((t) => !have.has(key(t.name)));
-      if (missing) throw new ApiError('InvalidMeta.NotFound', `Table ${JSON.stringify(`${d.name}.${missing.name}`)} is not in the backup.`);
+      // The contract's nearest code for a source table the backup lacks (sandbox choice).
+      if (missing) throw new ApiError('InvalidDB.NotFound', `Table ${JSON.stringify(`${d.name}.${missing.name}`)} is not in the backup.`);
     }
     return { db: d.newname, tables: d.tables.map((t) => t.newname) };
   });
 }
 
-/** A target database (when renamed) or table already on the instance, or named twice. */
+/** A target database (when renamed) or table already on the instance. */
 function checkTargets(inst: InstanceState, meta: MetaDatabase[], targets: RestoreTarget[]): void {
   const key = (s: string) => nameKey(inst, s);
-  const seen = new Set<string>();
   targets.forEach((t, i) => {
     const d = meta[i] as MetaDatabase;
     const existing = findCurrentDatabase(inst, t.db);
     if (existing && key(d.name) !== key(d.newname)) throw new ApiError('InvalidDBName.Duplicate', `Database ${JSON.stringify(t.db)} already exists.`);
     const onInstance = new Set(Array.isArray(existing?.Tables) ? existing.Tables.map(key) : []);
-    for (const table of t.tables) {
-      const k = `${key(t.db)}\n${key(table)}`;
-      if (onInstance.has(key(table)) || seen.has(k)) throw new ApiError('InvalidDBName.Duplicate', `Table ${JSON.stringify(`${t.db}.${table}`)} already exists.`);
-      seen.add(k);
-    }
+    for (const table of t.tables) if (onInstance.has(key(table))) throw new ApiError('InvalidDBName.Duplicate', `Table ${JSON.stringify(`${t.db}.${table}`)} already exists.`);
   });
 }
 
@@ -86,22 +118,25 @@ export function restoreTable(ctx: OpContext, requestId: string): Record<string, 
   }
   const inst = requireInstance(ctx);
   const meta = parseTableMeta(requireParam(ctx, 'TableMeta'));
-  if (meta.length === 0) throw new ApiError('InvalidMeta.Empty');
   const backupId = ctx.params.get('BackupId') || undefined;
   const restoreTime = ctx.params.get('RestoreTime') || undefined;
-  if ((backupId === undefined) === (restoreTime === undefined)) throw new ApiError('InvalidRestoreType.Format', 'Give exactly one of BackupId and RestoreTime.');
+  if (backupId === undefined && restoreTime === undefined) throw new ApiError('MissBackupSetAndRestoreTime.NotFound');
+  if (backupId !== undefined && restoreTime !== undefined) throw new ApiError('InvalidParameters.Format', 'Give one of BackupId and RestoreTime.');
   if (restoreTime !== undefined && parseRestoreTime(restoreTime) === undefined) throw new ApiError('InvalidRestoreTime.Format');
+  const instant = ctx.params.get('InstantRecovery');
+  if (instant !== undefined && instant !== 'true' && instant !== 'false') throw new ApiError('InvalidParameters.Format', 'InstantRecovery must be true or false.');
   const source = backupId !== undefined ? { BackupId: backupId } : { RestoreTime: restoreTime as string };
+  checkEligible(inst);
   checkInstanceState(ctx, inst);
   checkSource(inst, source);
-  if (countEntries(meta) > ctx.behaviour.maxEntriesPerRestore) throw new ApiError('InvalidMeta.TooLarge', `At most ${ctx.behaviour.maxEntriesPerRestore} databases and tables per restore.`);
-  if (countTables(inst) > ctx.behaviour.maxInstanceTables) throw new ApiError('InvalidMeta.TooLarge', `The instance has more than ${ctx.behaviour.maxInstanceTables} tables.`);
+  checkTableMeta(inst, meta, ctx.behaviour.maxTablesPerRequest);
   const targets = targetsOf(ctx, inst, meta, source);
   checkTargets(inst, meta, targets);
 
   ctx.state.taskSeq += 1;
   inst.tasks.push({
-    TaskId: String(ctx.state.taskSeq),
+    TaskId: `t-${String(ctx.state.taskSeq).padStart(8, '0')}`,
+    TaskType: ctx.behaviour.restoreTaskType,
     DBInstanceId: inst.inventory.instance.DBInstanceId,
     beginMs: ctx.nowMs,
     durationMs: ctx.behaviour.restoreDurationMs,

@@ -1,4 +1,5 @@
-// Reading RestoreTable's TableMeta: JSON text → typed entries, or InvalidParameters.Format.
+// Reading RestoreTable's TableMeta: JSON text → typed entries, or the contract's
+// InvalidParamTableMeta ("null or not json format").
 import { ApiError } from '../errors.ts';
 
 export interface MetaTable {
@@ -16,10 +17,10 @@ export interface MetaDatabase {
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 function entry(v: unknown, type: 'db' | 'table'): { name: string; newname: string; rec: Record<string, unknown> } {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ApiError('InvalidParameters.Format', `TableMeta: a ${type} entry is not an object.`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ApiError('InvalidParamTableMeta', `A ${type} entry is not an object.`);
   const rec = v as Record<string, unknown>;
-  if (rec['type'] !== type) throw new ApiError('InvalidParameters.Format', `TableMeta: expected "type":"${type}".`);
-  if (!isName(rec['name']) || !isName(rec['newname'])) throw new ApiError('InvalidParameters.Format', `TableMeta: a ${type} entry needs string "name" and "newname".`);
+  if (rec['type'] !== type) throw new ApiError('InvalidParamTableMeta', `Expected "type":"${type}".`);
+  if (!isName(rec['name']) || !isName(rec['newname'])) throw new ApiError('InvalidParamTableMeta', `A ${type} entry needs string "name" and "newname".`);
   return { name: rec['name'], newname: rec['newname'], rec };
 }
 
@@ -28,18 +29,19 @@ export function parseTableMeta(text: string): MetaDatabase[] {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ApiError('InvalidParameters.Format', 'TableMeta is not valid JSON.');
+    throw new ApiError('InvalidParamTableMeta');
   }
-  if (!Array.isArray(data)) throw new ApiError('InvalidParameters.Format', 'TableMeta must be a JSON array.');
+  if (!Array.isArray(data) || data.length === 0) throw new ApiError('InvalidParamTableMeta', 'TableMeta must be a non-empty JSON array.');
   return data.map((d) => {
     const { name, newname, rec } = entry(d, 'db');
     const tables = rec['tables'];
     if (tables === undefined) return { name, newname };
-    if (!Array.isArray(tables)) throw new ApiError('InvalidParameters.Format', 'TableMeta: "tables" must be an array.');
+    if (!Array.isArray(tables)) throw new ApiError('InvalidParamTableMeta', '"tables" must be an array.');
     return { name, newname, tables: tables.map((t) => entry(t, 'table')).map(({ name: n, newname: nn }) => ({ name: n, newname: nn })) };
   });
 }
 
-export function countEntries(meta: readonly MetaDatabase[]): number {
-  return meta.reduce((n, d) => n + 1 + (d.tables?.length ?? 0), 0);
+/** Table entries of a TableMeta (a db entry without `tables` counts none: it is a database restore). */
+export function countTableEntries(meta: readonly MetaDatabase[]): number {
+  return meta.reduce((n, d) => n + (d.tables?.length ?? 0), 0);
 }

@@ -6,7 +6,6 @@ const SPEC = HEADER + 'restore db shop < table orders as orders_bak >';
 ruleTester(rule, {
   valid: [
     { name: 'MySQL 5.7 HA on local SSD', spec: SPEC },
-    { name: 'MySQL 5.6 HA on cloud disk', spec: SPEC, inventory: (inv) => Object.assign(inv.instance, { EngineVersion: '5.6', DBInstanceStorageType: 'cloud_essd' }) },
     { name: 'MySQL 8.0 HA on local SSD', spec: SPEC, inventory: (inv) => void (inv.instance.EngineVersion = '8.0') },
     { name: 'storage type unknown: undecided (facts-unknown says so)', spec: SPEC, inventory: (inv) => void delete inv.instance.DBInstanceStorageType },
     {
@@ -17,6 +16,8 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'MySQL 5.6 HA on a cloud disk (current docs: local disks only)', spec: SPEC, inventory: (inv) => Object.assign(inv.instance, { EngineVersion: '5.6', DBInstanceStorageType: 'cloud_essd' }), errors: [{ messageId: 'ineligible', message: /MySQL 5\.6 HighAvailability on cloud_essd/, line: 1, column: 10 }] },
+    { name: 'MySQL 8.0 on a general-purpose ESSD', spec: SPEC, inventory: (inv) => Object.assign(inv.instance, { EngineVersion: '8.0', DBInstanceStorageType: 'general_essd' }), errors: [{ messageId: 'ineligible', line: 1, column: 10 }] },
     {
       name: 'Basic edition',
       spec: SPEC,

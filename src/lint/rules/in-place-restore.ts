@@ -1,0 +1,43 @@
+// RestoreTable refuses to restore a table under its own database and table name
+// (InvalidParamTableMetaForRestore.Content: "cannot be same with old when restore to source
+// instance"). From the spec alone: a database kept under its name whose tables keep theirs.
+// With an inventory the compiler checks every expanded name (emit/in-place) and this rule owns it.
+import type { NameNode, RestoreStatement } from '../../grammar/index.ts';
+import { defineRule, type RuleContext } from '../rule.ts';
+
+/** A target that names each source as itself: none, the same text, or `{name}`. */
+const keepsName = (source: NameNode, target: NameNode | undefined) => target === undefined || target.value === source.value || (!target.quoted && target.value === '{name}');
+
+export default defineRule({
+  id: 'in-place-restore',
+  description: 'A table would be restored under its own database and table name; the API refuses a restore onto the source.',
+  defaultSeverity: 'error',
+  recommended: true,
+  needs: ['spec'],
+  messages: {
+    database: 'every table of {{db}} would be restored under its own name into {{db}} itself; the API refuses a restore onto the source',
+    table: '{{db}}.{{table}} would be restored under its own database and table name; the API refuses a restore onto the source',
+  },
+  compilerCodes: ['emit/in-place'],
+  predicts: ['InvalidParamTableMetaForRestore.Content'],
+  check(ctx) {
+    // With a plan the compiler has checked every expanded name (emit/in-place).
+    if (ctx.plan) return;
+    for (const s of ctx.document.statements) {
+      if (s.kind !== 'Restore' || !keepsName(s.source, s.target)) continue;
+      check(s, ctx.report);
+    }
+  },
+});
+
+function check(s: RestoreStatement, report: RuleContext['report']): void {
+  const db = s.source.value;
+  if (!s.block) {
+    report({ messageId: 'database', data: { db }, span: s.source.span, help: `restore it under a new database name: \`restore db ${db} as ${db}_restored\`` });
+    return;
+  }
+  for (const item of s.block.items) {
+    if (item.kind !== 'Table' || !keepsName(item.source, item.target)) continue;
+    report({ messageId: 'table', data: { db, table: item.source.value }, span: item.span, help: `give it a new name: \`table ${item.source.value} as ${item.source.pattern ? '{name}' : item.source.value}_restored\`` });
+  }
+}

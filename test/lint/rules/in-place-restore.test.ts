@@ -1,0 +1,24 @@
+import { ruleTester, HEADER } from '../../helpers/rule-tester.ts';
+import type { Inventory } from '../../../src/compiler/index.ts';
+import rule from '../../../src/lint/rules/in-place-restore.ts';
+
+const big = (inv: Inventory) => void inv.contents[0]!.Databases.push({ Database: 'big', Size: 1, Tables: Array.from({ length: 5 }, (_, i) => `t${i}`) });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'renamed tables into the same database', spec: HEADER + 'restore db shop < table orders as orders_restored >' },
+    { name: 'a whole database under a new name', spec: HEADER + 'restore db crm as crm_restored' },
+    { name: 'offline: a new database name keeps table names', spec: HEADER + 'restore db shop as shop_r < table orders >', inventory: null },
+    { name: 'offline: a template that renames', spec: HEADER + 'restore db shop < table order_* as {name}_r >', inventory: null },
+    { name: 'case-sensitive instance: a new case is a new name', spec: HEADER + 'restore db shop < table orders as ORDERS >', inventory: (inv) => void (inv.instance.lower_case_table_names = 0) },
+  ],
+  invalid: [
+    { name: 'offline: a table without a new name', spec: HEADER + 'restore db shop < table orders >', inventory: null, errors: [{ messageId: 'table', message: /shop\.orders would be restored under its own/, line: 3, column: 19, endColumn: 31 }] },
+    { name: 'offline: the same name written out, and {name}', spec: HEADER + 'restore db shop as shop < table orders as orders, table order_* as {name} >', inventory: null, errors: [{ messageId: 'table', line: 3, column: 27 }, { messageId: 'table', line: 3, column: 51 }] },
+    { name: 'offline: a whole database onto itself', spec: HEADER + 'restore db crm', inventory: null, errors: [{ messageId: 'database', message: /every table of crm/, line: 3, column: 12, endColumn: 15 }] },
+    // With an inventory the compiler checks the expanded names (emit/in-place) and the rule reports it.
+    { name: 'expanded: names compared as the instance compares them', spec: HEADER + 'restore db shop < table orders as ORDERS >', errors: [{ message: /shop\.orders would be restored under its own database and table name/, line: 3, column: 19, endColumn: 41 }] },
+    { name: 'expanded: a pattern keeping names', spec: HEADER + 'restore db big < table t* >', inventory: big, errors: [{ message: /big\.t0, big\.t1, big\.t2 and 2 more/, line: 3, column: 18 }] },
+    { name: 'expanded: a whole database onto itself', spec: HEADER + 'restore db crm', errors: [{ message: /every table of crm would be restored/, line: 3, column: 12 }] },
+  ],
+});
