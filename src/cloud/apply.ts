@@ -185,7 +185,7 @@ export class Applier {
    * the tables can tell; without SQL the outcome is unconfirmed.
    */
   private async withoutTask(req: RestoreRequest, targets: RequestTargets, index: number, follow: boolean, requestId: string | undefined): Promise<RequestOutcome> {
-    const why = `RestoreTable answered${requestId ? ` (RequestId ${requestId})` : ''}, but DescribeHistoryTasks showed no new task whose TaskType matches ${String(this.taskType)}`;
+    const why = `RestoreTable answered, but DescribeHistoryTasks showed no new task whose TaskType matches ${String(this.taskType)}`;
     const now = this.presence(targets, await this.o.readCurrent());
     if (now.state === 'present') return { index, status: 'already-applied', requestId, message: 'already applied (the API gave the first answer for this ClientToken)', evidence: `${why}; information_schema lists every target table` };
     const hint = `check the restore in the console (Backup and Restoration); if restores run under another TaskType, pass --restore-task-type PATTERN`;

@@ -44,7 +44,10 @@ export class CallLog {
   readonly violations: Violation[] = [];
   violationCount = 0;
 
-  constructor(private readonly known: (action: string) => boolean = () => true) {}
+  constructor(
+    private readonly known: (action: string) => boolean = () => true,
+    private readonly onViolation?: (v: Violation) => void,
+  ) {}
 
   /** The name calls are counted under: the action, or `(unknown)` for one the sandbox does not answer. */
   key(action: string): string {
@@ -68,7 +71,9 @@ export class CallLog {
 
   violate(v: Omit<Violation, 'seq'>): void {
     this.violationCount++;
-    this.violations.push({ seq: this.seq, ...v, action: this.key(v.action) });
+    const full = { seq: this.seq, ...v, action: this.key(v.action) };
+    this.violations.push(full);
+    this.onViolation?.(full);
     if (this.violations.length > MAX_VIOLATIONS) this.violations.shift();
   }
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Inventory } from '../compiler/index.ts';
 import { DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour.ts';
-import { CallLog } from './calls.ts';
+import { CallLog, type Violation } from './calls.ts';
 import { handleControl } from './control.ts';
 import { checkErrorAnswer, checkRequest, contractOperation, missingParameter } from '../contract/index.ts';
 import { responseChecker } from '../contract/response.ts';
@@ -37,6 +37,8 @@ export interface SandboxOptions {
    * (`calls().violations`). The tests run with it on; it costs a schema check per answer.
    */
   checkContract?: boolean;
+  /** Called with each violation as it is recorded (`restorec sandbox --check-contract` prints them). */
+  onViolation?: (v: Violation) => void;
 }
 
 export class SandboxServer {
@@ -44,7 +46,7 @@ export class SandboxServer {
   state: SandboxState;
   behaviour: Behaviour;
   faults: FaultConfig;
-  readonly calls = new CallLog((action) => Object.hasOwn(OPERATIONS, action));
+  readonly calls: CallLog;
   clockOffsetMs = 0;
   readonly credentials: Credential[];
   private readonly nonces = new Map<string, number>();
@@ -58,6 +60,7 @@ export class SandboxServer {
     this.credentials = options.credentials ?? DEFAULT_CREDENTIALS;
     this.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
     this.faults = structuredClone(options.faults ?? NO_FAULTS);
+    this.calls = new CallLog((action) => Object.hasOwn(OPERATIONS, action), options.onViolation);
     this.state = createState(options.inventories);
     this.random = seededRandom(options.randomSeed ?? 0);
     this.nextRequestId = requestIdSource(options.randomSeed);

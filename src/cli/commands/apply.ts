@@ -166,7 +166,11 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
       const inventory: Inventory = await liveInventory(parsed.document, opts, client);
       const result = compile(parsed, inventory, options);
       if (result.diagnostics.some((d) => d.severity === 'error') || !result.plan) {
-        reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
+        // Lint says it best: its rules own most compile errors, and report on the spec's line
+        // why a source could not be listed (a time outside the window, an unusable backup).
+        const [report] = lint([{ source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics, inventory }], { config, rules, now: new Date() });
+        if (report && report.errorCount > 0) process.stderr.write(formatStylish([report], styleFor(process.stderr)));
+        else reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
         say(`${file}: does not compile against the live inventory; nothing applied`);
         return EXIT_FINDINGS;
       }
