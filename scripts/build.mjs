@@ -80,7 +80,8 @@ const common = {
   // The cloud and SQL clients are CommonJS packages only `apply`, `inventory` and live reads use:
   // left to Node's require at run time from node_modules (they are dependencies), they cost the
   // hot commands nothing. Bundled, their 1.3 MB made every start read and check them.
-  external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials'],
+  // `diff` is only for `fmt --diff`.
+  external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials', 'diff'],
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [validators, coldModules('./cold/')] });
