@@ -4,7 +4,7 @@
 // docs/install.md), so the first run builds dist/ once; later runs load it.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snapshotRepo, type Snapshot } from '../helpers/git-snapshot.ts';
@@ -54,6 +54,30 @@ test('npm install -g git+file://...#REF: the restorec command works, builds once
   const apply = run(bin, ['apply', '--sandbox', '--yes', 'good.restore'], { cwd: work });
   assert.is(apply.status, 0, apply.out);
   assert.match(apply.out, /RestoreTable/);
+});
+
+test('an install the user cannot write to builds once into the user cache instead', () => {
+  // The global install of the first test, as installed: without the dist/ its first run built.
+  const prefix = join(dir, 'prefix');
+  const pkg = join(prefix, 'lib/node_modules/restorec');
+  rmSync(join(pkg, 'dist'), { recursive: true, force: true });
+  const cache = join(dir, 'user-cache');
+  mkdirSync(cache);
+  // As root (which may write anywhere) run as nobody, as a user would run root's install.
+  const root = process.getuid?.() === 0;
+  if (root) {
+    chmodSync(dir, 0o755); // mkdtemp made it private
+    chownSync(cache, 65534, 65534);
+  } else chmodSync(pkg, 0o555);
+  const as = (args: string[]) => (root ? run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', join(prefix, 'bin/restorec'), ...args], { cwd: dir, env: { XDG_CACHE_HOME: cache, HOME: cache } }) : run(join(prefix, 'bin/restorec'), args, { cwd: dir, env: { XDG_CACHE_HOME: cache } }));
+  const first = as(['--version']);
+  assert.is(first.status, 0, first.out);
+  assert.match(first.out, new RegExp(`building the CLI into ${cache.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/restorec/[^/]+-[0-9a-f]{16}/dist`));
+  assert.not.ok(existsSync(join(pkg, 'dist')), 'nothing written into the install');
+  const again = as(['--version']);
+  assert.is(again.status, 0, again.out);
+  assert.is(again.out, first.out.split('\n').filter((l) => !l.includes('building')).join('\n'), 'the cached build is used');
+  if (!root) chmodSync(pkg, 0o755);
 });
 
 test('npm install -D git+file://...#REF in a project: recorded at the commit, npx restorec works', () => {
