@@ -35,7 +35,7 @@ exports.firstBuild = function firstBuild(root) {
   // The build's output goes to stderr: restorec's stdout is the command's own.
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
     cwd: root,
-    env: { ...process.env, RESTOREC_BUILD_OUT: target },
+    env: { ...process.env, RESTOREC_BUILD_OUT: target, RESTOREC_BUILD_ONCE: '1' },
     stdio: ['ignore', 2, 2],
   });
   if (r.status !== 0 || !fs.existsSync(path.join(target, 'cli.cjs'))) {

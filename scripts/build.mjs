@@ -25,6 +25,9 @@ try {
 // interrupted or concurrent build never leaves a half-written bundle for a running restorec.
 const out = resolve(process.env.RESTOREC_BUILD_OUT ?? join(root, 'dist'));
 const tmp = `${out}.build-${process.pid}`;
+/** A first run's build (bin/first-build.cjs): a build another run already finished is kept. */
+const once = process.env.RESTOREC_BUILD_ONCE === '1';
+if (once && existsSync(join(out, 'cli.cjs'))) process.exit(0);
 mkdirSync(dirname(out), { recursive: true });
 rmSync(tmp, { recursive: true, force: true });
 
@@ -112,7 +115,8 @@ for (const [bundle, args] of warmups) {
 
 // Into place: a first build renames the whole directory (a concurrent first build that lost the
 // race finds it there and drops its own); a rebuild replaces the entries one by one.
-if (!existsSync(out)) {
+if (once && existsSync(out)) rmSync(tmp, { recursive: true, force: true });
+else if (!existsSync(out)) {
   try {
     renameSync(tmp, out);
   } catch (e) {

@@ -4,12 +4,14 @@
 // docs/install.md), so the first run builds dist/ once; later runs load it.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, readdirSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snapshotRepo, type Snapshot } from '../helpers/git-snapshot.ts';
 import { run, specs } from '../helpers/install.ts';
 
+const SPEC = 'examples/incident-2026-11-20.restore';
 let dir: string;
 let snap: Snapshot;
 
@@ -54,6 +56,24 @@ test('npm install -g git+file://...#REF: the restorec command works, builds once
   const apply = run(bin, ['apply', '--sandbox', '--yes', 'good.restore'], { cwd: work });
   assert.is(apply.status, 0, apply.out);
   assert.match(apply.out, /RestoreTable/);
+});
+
+test('concurrent first runs (pre-commit splits files across processes) all work; one build is kept', async () => {
+  const pkg = join(dir, 'prefix/lib/node_modules/restorec');
+  rmSync(join(pkg, 'dist'), { recursive: true, force: true });
+  const bin = join(dir, 'prefix/bin/restorec');
+  const runs = await Promise.all(
+    [1, 2, 3].map(
+      () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(bin, ['fmt', '--check', join(process.cwd(), SPEC)], { stdio: 'ignore' });
+          child.on('close', resolve);
+        }),
+    ),
+  );
+  assert.equal(runs, [0, 0, 0]);
+  assert.ok(existsSync(join(pkg, 'dist/cli.cjs')));
+  assert.equal(readdirSync(join(pkg)).filter((f) => f.startsWith('dist.build-')), [], 'no build left half-way');
 });
 
 test('an install the user cannot write to builds once into the user cache instead', () => {
