@@ -5,7 +5,7 @@
 // The machine is shared, so one timing says little: after a discarded warm-up of each (file
 // cache, code cache), the two are run alternately SCALE_RUNS times, so that both see the same
 // load, and the medians are compared; the range is printed beside each median.
-//   node bench/scale.mjs            (after npm run build; SCALE_RUNS=9 for a steadier figure)
+//   node bench/scale.mjs            (after npm run bundle; SCALE_RUNS=9 for a steadier figure)
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const RUNS = Math.max(1, Number(process.env.SCALE_RUNS ?? 5));
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'bin/restorec.cjs');
 if (!existsSync(join(root, 'dist'))) {
-  console.error('scale: build first (npm run build)');
+  console.error('scale: build first (npm run bundle)');
   process.exit(2);
 }
 

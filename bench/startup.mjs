@@ -1,13 +1,13 @@
 // bench/startup: how much slower `restorec fmt --check` starts than bare `node -e 0`, measured
 // in the same run (interleaved, median of several runs). Target: 1.5x or less.
-//   node bench/startup.mjs [RUNS]     (after npm run build)
+//   node bench/startup.mjs [RUNS]     (after npm run bundle)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const runs = Number(process.argv[2] ?? 21);
 const example = 'examples/incident-2026-11-20.restore';
 if (!existsSync('dist/cli.cjs')) {
-  console.error('bench/startup: build first (npm run build)');
+  console.error('bench/startup: build first (npm run bundle)');
   process.exit(2);
 }
 

@@ -1,20 +1,35 @@
 // Builds the CLI for fast start-up (pre-commit hooks run it on every commit; see bench/startup):
-// 1. esbuild bundles the hot commands into one CommonJS file, dist/cli.cjs (their modules still
+// 1. esbuild bundles the hot commands into one CommonJS file, cli.cjs (their modules still
 //    initialise lazily: esbuild turns each `import()` into a deferred initialiser), and the cold
-//    ones (yargs, apply, sandbox, ...) into dist/cold/*.cjs, required only when used.
-// 2. A warm-up run writes V8's code cache for the bundle (dist/cli.cjs.cache); bin/restorec.cjs
+//    ones (yargs, apply, sandbox, ...) into cold/*.cjs, required only when used.
+// 2. A warm-up run writes V8's code cache for the bundle (cli.cjs.cache); bin/restorec.cjs
 //    hands it to vm.Script, so V8 skips parsing and compiling what the hot path uses. Node 20
 //    has no module compile cache of its own (module.enableCompileCache arrived in Node 22).
-await import('./gen-validators.mjs'); // ajv standalone validators into src/compiler/generated/
+// Output: dist/, or RESTOREC_BUILD_OUT (bin/restorec.cjs builds on first run when an install
+// from git left no dist/; see docs/install.md). Reads src/ and writes nothing else but the
+// ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
+import { validatorsJs, writeValidators } from './gen-validators.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-// Build beside the old CLI and rename into place, so an interrupted or concurrent build never
-// leaves a half-written dist/cli.cjs for a running restorec to load.
-const dist = new URL('../dist/', import.meta.url);
-mkdirSync(dist, { recursive: true });
-const tmp = `dist/.build-${process.pid}`;
+const root = fileURLToPath(new URL('..', import.meta.url));
+try {
+  writeValidators();
+} catch (e) {
+  if (!['EACCES', 'EROFS', 'EPERM'].includes(e.code)) throw e; // a read-only install: the bundle has them anyway
+}
+// Everything is built and warmed up beside the output and then moved into place, so an
+// interrupted or concurrent build never leaves a half-written bundle for a running restorec.
+const out = resolve(process.env.RESTOREC_BUILD_OUT ?? join(root, 'dist'));
+const tmp = `${out}.build-${process.pid}`;
+/** A first run's build (bin/first-build.cjs): a build another run already finished is kept. */
+const once = process.env.RESTOREC_BUILD_ONCE === '1';
+if (once && existsSync(join(out, 'cli.cjs'))) process.exit(0);
+mkdirSync(dirname(out), { recursive: true });
+rmSync(tmp, { recursive: true, force: true });
 
 // Split bundles: every command but fmt and parse, and the full yargs CLI (help, usage errors),
 // is a bundle of its own in dist/cold/, loaded only when used, so the main bundle that `fmt`
@@ -45,7 +60,16 @@ const coldModules = (prefix) => ({
     b.onResolve({ filter: /\.cjs$/, namespace: 'cold' }, (args) => ({ path: args.path, external: true }));
   },
 });
+// The ajv validators, from memory: src/compiler/generated/ is git-ignored, so not in an install.
+const validators = {
+  name: 'validators',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]generated[\\/]validators\.js$/ }, () => ({ path: 'validators.js', namespace: 'validators' }));
+    b.onLoad({ filter: /.*/, namespace: 'validators' }, () => ({ contents: validatorsJs, loader: 'js' }));
+  },
+};
 const common = {
+  absWorkingDir: root,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -59,27 +83,18 @@ const common = {
   // The cloud and SQL clients are CommonJS packages only `apply`, `inventory` and live reads use:
   // left to Node's require at run time from node_modules (they are dependencies), they cost the
   // hot commands nothing. Bundled, their 1.3 MB made every start read and check them.
-  external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials'],
+  // `diff` is only for `fmt --diff`.
+  external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials', 'diff'],
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [coldModules('./cold/')] });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [validators, coldModules('./cold/')] });
 await build({
   ...common,
   entryPoints: Object.fromEntries(Object.entries(COLD).map(([src, name]) => [name, `src/cli/${src.slice(2)}`])),
   outdir: `${tmp}/cold`,
   outExtension: { '.js': '.cjs' },
-  plugins: [coldModules('./')],
+  plugins: [validators, coldModules('./')],
 });
-rmSync('dist/cold', { recursive: true, force: true });
-renameSync(`${tmp}/cold`, 'dist/cold');
-for (const f of ['cli.cjs.map', 'cli.cjs.LEGAL.txt', 'cli.cjs']) {
-  try {
-    renameSync(`${tmp}/${f}`, `dist/${f}`);
-  } catch (e) {
-    if (e.code !== 'ENOENT') throw e;
-  }
-}
-rmSync(tmp, { recursive: true, force: true });
 
 // Warm-up: run the hook commands once each with the cache writer on for their bundle.
 const warmups = [
@@ -87,12 +102,31 @@ const warmups = [
   ['cold/lint.cjs', ['lint', 'examples/incident-2026-11-20.restore']],
 ];
 for (const [bundle, args] of warmups) {
-  const warm = spawnSync(process.execPath, ['bin/restorec.cjs', ...args], {
-    env: { ...process.env, RESTOREC_WRITE_CODE_CACHE: bundle },
+  const warm = spawnSync(process.execPath, [join(root, 'bin/restorec.cjs'), ...args], {
+    cwd: root,
+    env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_WRITE_CODE_CACHE: bundle },
     encoding: 'utf8',
   });
   if (warm.status !== 0) {
     process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
-    rmSync(new URL(`${bundle}.cache`, dist), { force: true });
+    rmSync(join(tmp, `${bundle}.cache`), { force: true });
   }
+}
+
+// Into place: a first build renames the whole directory (a concurrent first build that lost the
+// race finds it there and drops its own); a rebuild replaces the entries one by one.
+if (once && existsSync(out)) rmSync(tmp, { recursive: true, force: true });
+else if (!existsSync(out)) {
+  try {
+    renameSync(tmp, out);
+  } catch (e) {
+    if (!['EEXIST', 'ENOTEMPTY'].includes(e.code)) throw e;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+} else {
+  const built = new Set(readdirSync(tmp));
+  for (const name of readdirSync(out)) if (!built.has(name)) rmSync(join(out, name), { recursive: true, force: true });
+  rmSync(join(out, 'cold'), { recursive: true, force: true });
+  for (const name of built) renameSync(join(tmp, name), join(out, name));
+  rmSync(tmp, { recursive: true, force: true });
 }

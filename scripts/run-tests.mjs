@@ -4,10 +4,14 @@
 // declared passed (none skipped). Ends with `N passed, N failed` alone on a line for CI.
 //
 //   node scripts/run-tests.mjs [PATTERN]   PATTERN filters test files by substring.
+//
+// First it installs the system packages the selected files declare when they are missing
+// (scripts/provision.mjs: MariaDB, the pre-commit framework), so a fresh machine needs no step.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cpus } from 'node:os';
+import { missingPackages, provision } from './provision.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2] ?? '';
@@ -23,6 +27,9 @@ if (files.length === 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+
+// MariaDB, pre-commit, ...: installed here when a selected test file needs one that is missing.
+provision(missingPackages(files));
 
 const TIMEOUT_MS = Number(process.env.RESTOREC_TEST_TIMEOUT_MS ?? 600_000);
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');

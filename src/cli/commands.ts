@@ -31,14 +31,15 @@ export const commands: CommandSpec[] = [
   {
     name: 'fmt',
     usage: 'fmt [files..]',
-    describe: 'Format spec files canonically (in place; --check only reports)',
+    describe: 'Format spec files canonically (in place; --check and --diff only report)',
     positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: false },
     options: {
       check: { type: 'boolean', default: false, describe: 'write nothing; exit 1 if any file is not formatted' },
+      diff: { type: 'boolean', default: false, describe: 'write nothing; print a unified diff of the changes; exit 1 if any' },
       stdout: { type: 'boolean', default: false, describe: 'print the formatted text instead of writing files' },
     },
     fast: true,
-    run: async (a) => (await import('./commands/fmt.ts')).fmtCommand({ files: files(a), check: a['check'] === true, stdout: a['stdout'] === true }),
+    run: async (a) => (await import('./commands/fmt.ts')).fmtCommand({ files: files(a), check: a['check'] === true, diff: a['diff'] === true, stdout: a['stdout'] === true }),
   },
   {
     name: 'parse',
@@ -123,6 +124,7 @@ export const commands: CommandSpec[] = [
       save: { type: 'string', describe: 'write the state as a scenario to this file on exit (resume with --seed)' },
       'random-seed': { type: 'number', describe: 'seed for fault draws and RequestIds (same seed, same sequence)' },
       'restore-ms': { type: 'number', describe: 'how long a RestoreTable runs before its tables appear (default 2000)' },
+      detach: { type: 'boolean', default: false, describe: 'run in the background and exit once it listens: eval "$(restorec sandbox --seed F --detach)"' },
     },
     run: async (a) =>
       (await import('./commands/sandbox.ts')).sandboxCommand({
@@ -132,6 +134,7 @@ export const commands: CommandSpec[] = [
         ...(typeof a['save'] === 'string' ? { save: a['save'] } : {}),
         ...(typeof a['random-seed'] === 'number' ? { randomSeed: a['random-seed'] } : {}),
         ...(typeof a['restore-ms'] === 'number' ? { restoreMs: a['restore-ms'] } : {}),
+        detach: a['detach'] === true,
       }),
   },
   {

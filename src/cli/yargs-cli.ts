@@ -2,6 +2,7 @@
 import yargs, { type Argv } from 'yargs';
 import { commands } from './commands.ts';
 import { UserError } from './errors.ts';
+import { VERSION } from '../version.ts';
 
 /** yargs drops a lone `-` from positionals; carry it through as a value no path can have. */
 const STDIN = '\u0000-';
@@ -34,7 +35,7 @@ export async function runWithYargs(argv: string[]): Promise<number> {
     .strict()
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(VERSION)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;

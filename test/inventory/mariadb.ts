@@ -1,6 +1,6 @@
 // A throwaway MariaDB for the tests: mariadbd on 127.0.0.1, a free port, an empty temporary
 // datadir and --skip-grant-tables (any user, any password: the tests can pass a known secret).
-// No skipping: without MariaDB the test fails and says that .ci/run installs it.
+// No skipping: without MariaDB the test fails (scripts/run-tests.mjs installs it first when missing).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 
 export async function startMariaDb(): Promise<MariaDb> {
   const bin = CANDIDATES.find((p) => existsSync(p));
-  if (!bin) throw new Error('MariaDB is not installed (no mariadbd found): .ci/run installs it (apt-get install -y mariadb-server); run that first');
+  if (!bin) throw new Error('MariaDB is not installed (no mariadbd found): npm test installs it as root (scripts/provision.mjs); otherwise run: sudo apt-get install -y mariadb-server');
   const dir = mkdtempSync(join(tmpdir(), 'restorec-mariadb-'));
   const port = await freePort();
   let log = '';

@@ -1,5 +1,6 @@
 // The current tables from a real MariaDB's information_schema: names that need quoting, mixed
 // case, commas, backquotes, empty schemas; redacted errors; and the merge with the API's list.
+// needs-debian-package: mariadb-server mariadbd
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createConnection } from 'mysql2/promise';

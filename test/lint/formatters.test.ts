@@ -66,6 +66,21 @@ test('sarif', () => golden('expected.sarif.json', formatSarif(results, used, pro
 test('github', () => golden('expected.github.txt', formatGithub(results)));
 test('step summary', () => golden('expected.summary.md', formatSummaryMarkdown(results)));
 
+test('step summary without an inventory: the skipped rules and why, never a bare "No problems found."', () => {
+  const inputs = [['specs/a.restore', 'instance rm-test\nfrom backup 1001\nrestore db crm as crm_r\n'], ['specs/b.restore', 'instance rm-test\nfrom backup 1001\nrestore db shop < table orders as orders_r >\n']].map(([name, text]) => {
+    const p = parse(text!, name);
+    return { source: p.source, document: p.document, diagnostics: p.diagnostics };
+  });
+  const offline = lint(inputs, { config: { extends: 'recommended' }, rules, now: new Date('2026-11-20T04:00:00Z') });
+  assert.ok(offline.every((r) => r.errorCount + r.warningCount === 0 && r.skipped.length > 0));
+  const text = formatSummaryMarkdown(offline);
+  golden('expected.summary-skipped.md', text);
+  assert.not.match(text, /^No problems found\.$/m);
+  const skipped = new Set(offline.flatMap((r) => r.skipped.map((s) => s.ruleId)));
+  for (const id of skipped) assert.ok(text.includes(`\`${id}\``), `${id} is named`);
+  assert.match(text, new RegExp(`^### restorec lint: 0 errors, 0 warnings, ${skipped.size} rules skipped$`, 'm'));
+});
+
 test('SARIF output is valid SARIF 2.1.0', () => {
   const Ajv4 = require('ajv-draft-04');
   const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));

@@ -30,7 +30,7 @@ test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () =
     const accessKeyId = /ALIBABA_CLOUD_ACCESS_KEY_ID=(\S+)/.exec(out)?.[1];
     const accessKeySecret = /ALIBABA_CLOUD_ACCESS_KEY_SECRET=(\S+)/.exec(out)?.[1];
     assert.ok(endpoint && accessKeyId && accessKeySecret, out);
-    assert.match(out, new RegExp(`^  RESTOREC_ENDPOINT=${endpoint}$`, 'm'), 'the endpoint is printed as the variable restorec reads');
+    assert.match(out, new RegExp(`^export RESTOREC_ENDPOINT=${endpoint}$`, 'm'), 'the endpoint is printed as the variable restorec reads');
     assert.match(out, /FAKE/);
     const c = new RPCClient({ endpoint, accessKeyId, accessKeySecret, apiVersion: '2014-08-15' });
     const meta = JSON.stringify([{ type: 'db', name: 'testdb1', newname: 'testdb1_new', tables: [{ type: 'table', name: 'testdb1table1', newname: 'testdb1table1_new' }] }]);

@@ -1,21 +1,27 @@
-// `restorec fmt [--check] [--stdout] FILES`: canonical formatting, written atomically.
+// `restorec fmt [--check] [--diff] [--stdout] FILES`: canonical formatting, written atomically;
+// --check lists the files it would change, --diff shows the changes; both write nothing.
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/parse.ts';
 import { print } from '../../grammar/print.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
+import { wantsColor } from '../terminal.ts';
 
 export interface FmtOptions {
   files: string[];
   check: boolean;
   stdout: boolean;
+  /** Print a unified diff of each change and write nothing (exit 1 if any). */
+  diff?: boolean;
 }
 
-export function fmtCommand(opts: FmtOptions): number {
+export async function fmtCommand(opts: FmtOptions): Promise<number> {
   if (opts.files.length === 0) throw new UserError('fmt needs at least one file or directory', 'restorec fmt examples/  or  restorec fmt --check spec.restore');
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${'.restore'} files found in ${opts.files.join(', ')}`);
+  const diff = opts.diff ? (await import('../diff.ts')).unifiedDiff : undefined;
+  const check = opts.check || diff !== undefined;
   let inputErrors = 0;
   let unformatted = 0;
   for (const file of files) {
@@ -28,9 +34,15 @@ export function fmtCommand(opts: FmtOptions): number {
     }
     const formatted = print(result.document, result.source.text);
     const changed = formatted !== result.source.text;
+    if (diff) {
+      if (!changed) continue;
+      unformatted++;
+      process.stdout.write(diff(result.source.name, result.source.text, formatted, wantsColor(process.stdout)));
+      continue;
+    }
     if (opts.stdout || file === '-') {
-      if (!opts.check) process.stdout.write(formatted);
-      if (changed && opts.check) {
+      if (!check) process.stdout.write(formatted);
+      if (changed && check) {
         unformatted++;
         process.stdout.write(`${result.source.name}\n`);
       }
@@ -38,7 +50,7 @@ export function fmtCommand(opts: FmtOptions): number {
     }
     if (!changed) continue;
     unformatted++;
-    if (opts.check) {
+    if (check) {
       process.stdout.write(`${file}\n`);
     } else {
       // Write beside the file and rename over it, so an interrupted run never leaves half a file.
@@ -49,7 +61,7 @@ export function fmtCommand(opts: FmtOptions): number {
     }
   }
   if (inputErrors > 0) return EXIT_USAGE;
-  if (opts.check && unformatted > 0) {
+  if (check && unformatted > 0) {
     process.stderr.write(`${unformatted} file${unformatted === 1 ? '' : 's'} not formatted; run restorec fmt on ${unformatted === 1 ? 'it' : 'them'}\n`);
     return EXIT_FINDINGS;
   }

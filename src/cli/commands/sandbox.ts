@@ -1,5 +1,8 @@
 // `restorec sandbox --seed FILE`: a local RDS-compatible endpoint until SIGINT/SIGTERM. It prints
-// the endpoint and the sandbox's own credentials: fake, valid only here, so printing them is fine.
+// the endpoint and the sandbox's own credentials (fake, valid only here, so printing them is
+// fine) as shell: `export` lines and `#` comments, for a person to read and for `eval`.
+// `--detach` runs it in the background, so `eval "$(restorec sandbox --seed F --detach)"` works.
+import { spawn } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseFaultSpec, parseSeed, startSandbox, optionsFromScenario } from '../../sandbox/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
@@ -11,6 +14,15 @@ export interface SandboxCommandOptions {
   save?: string;
   randomSeed?: number;
   restoreMs?: number;
+  detach?: boolean;
+}
+
+/** The detached child's mark (set by the parent): it says how to stop it by pid. */
+const DETACHED = 'RESTOREC_SANDBOX_DETACHED';
+
+/** A value `eval` reads back unchanged: bare when plainly safe, else single-quoted. */
+export function shellQuote(v: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
 }
 
 function readSeed(file: string) {
@@ -26,6 +38,7 @@ function readSeed(file: string) {
 }
 
 export async function sandboxCommand(opts: SandboxCommandOptions): Promise<number> {
+  if (opts.detach) return detach();
   if (!opts.seed) throw new UserError('sandbox needs --seed FILE', 'restorec sandbox --seed examples/seed-backup-set.inventory.json');
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UserError(`--port must be 0-65535, got ${opts.port}`);
   const options = optionsFromScenario(readSeed(opts.seed));
@@ -45,15 +58,31 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
   } catch (e) {
     throw new UserError(`cannot listen on 127.0.0.1:${opts.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const out = process.stdout;
-  out.write(`restorec sandbox: RDS API 2014-08-15 on ${sb.endpoint}\n`);
-  out.write(`instances: ${options.inventories.map((i) => i.instance.DBInstanceId).join(', ')}\n`);
-  out.write('to point restorec at it, export (the credentials are FAKE: they open this local sandbox and nothing else):\n');
-  out.write(`  RESTOREC_ENDPOINT=${sb.endpoint}\n`);
-  out.write(`  ALIBABA_CLOUD_ACCESS_KEY_ID=${sb.accessKeyId}\n  ALIBABA_CLOUD_ACCESS_KEY_SECRET=${sb.accessKeySecret}\n`);
-  if (sb.securityToken) out.write(`  ALIBABA_CLOUD_SECURITY_TOKEN=${sb.securityToken}\n`);
-  out.write(`control: ${sb.endpoint}/_sandbox/state (also /_sandbox/faults, /_sandbox/calls, /_sandbox/reset)\n`);
-  out.write('stop with Ctrl-C\n');
+  const detached = process.env[DETACHED] === '1';
+  if (detached) {
+    // The parent reads up to the stop line and leaves: later writes must not kill the sandbox.
+    process.stdout.on('error', () => {});
+    process.stderr.on('error', () => {});
+  }
+  const vars: [string, string][] = [
+    ['RESTOREC_ENDPOINT', sb.endpoint],
+    ['ALIBABA_CLOUD_ACCESS_KEY_ID', sb.accessKeyId],
+    ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', sb.accessKeySecret],
+    ...(sb.securityToken ? ([['ALIBABA_CLOUD_SECURITY_TOKEN', sb.securityToken]] as [string, string][]) : []),
+    ...(detached ? ([['RESTOREC_SANDBOX_PID', String(process.pid)]] as [string, string][]) : []),
+  ];
+  process.stdout.write(
+    [
+      `# restorec sandbox: RDS API 2014-08-15 on ${sb.endpoint}`,
+      `# instances: ${options.inventories.map((i) => i.instance.DBInstanceId).join(', ')}`,
+      '# To point restorec at it, export these (eval "$(restorec sandbox ... --detach)" does it for you).',
+      '# The credentials are FAKE: they open this local sandbox and nothing else.',
+      ...vars.map(([k, v]) => `export ${k}=${shellQuote(v)}`),
+      `# control: ${sb.endpoint}/_sandbox/state (also /_sandbox/faults, /_sandbox/calls, /_sandbox/reset)`,
+      detached ? '# stop with: kill $RESTOREC_SANDBOX_PID' : '# stop with Ctrl-C',
+      '',
+    ].join('\n'),
+  );
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -68,5 +97,38 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
     process.stderr.write(`restorec sandbox: saved the state to ${opts.save}\n`);
   }
   process.stderr.write(`restorec sandbox: stopped (${signal})\n`);
+  return EXIT_OK;
+}
+
+/**
+ * Starts this same command without --detach as a background process, passes its lines through
+ * once it listens (they say how to stop it), and returns; a sandbox that fails to start fails
+ * this command with its message.
+ */
+async function detach(): Promise<number> {
+  const [entry, ...argv] = process.argv.slice(1);
+  const child = spawn(process.execPath, [...process.execArgv, entry!, ...argv.filter((a) => a !== '--detach')], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [DETACHED]: '1' },
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const ready = await new Promise<boolean>((resolve) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (/^# stop with.*\n/m.test(out)) resolve(true);
+    });
+    child.on('exit', () => resolve(false));
+  });
+  if (!ready) {
+    process.stderr.write(err);
+    return (child.exitCode ?? 2) || 2;
+  }
+  process.stdout.write(out);
+  child.stdout.destroy();
+  child.stderr.destroy();
+  child.unref();
   return EXIT_OK;
 }

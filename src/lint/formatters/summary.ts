@@ -1,21 +1,60 @@
 // A Markdown summary for $GITHUB_STEP_SUMMARY: annotations show only a few per step, so the
-// full list goes to the job summary too.
+// full list goes to the job summary too, with the rules that could not run and why: a run
+// without an inventory is never reported as "no problems".
 import type { FileResult } from '../lint.ts';
+import type { Need } from '../rule.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+// One reason per skipped rule and file: a file without an inventory has no plan either (the plan
+// is made against the inventory), so there the inventory is the cause of every skip.
+const ORDER: Need[] = ['inventory', 'plan', 'spec'];
+const WHY: Record<Need, string> = {
+  inventory: 'no inventory: no `NAME.inventory.json` beside the spec, no `--inventory`, and no live read of the instance',
+  plan: 'no plan: errors in the spec stop it compiling',
+  spec: 'the spec could not be read',
+};
+
+function skippedSection(results: readonly FileResult[]): { count: number; text: string[] } {
+  const byNeed = new Map<Need, { rules: Set<string>; files: Set<string> }>();
+  for (const r of results) {
+    const noInventory = r.skipped.some((s) => s.missing.includes('inventory'));
+    for (const s of r.skipped) {
+      const need = noInventory ? 'inventory' : (ORDER.find((n) => s.missing.includes(n)) ?? s.missing[0]!);
+      const entry = byNeed.get(need) ?? byNeed.set(need, { rules: new Set(), files: new Set() }).get(need)!;
+      entry.rules.add(s.ruleId);
+      entry.files.add(r.file);
+    }
+  }
+  const all = new Set([...byNeed.values()].flatMap((e) => [...e.rules]));
+  if (all.size === 0) return { count: 0, text: [] };
+  const text = ['', `**${all.size} rule${all.size === 1 ? '' : 's'} did not run**, so this is not a full check:`, ''];
+  for (const need of ORDER.filter((n) => byNeed.has(n))) {
+    const e = byNeed.get(need)!;
+    const files = [...e.files].sort();
+    text.push(`- ${WHY[need]} (${files.length === 1 ? cell(files[0]!) : `${files.length} files: ${files.map(cell).join(', ')}`}): ${[...e.rules].sort().map((id) => `\`${id}\``).join(', ')}`);
+  }
+  if (byNeed.has('inventory')) text.push('', 'To run them: `restorec inventory pull` writes a snapshot to keep beside each spec, or give the job Alibaba Cloud credentials for a live read.');
+  return { count: all.size, text };
+}
+
 export function formatSummaryMarkdown(results: readonly FileResult[]): string {
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const lines = [`### restorec lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`, ''];
-  if (errors + warnings === 0) return lines.join('\n') + 'No problems found.\n';
-  lines.push('| file | line | severity | rule | message |', '|---|---|---|---|---|');
-  for (const r of results) {
-    for (const m of r.messages) {
-      const p = rangeOf(r, m);
-      lines.push(`| ${cell(r.file)} | ${p.line}:${p.column} | ${m.severity === 2 ? 'error' : 'warning'} | ${cell(ruleLabel(m))} | ${cell(m.message)} |`);
+  const skipped = skippedSection(results);
+  const head = `### restorec lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${skipped.count > 0 ? `, ${skipped.count} rule${skipped.count === 1 ? '' : 's'} skipped` : ''}`;
+  const lines = [head, ''];
+  if (errors + warnings === 0) {
+    lines.push(skipped.count > 0 ? 'No problems found by the rules that ran.' : 'No problems found.');
+  } else {
+    lines.push('| file | line | severity | rule | message |', '|---|---|---|---|---|');
+    for (const r of results) {
+      for (const m of r.messages) {
+        const p = rangeOf(r, m);
+        lines.push(`| ${cell(r.file)} | ${p.line}:${p.column} | ${m.severity === 2 ? 'error' : 'warning'} | ${cell(ruleLabel(m))} | ${cell(m.message)} |`);
+      }
     }
   }
-  return lines.join('\n') + '\n';
+  return [...lines, ...skipped.text].join('\n') + '\n';
 }
