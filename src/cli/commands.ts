@@ -125,6 +125,7 @@ export const commands: CommandSpec[] = [
       'random-seed': { type: 'number', describe: 'seed for fault draws and RequestIds (same seed, same sequence)' },
       'restore-ms': { type: 'number', describe: 'how long a RestoreTable runs before its tables appear (default 2000)' },
       detach: { type: 'boolean', default: false, describe: 'run in the background and exit once it listens: eval "$(restorec sandbox --seed F --detach)"' },
+      'check-contract': { type: 'boolean', default: false, describe: 'check every request and answer against the API contract; print each violation on stderr' },
     },
     run: async (a) =>
       (await import('./commands/sandbox.ts')).sandboxCommand({
@@ -135,6 +136,7 @@ export const commands: CommandSpec[] = [
         ...(typeof a['random-seed'] === 'number' ? { randomSeed: a['random-seed'] } : {}),
         ...(typeof a['restore-ms'] === 'number' ? { restoreMs: a['restore-ms'] } : {}),
         detach: a['detach'] === true,
+        checkContract: a['check-contract'] === true,
       }),
   },
   {

@@ -56,9 +56,10 @@ test('a sandbox answer that drifts is recorded as a violation (fixture: a wrong 
   try {
     await rawCall(sb, 'DescribeBackups', { DBInstanceId: ID });
     await rawCall(sb, 'DescribeHistoryTasks', { InstanceId: ID });
-    const v = sb.control.calls().violations.map((x) => `${x.side}: ${x.message}`);
-    assert.match(v.shift() ?? '', /^answer: DescribeBackups answer Items\.Backup\[0\]\.BackupSize: must (be integer|match format "int64")$/);
-    assert.equal(v, [
+    const all = sb.control.calls().violations.map((x) => `${x.side}: ${x.message}`);
+    const answers = all.filter((m) => m.startsWith('answer: '));
+    assert.ok(answers.length > 0 && answers.every((m) => /^answer: DescribeBackups answer Items\.Backup\[0\]\.BackupSize: must (be integer|match format "int64")$/.test(m)), answers.join('\n'));
+    assert.equal(all.filter((m) => m.startsWith('request: ')), [
       'request: DescribeHistoryTasks FromStartTime: required, but missing',
       'request: DescribeHistoryTasks ToStartTime: required, but missing',
     ]);

@@ -15,6 +15,8 @@ export interface SandboxCommandOptions {
   randomSeed?: number;
   restoreMs?: number;
   detach?: boolean;
+  /** Check every request and answer against the API contract; print each violation on stderr. */
+  checkContract?: boolean;
 }
 
 /** The detached child's mark (set by the parent): it says how to stop it by pid. */
@@ -52,6 +54,10 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
   if (opts.randomSeed !== undefined) options.randomSeed = opts.randomSeed;
   if (opts.restoreMs !== undefined) options.behaviour = { ...options.behaviour, restoreDurationMs: opts.restoreMs };
   options.port = opts.port;
+  if (opts.checkContract) {
+    options.checkContract = true;
+    options.onViolation = (v) => process.stderr.write(`restorec sandbox: contract violation (${v.side}): ${v.message}\n`);
+  }
   let sb;
   try {
     sb = await startSandbox(options);
