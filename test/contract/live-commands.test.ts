@@ -63,7 +63,7 @@ test('pull, lint, plan, compile, apply, apply again and a split series: no reque
     const dir = mkdtempSync(join(tmpdir(), 'restorec-contract-'));
     const inTime = utc(now - 2 * HOUR);
     writeFileSync(join(dir, 'one.restore'), `instance ${ID}\nfrom backup 5129\n\nrestore db shop < table orders as orders_restored >\nrestore db db001 as db001_copy\n`);
-    writeFileSync(join(dir, 'split.restore'), `instance ${ID}\nat ${inTime}\n\nrestore db big < table * as {name}_r >\n`);
+    writeFileSync(join(dir, 'split.restore'), `instance ${ID}\nat ${inTime}\ninstant recovery\n\nrestore db big < table * as {name}_r >\n`);
     writeFileSync(join(dir, 'late.restore'), `instance ${ID}\nat ${utc(now - 10 * DAY)}\n\nrestore db shop < table orders as orders_old >\n`);
 
     const pull = await cli(['inventory', 'pull', '--instance', ID, '-o', 'newest.json'], env, dir);
@@ -86,6 +86,7 @@ test('pull, lint, plan, compile, apply, apply again and a split series: no reque
     const plan = await cli(['plan', 'split.restore'], env, dir);
     assert.is(plan.status, 0, plan.stderr);
     assert.match(plan.stdout, /requests \(split: run one after another, in this order\):/);
+    assert.match(plan.stdout, /restore   instant recovery \(fast table restore: InstantRecovery=true\)/);
     const compile = await cli(['compile', 'one.restore'], env, dir);
     assert.is(compile.status, 0, compile.stderr);
     assert.is((JSON.parse(compile.stdout) as unknown[]).length, 1);

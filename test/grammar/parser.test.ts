@@ -25,6 +25,8 @@ const cases: [string, string, string[]][] = [
   ['keywords as names', H + 'restore db restore as db < table table as as, table except >', ['instance rm-x', 'backup 1', 'restore restore->db {table->as, except}']],
   ['upper-case keywords and `database`', 'INSTANCE rm-x FROM BACKUP 1 RESTORE DATABASE shop AS shop2', ['instance rm-x', 'backup 1', 'restore shop->shop2']],
   ['a region', H + 'region cn-hangzhou\nrestore db a', ['instance rm-x', 'backup 1', 'region cn-hangzhou', 'restore a']],
+  ['instant recovery', H + 'INSTANT Recovery\nrestore db a as b', ['instance rm-x', 'backup 1', 'instant-recovery', 'restore a->b']],
+  ['`instant` and `recovery` are still names', H + 'restore db instant as recovery < table recovery as instant >', ['instance rm-x', 'backup 1', 'restore instant->recovery {recovery->instant}']],
   ['an offset time is normalised', 'instance rm-x at 2026-11-20T11:15:00+08:00 restore db a', ['instance rm-x', 'at 2026-11-20T03:15:00Z', 'restore a']],
   ['{name} template', H + 'restore db shop < table order_* as {name}_bak >', ['instance rm-x', 'backup 1', 'restore shop {p:order_*->p:{name}_bak}']],
   ['trailing comma', H + 'restore db shop < table a, table b, >', ['instance rm-x', 'backup 1', 'restore shop {a, b}']],

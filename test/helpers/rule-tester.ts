@@ -35,7 +35,7 @@ export function baseInventory(): Inventory {
     backups: [
       { BackupId: '1001', BackupStatus: 'Success', MetaStatus: 'OK', BackupStartTime: '2026-11-19T18:00Z', BackupEndTime: '2026-11-19T18:20Z', BackupSize: 2 * 1024 ** 3 },
     ],
-    migrationTasks: [],
+    tasks: [],
     contents: [
       {
         BackupId: '1001',

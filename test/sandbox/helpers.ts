@@ -40,7 +40,7 @@ export function fixtureInventory(): Inventory {
       { BackupId: '1002', BackupStatus: 'Failed', MetaStatus: 'OK', BackupStartTime: '2026-11-18T18:00Z' },
       { BackupId: '1003', BackupStatus: 'Success', MetaStatus: '', BackupStartTime: '2026-11-17T18:00Z' },
     ],
-    migrationTasks: [],
+    tasks: [],
     contents: [
       {
         BackupId: '1001',

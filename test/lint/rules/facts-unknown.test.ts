@@ -38,6 +38,6 @@ ruleTester(rule, {
       ],
     },
     { name: 'backup list unknown', spec: SPEC, inventory: (inv) => void delete inv.backups, errors: [{ messageId: 'source', message: /list of backups; not checked: backup-usable/, line: 2, column: 13, endColumn: 17 }] },
-    { name: 'migration tasks unknown', spec: SPEC, inventory: (inv) => void delete inv.migrationTasks, errors: [{ messageId: 'instance', message: /migration-running/, line: 1, column: 10 }] },
+    { name: 'tasks unknown', spec: SPEC, inventory: (inv) => void delete inv.tasks, errors: [{ messageId: 'instance', message: /migration-running/, line: 1, column: 10 }] },
   ],
 });
