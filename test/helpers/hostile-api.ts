@@ -81,12 +81,12 @@ export function healthy(id: string): Record<string, (params: Map<string, string>
   };
 }
 
-/** A script from `healthy` with some actions replaced. */
+/** A script from `healthy` with some actions replaced (an override answering undefined falls back to `healthy`). */
 export function scripted(id: string, over: Partial<Record<string, (params: Map<string, string>, nth: number) => Answer | undefined>>): Script {
   const base = healthy(id);
   return (action, params, n) => {
-    const o = over[action];
-    if (o) return o(params, n);
+    const o = over[action]?.(params, n);
+    if (o) return o;
     const b = base[action];
     return b ? { body: b(params) } : undefined;
   };

@@ -97,6 +97,42 @@ test('pull: unreadable answers (HTML 502, cut-off JSON, empty, null, [], 42) are
   }
 });
 
+test('pull: the contract\'s 400 "retry later" codes are retried (TimeoutRetryLater, InternalFailure)', async () => {
+  const api = await startHostileApi(
+    scripted(ID, {
+      DescribeDBInstanceAttribute: (_p, n) => (n === 1 ? { status: 400, body: { Code: 'TimeoutRetryLater', Message: 'retry later' } } : undefined),
+      DescribeBackupPolicy: (_p, n) => (n === 1 ? { status: 400, body: { Code: 'InternalFailure', Message: 'failure' } } : undefined),
+    }),
+  );
+  try {
+    const r = await cli(['inventory', 'pull', '--instance', ID, '--backup', '9026262', '-o', '-'], env(api.endpoint));
+    assert.is(r.status, 0, r.stderr);
+    assert.is(api.count('DescribeDBInstanceAttribute'), 2);
+    assert.is(api.count('DescribeBackupPolicy'), 2);
+  } finally {
+    await api.close();
+  }
+});
+
+test('pull: a locked instance\'s refusal of the recovery window is a fact, not a failure', async () => {
+  const api = await startHostileApi(
+    scripted(ID, {
+      DescribeDBInstanceAttribute: () => ({ body: { Items: { DBInstanceAttribute: [{ DBInstanceId: ID, Engine: 'MySQL', EngineVersion: '8.0', Category: 'HighAvailability', DBInstanceStorageType: 'local_ssd', DBInstanceStatus: 'Running', LockMode: 'LockByExpiration' }] } } }),
+      DescribeLocalAvailableRecoveryTime: () => ({ status: 403, body: { Code: 'IncorrectDBInstanceLockMode', Message: 'locked' } }),
+    }),
+  );
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'restorec-hostile-'));
+    writeFileSync(join(dir, 'a.restore'), `instance ${ID}\nfrom backup 9026262\n\nrestore db shop < table orders as orders_r >\n`);
+    const r = await cli(['lint', 'a.restore'], env(api.endpoint), dir);
+    assert.is(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /the recovery window is unknown: DescribeLocalAvailableRecoveryTime refused with IncorrectDBInstanceLockMode/);
+    assert.match(r.stdout, /1:\d+ +error .*LockByExpiration.* +instance-lock/);
+  } finally {
+    await api.close();
+  }
+});
+
 test('apply --wait: no task ever listed and no SQL: "not confirmed", exit 1, never "applied"', async () => {
   const api = await startHostileApi(scripted(ID, {}));
   try {
