@@ -72,6 +72,8 @@ export interface ExpectedMessage {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** A substring or pattern of the help text. */
+  help?: string | RegExp;
 }
 
 export interface RuleCase {
@@ -126,7 +128,7 @@ export function ruleTester(rule: LintRule, cases: { valid: RuleCase[]; invalid: 
       const got = mine.map((m) => {
         const s = result.source.position(m.span.start);
         const e = result.source.position(m.span.end);
-        return { message: m.message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+        return { message: m.message, help: m.help ?? '', line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
       });
       assert.is(got.length, c.errors.length, `expected ${c.errors.length} messages, got ${JSON.stringify(got, null, 1)}`);
       c.errors.forEach((want, k) => {
@@ -142,6 +144,7 @@ export function ruleTester(rule: LintRule, cases: { valid: RuleCase[]; invalid: 
           assert.match(g.message, pattern);
         }
         if (want.message !== undefined) assert.match(g.message, want.message);
+        if (want.help !== undefined) assert.match(g.help, want.help);
       });
     });
   });

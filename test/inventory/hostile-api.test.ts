@@ -97,6 +97,18 @@ test('pull: unreadable answers (HTML 502, cut-off JSON, empty, null, [], 42) are
   }
 });
 
+test('pull -o into a folder that does not exist: exit 2 before any call', async () => {
+  const api = await startHostileApi(scripted(ID, {}));
+  try {
+    const r = await cli(['inventory', 'pull', '--instance', ID, '-o', '/nonexistent-restorec-dir/snap.json'], env(api.endpoint));
+    assert.is(r.status, 2, r.stderr);
+    assert.match(r.stderr, /-o \/nonexistent-restorec-dir\/snap\.json: the folder \/nonexistent-restorec-dir does not exist/);
+    assert.is(api.requests.length, 0);
+  } finally {
+    await api.close();
+  }
+});
+
 test('pull: the contract\'s 400 "retry later" codes are retried (TimeoutRetryLater, InternalFailure)', async () => {
   const api = await startHostileApi(
     scripted(ID, {

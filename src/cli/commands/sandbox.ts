@@ -3,7 +3,8 @@
 // fine) as shell: `export` lines and `#` comments, for a person to read and for `eval`.
 // `--detach` runs it in the background, so `eval "$(restorec sandbox --seed F --detach)"` works.
 import { spawn } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseFaultSpec, parseSeed, startSandbox, optionsFromScenario } from '../../sandbox/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
 
@@ -39,10 +40,23 @@ function readSeed(file: string) {
   return seed.scenario;
 }
 
+function checkSaveFolder(file: string): void {
+  const dir = dirname(file);
+  let ok = false;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!ok) throw new UserError(`--save ${file}: the folder ${dir} does not exist`, 'create it first, or save somewhere else');
+}
+
 export async function sandboxCommand(opts: SandboxCommandOptions): Promise<number> {
   if (opts.detach) return detach();
   if (!opts.seed) throw new UserError('sandbox needs --seed FILE', 'restorec sandbox --seed examples/seed-backup-set.inventory.json');
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UserError(`--port must be 0-65535, got ${opts.port}`);
+  // Before listening: a state that cannot be saved would be lost at SIGINT.
+  if (opts.save !== undefined) checkSaveFolder(opts.save);
   const options = optionsFromScenario(readSeed(opts.seed));
   if (opts.faults !== undefined) {
     try {

@@ -27,6 +27,6 @@ export default defineRule({
   check(ctx) {
     const inst = ctx.inventory!.instance;
     if (inst.LockMode === undefined || inst.LockMode === 'Unlock') return; // unknown: facts-unknown
-    ctx.report({ messageId: 'locked', data: { id: inst.DBInstanceId, mode: inst.LockMode }, span: instanceSpan(ctx), help: HELP[inst.LockMode] ?? 'lift the lock, then apply' });
+    ctx.report({ messageId: 'locked', data: { id: inst.DBInstanceId, mode: inst.LockMode }, span: instanceSpan(ctx), help: (Object.hasOwn(HELP, inst.LockMode) ? HELP[inst.LockMode] : undefined) ?? 'lift the lock, then apply' });
   },
 });
