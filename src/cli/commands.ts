@@ -70,9 +70,20 @@ export const commands: CommandSpec[] = [
     usage: 'plan <files..>',
     describe: 'Show every source -> target a spec restores, with its origin and the requests',
     positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
-    options: { ...compileFlags(), format: { type: 'string', choices: ['text', 'markdown'], default: 'text', describe: 'text, or markdown for a pull-request comment' } },
+    options: {
+      ...compileFlags(),
+      format: { type: 'string', choices: ['text', 'markdown', 'json'], default: 'text', describe: 'text, markdown for a pull-request comment, or json for policy tools' },
+      out: { type: 'string', describe: 'save the plan to this file; `restorec apply FILE` applies exactly it' },
+      'detailed-exitcode': { type: 'boolean', default: false, describe: 'exit 0 when there is nothing to do (already applied), 2 when the plan would restore, 1 on errors' },
+    },
     fast: true,
-    run: async (a) => (await import('./commands/plan.ts')).planCommand({ ...compileArgs(a), format: String(a['format'] ?? 'text') }),
+    run: async (a) =>
+      (await import('./commands/plan.ts')).planCommand({
+        ...compileArgs(a),
+        format: String(a['format'] ?? 'text'),
+        ...(typeof a['out'] === 'string' ? { out: a['out'] } : {}),
+        detailedExitcode: a['detailed-exitcode'] === true,
+      }),
   },
   {
     name: 'lint',

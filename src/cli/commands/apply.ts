@@ -19,6 +19,7 @@ import { styleFor } from '../terminal.ts';
 import { guard, liveInventory, makeClient, mysqlUrl, specRegion, specSource, type CloudArgs } from '../cloud.ts';
 import { compileOptions } from './compile.ts';
 import { neighbourSnapshot } from '../snapshots.ts';
+import { changedFacts, changedRequests, looksLikePlan, planFacts, readPlanFile, sha256, type SavedPlan } from '../saved-plan.ts';
 
 export interface ApplyCommandOptions extends CloudArgs {
   files: string[];
@@ -107,10 +108,30 @@ function taskTypePattern(raw: string | undefined): RegExp {
 }
 
 export async function applyCommand(opts: ApplyCommandOptions): Promise<number> {
-  const options = compileOptions(opts);
+  let options = compileOptions(opts);
   const restoreTaskType = taskTypePattern(opts.restoreTaskType);
   if (opts.files.length === 0) throw new UserError('name at least one spec file');
-  const files = expandPaths(opts.files);
+  // A saved plan (`plan --out FILE`): apply exactly its requests, or refuse.
+  let saved: SavedPlan | undefined;
+  let files: string[];
+  if (opts.files.some(looksLikePlan)) {
+    if (opts.files.length !== 1) throw new UserError('apply takes one saved plan, or spec files, not both');
+    const read = readPlanFile(opts.files[0]!);
+    saved = read.plan;
+    let specBytes: Uint8Array;
+    try {
+      specBytes = readInput(read.specFile, MAX_SOURCE_BYTES).bytes;
+    } catch {
+      throw new UserError(`${opts.files[0]}: the spec it was made from, ${read.specFile}, cannot be read`, 'keep the plan beside the spec it was made from (the path is relative to the plan)');
+    }
+    if (sha256(specBytes) !== saved.spec.sha256) {
+      say(`${opts.files[0]}: the spec ${read.specFile} changed since this plan was made; nothing applied`);
+      say('  make a new plan (restorec plan SPEC --out FILE), review it, and apply that');
+      return EXIT_FINDINGS;
+    }
+    options = { ...options, ...(saved.options.maxEntries !== undefined ? { maxEntries: saved.options.maxEntries } : {}), ...(saved.options.wholeDatabase === 'tables' || saved.options.wholeDatabase === 'db-entry' ? { wholeDatabase: saved.options.wholeDatabase } : {}) };
+    files = [read.specFile];
+  } else files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   if (files.includes('-')) throw new UserError('apply reads specs from files, not stdin (stdin answers the confirmation)');
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
@@ -124,14 +145,14 @@ export async function applyCommand(opts: ApplyCommandOptions): Promise<number> {
   }
   let worst = EXIT_OK;
   for (const file of files) {
-    const code = await applyFile(file, opts, options, config, interactive, restoreTaskType);
+    const code = await applyFile(file, opts, options, config, interactive, restoreTaskType, saved);
     worst = Math.max(worst, code);
     if (code !== EXIT_OK) break;
   }
   return worst;
 }
 
-async function applyFile(file: string, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean, restoreTaskType: RegExp): Promise<number> {
+async function applyFile(file: string, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean, restoreTaskType: RegExp, saved?: SavedPlan): Promise<number> {
   const parsed = parseSpec(file);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     reportDiagnostics(parsed, undefined, true);
@@ -142,7 +163,7 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
   const sandbox = opts.sandbox ? await startSandboxFor(file, opts.sandboxSeed) : undefined;
   let code: number;
   try {
-    code = await applyTo(file, parsed, src, sandbox, opts, options, config, interactive, restoreTaskType);
+    code = await applyTo(file, parsed, src, sandbox, opts, options, config, interactive, restoreTaskType, saved);
   } finally {
     await sandbox?.close();
   }
@@ -156,7 +177,7 @@ async function applyFile(file: string, opts: ApplyCommandOptions, options: Retur
 
 type StartedSandbox = Awaited<ReturnType<typeof startSandboxFor>>;
 
-async function applyTo(file: string, parsed: ParseResult, src: NonNullable<ReturnType<typeof specSource>>, sandbox: StartedSandbox | undefined, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean, restoreTaskType: RegExp): Promise<number> {
+async function applyTo(file: string, parsed: ParseResult, src: NonNullable<ReturnType<typeof specSource>>, sandbox: StartedSandbox | undefined, opts: ApplyCommandOptions, options: ReturnType<typeof compileOptions>, config: Parameters<typeof lint>[1]['config'], interactive: boolean, restoreTaskType: RegExp, saved: SavedPlan | undefined): Promise<number> {
   let clientToClose: RdsClient | undefined;
   try {
     const client: RdsClient = (clientToClose = sandbox
@@ -172,6 +193,13 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
         if (report && report.errorCount > 0) process.stderr.write(formatStylish([report], styleFor(process.stderr)));
         else reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
         say(`${file}: does not compile against the live inventory; nothing applied`);
+        return EXIT_FINDINGS;
+      }
+      if (saved && JSON.stringify(result.requests) !== JSON.stringify(saved.requests)) {
+        say(`${file}: the instance changed since the plan was made: the requests would differ from the saved ones; nothing applied`);
+        for (const line of changedRequests(saved.requests, result.requests)) say(`  ${line}`);
+        for (const line of changedFacts(saved.facts, planFacts(inventory, result.plan))) say(`  changed: ${line}`);
+        say('  make a new plan (restorec plan SPEC --out FILE), review it, and apply that');
         return EXIT_FINDINGS;
       }
       const caseInsensitive = result.plan.caseInsensitive;

@@ -32,6 +32,10 @@ export function compileOptions(opts: { maxEntries: number; wholeDb: string }): C
 export interface CompiledFile {
   parsed: ParseResult;
   result: CompileResult;
+  /** The inventory it was compiled against (snapshot or live). */
+  inventory: Inventory;
+  /** The spec's bytes, for digests. */
+  bytes: Uint8Array;
 }
 
 /** Parses and compiles every file; reports diagnostics on stderr. */
@@ -56,7 +60,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     if (live) {
       const result = compile(parsed, live, options);
       errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
-      compiled.push({ parsed, result });
+      compiled.push({ parsed, result, inventory: live, bytes });
       continue;
     }
     if (path === undefined) {
@@ -73,7 +77,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     }
     const result = compile(parsed, inventory, options);
     errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
-    compiled.push({ parsed, result });
+    compiled.push({ parsed, result, inventory, bytes });
   }
   return { compiled, inputErrors, errors };
 }

@@ -1,20 +1,67 @@
-// `restorec plan FILES [--inventory SNAPSHOT] [--format text|markdown]`: every source → target
-// with its origin in the spec, grouped by database, and the requests (splits included).
-import { renderPlan, type PlanFormat } from '../../compiler/index.ts';
+// `restorec plan FILES [--inventory SNAPSHOT] [--format text|markdown|json] [--out FILE]
+// [--detailed-exitcode]`: every source → target with its origin in the spec, grouped by database,
+// and the requests (splits included). `--out` saves the plan for `apply FILE` (reviewed plan =
+// applied plan); `--detailed-exitcode` tells CI "nothing to do" (0) from "would restore" (2).
+import { renderPlan, type Inventory, type PlanFormat, type RestorePlan, type RestoreRequest } from '../../compiler/index.ts';
+import { requestTargets, targetPresence } from '../../cloud/targets.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import { planFacts, savedPlan, writePlanFile } from '../saved-plan.ts';
 import { compileFiles, compileOptions, type CompileCommandOptions } from './compile.ts';
 
-export async function planCommand(opts: CompileCommandOptions & { format: string }): Promise<number> {
-  if (opts.format !== 'text' && opts.format !== 'markdown') throw new UserError(`--format must be text or markdown, got ${opts.format}`);
+export interface PlanCommandOptions extends CompileCommandOptions {
+  format: string;
+  out?: string | undefined;
+  detailedExitcode?: boolean;
+}
+
+/** Exit code of --detailed-exitcode when the plan would restore something (Terraform's). */
+const EXIT_CHANGES = 2;
+
+/** Whether every request's targets are on the instance already (known only with readable tables). */
+function alreadyApplied(plan: RestorePlan, requests: RestoreRequest[], inventory: Inventory): boolean {
+  const current = inventory.current?.Databases;
+  if (!current) return false;
+  return requests.every((r) => targetPresence(requestTargets(r, inventory), current, plan.caseInsensitive).state === 'present');
+}
+
+function planJson(file: string, plan: RestorePlan, requests: RestoreRequest[], entries: number[], inventory: Inventory, applied: boolean): unknown {
+  return {
+    file,
+    instanceId: plan.instanceId,
+    source: plan.backupId !== undefined ? { backupId: plan.backupId } : { restoreTime: plan.restoreTime },
+    caseInsensitive: plan.caseInsensitive,
+    instantRecovery: plan.instantRecovery === true,
+    alreadyApplied: applied,
+    databases: plan.databases.map((d) => ({ source: d.source, target: d.target, whole: d.whole, tables: d.tables.map((t) => ({ source: t.source, target: t.target })) })),
+    requests: requests.map((r, i) => ({ ...r, entries: entries[i] })),
+    facts: planFacts(inventory, plan),
+  };
+}
+
+export async function planCommand(opts: PlanCommandOptions): Promise<number> {
+  if (!['text', 'markdown', 'json'].includes(opts.format)) throw new UserError(`--format must be text, markdown or json, got ${opts.format}`);
   const options = compileOptions(opts);
   const live = opts.inventory === undefined && opts.liveReads !== false ? await prefetchLive(opts.files, opts.cloud) : undefined;
   const { compiled, inputErrors, errors } = compileFiles({ ...opts, ...(live ? { live } : {}) }, options);
-  if (inputErrors > 0) return EXIT_USAGE;
+  // Terraform's convention under --detailed-exitcode: 1 for any error, 2 only for changes.
+  if (inputErrors > 0) return opts.detailedExitcode ? EXIT_FINDINGS : EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;
-  const pages = compiled.map(({ parsed, result }) =>
-    renderPlan({ plan: result.plan!, source: parsed.source, requests: result.requests, entries: result.entries, options }, opts.format as PlanFormat),
-  );
-  process.stdout.write(pages.join('\n'));
+  if (opts.out !== undefined) {
+    if (compiled.length !== 1) throw new UserError(`--out saves the plan of one spec; ${compiled.length} were given`, 'run plan --out once per spec');
+    const { parsed, result, inventory, bytes } = compiled[0]!;
+    if (parsed.source.name === '<stdin>') throw new UserError('--out needs the spec in a file (apply re-reads it)');
+    writePlanFile(opts.out, savedPlan(opts.out, parsed.source.name, bytes, result.plan!, result.requests, inventory, options));
+    process.stderr.write(`restorec: saved the plan to ${opts.out}; apply exactly it with: restorec apply ${opts.out}\n`);
+  }
+  const applied = compiled.map(({ result, inventory }) => alreadyApplied(result.plan!, result.requests, inventory));
+  if (opts.format === 'json') {
+    const docs = compiled.map(({ parsed, result, inventory }, i) => planJson(parsed.source.name, result.plan!, result.requests, result.entries, inventory, applied[i]!));
+    process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+  } else {
+    const pages = compiled.map(({ parsed, result }) => renderPlan({ plan: result.plan!, source: parsed.source, requests: result.requests, entries: result.entries, options }, opts.format as PlanFormat));
+    process.stdout.write(pages.join('\n'));
+  }
+  if (opts.detailedExitcode) return applied.every((a) => a) ? EXIT_OK : EXIT_CHANGES;
   return EXIT_OK;
 }

@@ -1,0 +1,125 @@
+// Saved plans (`plan --out FILE`, then `apply FILE`): what was reviewed is what is applied. A
+// saved plan holds the spec's path and digest, the exact requests, and a digest of each inventory
+// fact they rest on. apply re-resolves the spec against the live instance and refuses, saying
+// what changed, when the spec, the requests or a lint finding differ.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { findContents, type CompileOptions, type Inventory, type RestorePlan, type RestoreRequest } from '../compiler/index.ts';
+import { UserError } from './errors.ts';
+import { readInput } from './files.ts';
+
+export const PLAN_FORMAT = 1;
+/** A saved plan of a million tables is a few tens of MB; more is not one. */
+const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
+export interface SavedPlan {
+  restorecPlan: typeof PLAN_FORMAT;
+  /** The spec, relative to the plan file's folder, and the SHA-256 of its bytes. */
+  spec: { path: string; sha256: string };
+  instanceId: string;
+  source: { backupId?: string; restoreTime?: string };
+  options: { maxEntries?: number; wholeDatabase?: string };
+  requests: RestoreRequest[];
+  /** Inventory facts the requests rest on, each a short description or a digest. */
+  facts: Record<string, string>;
+}
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const digest = (v: unknown) => sha256(JSON.stringify(v)).slice(0, 16);
+
+/** The facts a plan rests on: what, if it changed, could change the requests or their fate. */
+export function planFacts(inventory: Inventory, plan: RestorePlan): Record<string, string> {
+  const i = inventory.instance;
+  const facts: Record<string, string> = {
+    instance: `${i.Engine} ${i.EngineVersion} ${i.Category ?? '?'} on ${i.DBInstanceStorageType ?? '?'}, ${i.DBInstanceStatus ?? '?'}, ${i.LockMode ?? '?'}`,
+    lower_case_table_names: String(i.lower_case_table_names),
+  };
+  if (plan.backupId !== undefined) {
+    const b = inventory.backups?.find((x) => x.BackupId === plan.backupId);
+    facts['backup'] = b ? `${b.BackupStatus}, MetaStatus ${b.MetaStatus || '""'}` : 'not listed';
+  } else {
+    const w = inventory.recoveryWindow;
+    facts['recovery window'] = w ? `${w.RecoveryBeginTime} to ${w.RecoveryEndTime}` : w === null ? 'log backup off' : 'unknown';
+  }
+  const contents = findContents(inventory, plan);
+  const sources = new Set(plan.databases.map((d) => d.source));
+  facts['backup contents'] = digest((contents?.Databases ?? []).filter((d) => sources.has(d.Database)).map((d) => [d.Database, d.Tables]));
+  const targets = new Set(plan.databases.map((d) => (plan.caseInsensitive ? d.target.toLowerCase() : d.target)));
+  facts['target databases on the instance'] = digest((inventory.current?.Databases ?? []).filter((d) => targets.has(plan.caseInsensitive ? d.DBName.toLowerCase() : d.DBName)).map((d) => [d.DBName, d.Tables]));
+  facts['tasks in progress'] = String((inventory.tasks ?? []).filter((t) => ['Scheduled', 'Running', 'Waiting', 'Cancelling'].includes(t.Status)).length);
+  return facts;
+}
+
+export function savedPlan(planFile: string, specFile: string, specBytes: Uint8Array, plan: RestorePlan, requests: RestoreRequest[], inventory: Inventory, options: CompileOptions): SavedPlan {
+  return {
+    restorecPlan: PLAN_FORMAT,
+    spec: { path: relative(dirname(planFile), specFile).split('\\').join('/'), sha256: sha256(specBytes) },
+    instanceId: plan.instanceId,
+    source: plan.backupId !== undefined ? { backupId: plan.backupId } : { restoreTime: plan.restoreTime! },
+    options: { ...(options.maxEntries !== undefined ? { maxEntries: options.maxEntries } : {}), ...(options.wholeDatabase !== undefined ? { wholeDatabase: options.wholeDatabase } : {}) },
+    requests,
+    facts: planFacts(inventory, plan),
+  };
+}
+
+export function writePlanFile(file: string, plan: SavedPlan): void {
+  const tmp = `${file}.restorec-${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(plan, null, 2) + '\n');
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError(`cannot write the plan to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Whether a file given to apply is a saved plan rather than a spec: a JSON object. */
+export function looksLikePlan(file: string): boolean {
+  if (!file.endsWith('.json')) return false;
+  try {
+    const head = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 64).trimStart();
+    return head.startsWith('{');
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks a saved plan; the spec it names, with its bytes. */
+export function readPlanFile(file: string): { plan: SavedPlan; specFile: string } {
+  const { bytes } = readInput(file, MAX_PLAN_BYTES);
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch (e) {
+    throw new UserError(`${file} is not a saved plan: ${(e as Error).message}`, 'write one with `restorec plan SPEC --out FILE`');
+  }
+  const p = data as Partial<SavedPlan>;
+  const ok =
+    typeof p === 'object' && p !== null && p.restorecPlan === PLAN_FORMAT && typeof p.spec?.path === 'string' && typeof p.spec.sha256 === 'string' &&
+    typeof p.instanceId === 'string' && Array.isArray(p.requests) && p.requests.every((r) => typeof r === 'object' && r !== null && typeof (r as RestoreRequest).ClientToken === 'string') &&
+    typeof p.facts === 'object' && p.facts !== null && typeof p.source === 'object' && p.source !== null;
+  if (!ok) throw new UserError(`${file} is not a saved plan of this restorec (format ${PLAN_FORMAT})`, 'write it again with `restorec plan SPEC --out FILE`');
+  const specFile = isAbsolute(p.spec!.path) ? p.spec!.path : join(dirname(file), p.spec!.path);
+  return { plan: p as SavedPlan, specFile };
+}
+
+/** What differs between the facts a plan was made on and the facts now. */
+export function changedFacts(then: Record<string, string>, now: Record<string, string>): string[] {
+  const keys = [...new Set([...Object.keys(then), ...Object.keys(now)])];
+  return keys.filter((k) => then[k] !== now[k]).map((k) => `${k}: ${then[k] ?? '(none)'} -> ${now[k] ?? '(none)'}`);
+}
+
+/** How the requests now differ from the saved ones, in a few lines. */
+export function changedRequests(then: RestoreRequest[], now: RestoreRequest[]): string[] {
+  const out: string[] = [];
+  if (then.length !== now.length) out.push(`${then.length} request(s) were planned, ${now.length} would be sent now`);
+  const n = Math.min(then.length, now.length);
+  for (let i = 0; i < n; i++) {
+    const a = then[i]!;
+    const b = now[i]!;
+    const fields = (['DBInstanceId', 'BackupId', 'RestoreTime', 'InstantRecovery', 'TableMeta'] as const).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    if (fields.length > 0) out.push(`request ${i + 1}: ${fields.join(', ')} changed (ClientToken ${a.ClientToken} -> ${b.ClientToken})`);
+  }
+  return out;
+}
