@@ -29,13 +29,14 @@ const COLD = {
   './commands/sandbox.ts': 'sandbox',
   './commands/inventory.ts': 'inventory',
   './commands/apply.ts': 'apply',
+  './commands/lsp.ts': 'lsp',
 };
 // A split module becomes a stub that loads its bundle at run time through bin/restorec.cjs's
 // loader (vm.Script with that bundle's own code cache), or a plain require without it.
 const coldModules = (prefix) => ({
   name: 'cold-modules',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(yargs-cli|commands\/(lint|compile|plan|rules|grammar|sandbox|inventory|apply))\.ts$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(yargs-cli|commands\/(lint|compile|plan|rules|grammar|sandbox|inventory|apply|lsp))\.ts$/ }, (args) =>
       /[\\/]src[\\/]cli[\\/](main|commands)\.ts$/.test(args.importer) ? { path: COLD[args.path], namespace: 'cold' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'cold' }, (args) => {
