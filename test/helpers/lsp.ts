@@ -115,3 +115,16 @@ function withTimeout<T>(p: Promise<T>, what: string, ms = 20_000): Promise<T> {
     new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms))),
   ]);
 }
+
+/** The LSP position of the `nth` occurrence of `needle` in `text`, plus `offset` characters. */
+export function positionOf(text: string, needle: string, offset = 0, nth = 1): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i < nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at === -1) throw new Error(`${JSON.stringify(needle)} occurs fewer than ${nth} times`);
+  }
+  at += offset;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { line, character: at - (before.lastIndexOf('\n') + 1) };
+}
