@@ -11,12 +11,15 @@ import { overlaps, toOffset, toRange } from './positions.ts';
 
 const QUICKFIX = 'quickfix';
 
+/** Inline code that may itself contain backquotes. */
+const code = (s: string) => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
+
 function title(source: SourceFile, edit: TextEdit): string {
   const start = toOffset(source, edit.range.start);
   const end = toOffset(source, edit.range.end);
   const text = edit.newText.trim();
-  if (start === end) return `Insert \`${text}\``;
-  return `Replace \`${source.text.slice(start, end)}\` with \`${text}\``;
+  if (start === end) return `Insert ${code(text)}`;
+  return `Replace ${code(source.text.slice(start, end))} with ${code(text)}`;
 }
 
 const sameRange = (a: Range, b: Range) =>
@@ -81,17 +84,17 @@ export function codeActions(a: Analysis, range: Range, diagnostics: readonly Lsp
     if (d.code === 'lint/unknown-rule') {
       const id = source.text.slice(span.start, span.end);
       const guess = closest(id, rules.map((r) => r.id));
-      if (guess) out.push(action(`Replace \`${id}\` with \`${guess}\``, a.uri, { range: d.range, newText: guess }, d));
+      if (guess) out.push(action(`Replace ${code(id)} with ${code(guess)}`, a.uri, { range: d.range, newText: guess }, d));
     } else if (d.code === 'lint/unused-suppression') {
       const edit = removeRule(a, span);
-      if (edit) out.push(action(`Remove the unused suppression of \`${source.text.slice(span.start, span.end)}\``, a.uri, edit, d));
+      if (edit) out.push(action(`Remove the unused suppression of ${code(source.text.slice(span.start, span.end))}`, a.uri, edit, d));
     }
   }
   // Not a problem, so not a diagnostic (lint shows none): an offset time can be written in UTC.
   const wanted = { start: toOffset(source, range.start), end: toOffset(source, range.end) };
   for (const d of a.parsed.diagnostics) {
     if (d.code === 'spec/time-offset' && d.fix && overlaps(d.span, wanted)) {
-      out.push(action(`Write the time in UTC (\`${d.fix.text}\`)`, a.uri, { range: toRange(source, d.fix.span), newText: d.fix.text }, undefined, 'refactor.rewrite'));
+      out.push(action(`Write the time in UTC (${code(d.fix.text)})`, a.uri, { range: toRange(source, d.fix.span), newText: d.fix.text }, undefined, 'refactor.rewrite'));
     }
   }
   return out;

@@ -70,6 +70,18 @@ test('code action: a misspelt keyword and a missing `>`', async () => {
   assert.is(await c.stop(), 0);
 });
 
+test('code action: a timestamp in the wrong form, an unclosed backquote', async () => {
+  const text = 'instance rm-shop0000000000001\nat 2026-11-20 03:15\nrestore db `crm\n';
+  const { c, diagnostics, actions } = await opened(text);
+  assert.equal(diagnostics.map((d) => d.code), ['syntax/invalid-timestamp', 'syntax/unterminated-backquote']);
+  const all = await actions({ start: { line: 0, character: 0 }, end: { line: 3, character: 0 } });
+  assert.equal(all.map((a) => a.title), ['Replace `2026-11-20 03:15` with `2026-11-20T03:15:00Z`', 'Insert `` ` ``']);
+  let fixed = text;
+  for (const a of all) fixed = apply(fixed, Object.values(a.edit!.changes!)[0]!);
+  assert.is(fixed, 'instance rm-shop0000000000001\nat 2026-11-20T03:15:00Z\nrestore db `crm`\n');
+  assert.is(await c.stop(), 0);
+});
+
 test('code action: an unused suppression is removed, an unknown rule id gets the closest one', async () => {
   const text = TEXT.replace('# restorec-disable-next-line target-exists', '# restorec-disable-next-line target-exist, source-missing');
   const { c, diagnostics, actions } = await opened(text);

@@ -80,6 +80,13 @@ test('hover on the instance id shows the snapshot facts', async () => {
   assert.is(await c.stop(), 0);
 });
 
+test('hover on a backup id shows the backup from the snapshot', async () => {
+  const text = TEXT.replace('at 2026-11-20T11:15:00+08:00', 'from backup 9026262');
+  const { c, hover } = await session({}, text);
+  assert.is(await hover('9026262'), '**Backup 9026262**: Success, Physical, FullBackup, 2026-11-19T18:00Z to 2026-11-19T18:41Z, meta OK');
+  assert.is(await c.stop(), 0);
+});
+
 test('completion: statement keywords at the top, then what the grammar allows next', async () => {
   const text = TEXT + '\nrestore db crm < ta';
   const { c, complete } = await session({}, text);

@@ -92,6 +92,31 @@ test('a config setting points the server at another config, like --config', asyn
   assert.is(await c.stop(), 0);
 });
 
+test('the server has the editor watch configs and snapshots, and re-lints open specs when one changes', async () => {
+  const dir = tempDir();
+  copyFileSync(join(F, 'shop/shop.restore'), join(dir, 'shop.restore'));
+  const c = new LspClient();
+  const registered = new Promise<unknown>((resolve) =>
+    c.connection.onRequest('client/registerCapability', (p: unknown) => {
+      resolve(p);
+      return null;
+    }),
+  );
+  await c.initialize(dir, {}, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+  const reg = (await registered) as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] };
+  assert.equal(reg.registrations.map((r) => [r.method, r.registerOptions.watchers.map((w) => w.globPattern)]), [
+    ['workspace/didChangeWatchedFiles', ['**/*.inventory.json', '**/restorec.config.json']],
+  ]);
+  const uri = await c.open(join(dir, 'shop.restore'));
+  assert.equal(codes((await c.diagnostics(uri, 1)).diagnostics), ['1 3 editor/rules-skipped']);
+  // `restorec inventory pull` writes the snapshot: the editor reports it, the spec is linted again.
+  copyFileSync(join(F, 'shop/shop.inventory.json'), join(dir, 'shop.inventory.json'));
+  const again = new Promise<Diagnostic[]>((resolve) => c.connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Diagnostic[] }) => resolve(p.diagnostics)));
+  await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, 'shop.inventory.json')), type: 1 }] });
+  assert.equal(codes(await again), ['6 1 target-exists', '9 2 unused-except', '12 2 lint/unused-suppression', '15 1 source-missing']);
+  assert.is(await c.stop(), 0);
+});
+
 test('broken snapshot: an error on line 1 naming it, and the rules that need none still run', async () => {
   const dir = join(F, 'broken-snapshot');
   const c = new LspClient();
