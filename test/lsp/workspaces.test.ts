@@ -155,6 +155,22 @@ test('hostile input: a file over 1 MiB, binary bytes, random text; the server ne
   assert.is(await c.stop(), 0);
 });
 
+test('completion in a very long block still knows it is in the block, and the enclosing database', async () => {
+  const dir = tempDir();
+  copyFileSync(join(F, 'shop/shop.inventory.json'), join(dir, 'long.inventory.json'));
+  const text = 'instance rm-shop0000000000001\nat 2026-11-20T03:15:00Z\nrestore db crm <\n' + '  table contacts as contacts_x\n'.repeat(20_000) + '  table \n>\n';
+  const c = new LspClient();
+  await c.initialize(dir);
+  const uri = await c.open(join(dir, 'long.restore'), text);
+  await c.diagnostics(uri, 1);
+  const at = (needle: string, offset: number) => positionOf(text, needle, offset, 1);
+  const names = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: at('  table \n>', 8) });
+  assert.equal(names.items.map((i) => i.label), ['contacts', 'deals']);
+  const keywords = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: at('  table \n>', 2) });
+  assert.equal(keywords.items.map((i) => i.label).sort(), ['except table', 'table']);
+  assert.is(await c.stop(), 0);
+});
+
 test('`restorec lsp --no-stdio` is a usage error; help lists the command', () => {
   const r = restorec(['lsp', '--no-stdio']);
   assert.is(r.status, 2);
