@@ -65,6 +65,11 @@ class FileCache<T> {
     this.#entries.set(path, { key, value });
     return value;
   }
+
+  /** Drops every entry but `keep`'s: a closed spec's snapshot need not stay in memory. */
+  retain(keep: ReadonlySet<string>): void {
+    for (const path of this.#entries.keys()) if (!keep.has(path)) this.#entries.delete(path);
+  }
 }
 
 const isUnreadable = (x: unknown): x is { unreadable: string } => typeof x === 'object' && x !== null && 'unreadable' in x;
@@ -96,6 +101,11 @@ export class SpecFiles {
     if (got === undefined) return configPath ? { kind: 'broken', path, message: `cannot read config file ${path}: no such file`, problems: [] } : { kind: 'default' };
     if (isUnreadable(got)) return { kind: 'broken', path, message: `cannot read config file ${path}: ${got.unreadable}`, problems: [] };
     return got;
+  }
+
+  /** Forgets the snapshots of specs no longer open (configs are small and shared: kept). */
+  retainSnapshotsOf(openSpecs: readonly (string | undefined)[]): void {
+    this.#snapshots.retain(new Set(openSpecs.flatMap((p) => (p === undefined ? [] : [neighbourSnapshot(p) ?? []].flat()))));
   }
 
   /** The snapshot beside the spec: `incident.restore` → `incident.inventory.json`. */

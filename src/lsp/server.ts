@@ -134,6 +134,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   documents.onDidClose((e) => {
     analyses.delete(e.document.uri);
     pending.delete(e.document.uri);
+    files.retainSnapshotsOf(documents.all().filter((d) => d.uri !== e.document.uri).map((d) => pathOf(d.uri)));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
