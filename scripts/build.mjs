@@ -7,8 +7,8 @@
 //    has no module compile cache of its own (module.enableCompileCache arrived in Node 22).
 await import('./gen-validators.mjs'); // ajv standalone validators into src/compiler/generated/
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 
 // Build beside the old CLI and rename into place, so an interrupted or concurrent build never
 // leaves a half-written dist/cli.cjs for a running restorec to load.
@@ -82,16 +82,42 @@ for (const f of ['cli.cjs.map', 'cli.cjs.LEGAL.txt', 'cli.cjs']) {
 }
 rmSync(tmp, { recursive: true, force: true });
 
-// Warm-up: run the hook commands once each with the cache writer on for their bundle.
+// Warm-up: run the hook commands once each with the cache writer on for their bundle, and the
+// language server through one editor session (it starts each time an editor opens a spec).
+const lsp = (messages) => messages.map((m) => JSON.stringify({ jsonrpc: '2.0', ...m })).map((s) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`).join('');
+const example = new URL('../examples/incident-2026-11-20.restore', import.meta.url);
+const session = lsp([
+  { id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
+  { method: 'initialized', params: {} },
+  { method: 'textDocument/didOpen', params: { textDocument: { uri: example.href, languageId: 'restore', version: 1, text: readFileSync(example, 'utf8') } } },
+  { id: 2, method: 'textDocument/hover', params: { textDocument: { uri: example.href }, position: { line: 8, character: 10 } } },
+  { id: 3, method: 'textDocument/completion', params: { textDocument: { uri: example.href }, position: { line: 8, character: 8 } } },
+  { id: 4, method: 'shutdown' },
+  { method: 'exit' },
+]);
 const warmups = [
   ['cli.cjs', ['fmt', '--check', 'examples/incident-2026-11-20.restore']],
   ['cold/lint.cjs', ['lint', 'examples/incident-2026-11-20.restore']],
+  ['cold/lsp.cjs', ['lsp', '--stdio'], session],
 ];
-for (const [bundle, args] of warmups) {
-  const warm = spawnSync(process.execPath, ['bin/restorec.cjs', ...args], {
-    env: { ...process.env, RESTOREC_WRITE_CODE_CACHE: bundle },
-    encoding: 'utf8',
+/** Runs one warm-up. The server's input stays open: it must end the session itself (`exit`),
+ *  as it does in an editor, or it exits 1 on end of input before handling what it read. */
+function warmUp(bundle, args, input) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/restorec.cjs', ...args], { env: { ...process.env, RESTOREC_WRITE_CODE_CACHE: bundle }, stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
+    if (input) child.stdin.write(input);
+    else child.stdin.end();
   });
+}
+for (const [bundle, args, input] of warmups) {
+  const warm = await warmUp(bundle, args, input);
   if (warm.status !== 0) {
     process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
     rmSync(new URL(`${bundle}.cache`, dist), { force: true });
