@@ -3,7 +3,7 @@
 // request answers from the analysis of the document's current version. Nothing here blocks on
 // the network: the config and the snapshot are read from disk, and only when they change.
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../version.ts';
 import { codeActions } from './actions.ts';
@@ -103,10 +103,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     if (watch) {
       connection.onInitialized(() => {
-        void connection.client.register(
-          { method: 'workspace/didChangeWatchedFiles' } as never,
-          { watchers: [{ globPattern: '**/*.inventory.json' }, { globPattern: '**/restorec.config.json' }] } as never,
-        );
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.inventory.json' }, { globPattern: '**/restorec.config.json' }],
+        });
       });
     }
     return {
