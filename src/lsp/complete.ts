@@ -83,7 +83,8 @@ function statementTokens(tokens: IToken[], doc: Document, before: number): IToke
   return [...list.slice(0, open + 1), ...list.slice(-WINDOW / 2)];
 }
 
-function names(list: Iterable<string>, prefix: string, range: Range, kind: CompletionItemKind, detail: string): CompletionList {
+/** `raw`: inserted as is (a timestamp is not a name and is never backquoted). */
+function names(list: Iterable<string>, prefix: string, range: Range, kind: CompletionItemKind, detail: string, raw = false): CompletionList {
   const typed = prefix.replace(/^`/, '').replace(/``/g, '`').toLowerCase();
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
@@ -95,7 +96,7 @@ function names(list: Iterable<string>, prefix: string, range: Range, kind: Compl
       break;
     }
     seen.add(n);
-    const text = prefix.startsWith('`') ? '`' + n.replace(/`/g, '``') + '`' : writeExactName(n);
+    const text = raw ? n : prefix.startsWith('`') ? '`' + n.replace(/`/g, '``') + '`' : writeExactName(n);
     items.push({ label: n, kind, detail, filterText: prefix.startsWith('`') ? text : n, textEdit: { range, newText: text } });
   }
   return { isIncomplete: incomplete, items };
@@ -126,7 +127,7 @@ export function complete(a: Analysis, offset: number): CompletionList {
     const rule = p.ruleStack[p.ruleStack.length - 1];
     if (type === 'NameLike' && rule === 'name') {
       const list = nameList(a, p.ruleStack[p.ruleStack.length - 2] ?? '', p.occurrenceStack[p.occurrenceStack.length - 1] ?? 0, offset);
-      if (list) return names(list.names, prefix, range, list.kind, list.detail);
+      if (list) return names(list.names, prefix, range, list.kind, list.detail, list.raw);
       continue;
     }
     const text = keywordText(type, p.ruleStack.includes('block'));
@@ -138,7 +139,7 @@ export function complete(a: Analysis, offset: number): CompletionList {
 }
 
 /** Names for a `name` at `occurrence` in `rule` (0 a source, 2 a target, 3 an `except db`). */
-function nameList(a: Analysis, rule: string, occurrence: number, offset: number): { names: Iterable<string>; kind: CompletionItemKind; detail: string } | undefined {
+function nameList(a: Analysis, rule: string, occurrence: number, offset: number): { names: Iterable<string>; kind: CompletionItemKind; detail: string; raw?: boolean } | undefined {
   if (a.snapshot.kind !== 'ok') return undefined;
   const inv = a.snapshot.snapshot.inventory;
   const scope = analysisScope(a);
@@ -148,7 +149,7 @@ function nameList(a: Analysis, rule: string, occurrence: number, offset: number)
     case 'fromBackupStatement':
       return { names: [...(inv.backups ?? []).map((b) => b.BackupId), ...inv.contents.flatMap((c) => (c.BackupId ? [c.BackupId] : []))], kind: VALUE, detail: 'backup in the snapshot' };
     case 'atStatement':
-      return { names: inv.contents.flatMap((c) => (c.RestoreTime ? [c.RestoreTime] : [])), kind: VALUE, detail: 'point in time in the snapshot' };
+      return { names: inv.contents.flatMap((c) => (c.RestoreTime ? [c.RestoreTime] : [])), kind: VALUE, detail: 'point in time in the snapshot', raw: true };
     case 'regionStatement':
       return inv.instance.RegionId ? { names: [inv.instance.RegionId], kind: VALUE, detail: 'region in the snapshot' } : undefined;
     case 'restoreStatement': {

@@ -109,6 +109,8 @@ test('completion: databases from the snapshot, and tables of the enclosing resto
   assert.equal(await complete('except table order_ >', 19), ['order_items_2025', 'order_items_2026', 'order_items_tmp1']);
   assert.equal(await complete('restore db analytics', 12), ['analytics'], 'a typed prefix filters');
   assert.equal(await complete('as orders_restored', 4), [], 'a target is a new name: nothing to offer');
+  assert.equal(await complete('instance ', 9), ['rm-shop0000000000001']);
+  assert.equal(await complete('at ', 3), ['2026-11-20T03:15:00Z'], 'the snapshot\'s points in time, unquoted');
   assert.is(await c.stop(), 0);
 });
 
