@@ -10,8 +10,8 @@
 // ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
 import { validatorsJs, writeValidators } from './gen-validators.mjs';
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,13 +44,14 @@ const COLD = {
   './commands/sandbox.ts': 'sandbox',
   './commands/inventory.ts': 'inventory',
   './commands/apply.ts': 'apply',
+  './commands/lsp.ts': 'lsp',
 };
 // A split module becomes a stub that loads its bundle at run time through bin/restorec.cjs's
 // loader (vm.Script with that bundle's own code cache), or a plain require without it.
 const coldModules = (prefix) => ({
   name: 'cold-modules',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(yargs-cli|commands\/(lint|compile|plan|rules|grammar|sandbox|inventory|apply))\.ts$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(yargs-cli|commands\/(lint|compile|plan|rules|grammar|sandbox|inventory|apply|lsp))\.ts$/ }, (args) =>
       /[\\/]src[\\/]cli[\\/](main|commands)\.ts$/.test(args.importer) ? { path: COLD[args.path], namespace: 'cold' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'cold' }, (args) => {
@@ -96,17 +97,46 @@ await build({
   plugins: [validators, coldModules('./')],
 });
 
-// Warm-up: run the hook commands once each with the cache writer on for their bundle.
+// Warm-up: run the hook commands once each with the cache writer on for their bundle, and the
+// language server through one editor session (it starts each time an editor opens a spec).
+const lsp = (messages) => messages.map((m) => JSON.stringify({ jsonrpc: '2.0', ...m })).map((s) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`).join('');
+const example = new URL('../examples/incident-2026-11-20.restore', import.meta.url);
+const session = lsp([
+  { id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
+  { method: 'initialized', params: {} },
+  { method: 'textDocument/didOpen', params: { textDocument: { uri: example.href, languageId: 'restore', version: 1, text: readFileSync(example, 'utf8') } } },
+  { id: 2, method: 'textDocument/hover', params: { textDocument: { uri: example.href }, position: { line: 8, character: 10 } } },
+  { id: 3, method: 'textDocument/completion', params: { textDocument: { uri: example.href }, position: { line: 8, character: 8 } } },
+  { id: 4, method: 'shutdown' },
+  { method: 'exit' },
+]);
 const warmups = [
   ['cli.cjs', ['fmt', '--check', 'examples/incident-2026-11-20.restore']],
   ['cold/lint.cjs', ['lint', 'examples/incident-2026-11-20.restore']],
+  ['cold/lsp.cjs', ['lsp', '--stdio'], session],
 ];
-for (const [bundle, args] of warmups) {
-  const warm = spawnSync(process.execPath, [join(root, 'bin/restorec.cjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_WRITE_CODE_CACHE: bundle },
-    encoding: 'utf8',
+/** Runs one warm-up. The server's input stays open: it must end the session itself (`exit`),
+ *  as it does in an editor, or it exits 1 on end of input before handling what it read. */
+function warmUp(bundle, args, input) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_WRITE_CODE_CACHE: bundle },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      done({ status, stderr });
+    });
+    if (input) child.stdin.write(input);
+    else child.stdin.end();
   });
+}
+for (const [bundle, args, input] of warmups) {
+  const warm = await warmUp(bundle, args, input);
   if (warm.status !== 0) {
     process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
     rmSync(join(tmp, `${bundle}.cache`), { force: true });

@@ -118,6 +118,17 @@ export const commands: CommandSpec[] = [
       }),
   },
   {
+    name: 'lsp',
+    usage: 'lsp',
+    describe: 'Run the language server for editors (LSP over stdio): diagnostics, hover, completion, formatting',
+    options: {
+      stdio: { type: 'boolean', default: true, describe: 'talk LSP over stdin/stdout (the only transport; editors pass it)' },
+      clientProcessId: { type: 'number', describe: 'the editor\'s process id: the server exits when it is gone (editors pass it)' },
+    },
+    fast: true,
+    run: async (a) => (await import('./commands/lsp.ts')).lspCommand({ stdio: a['stdio'] !== false }),
+  },
+  {
     name: 'rules',
     usage: 'rules',
     describe: 'List the lint rules with their default severities',

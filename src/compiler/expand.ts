@@ -1,7 +1,7 @@
 // Expansion: the restore statements of a spec, resolved against a backup's contents, become
 // plan entries (source → target with origin spans). Database and table names are matched
 // separately; every pattern is compiled once; exact names are hash lookups.
-import { closest, error, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
+import { closest, error, writeExactName, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
 import { ContentsIndex, matchNames } from './lookup.ts';
@@ -131,7 +131,7 @@ export class Expander {
       const found = this.#index.findDatabases(matcher.name);
       if (found.length === 0) {
         const guess = closest(matcher.name, all.map((d) => d.Database));
-        this.#diagnostics.push(error('expand/unknown-database', `database ${showName(matcher.name)} is not in ${this.#label}`, matcher.node.span, guess ? { help: `did you mean ${showName(guess)}?` } : {}));
+        this.#diagnostics.push(error('expand/unknown-database', `database ${showName(matcher.name)} is not in ${this.#label}`, matcher.node.span, guess ? { help: `did you mean ${showName(guess)}?`, fix: { span: matcher.node.span, text: writeExactName(guess) } } : {}));
         return [];
       }
       if (found.length > 1) {
@@ -243,7 +243,7 @@ export class Expander {
       if (found.length === 0) {
         const guess = closest(matcher.name, db.Tables);
         this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {
-          ...(guess ? { help: `did you mean ${showName(guess)}?` } : dbIsPattern ? { help: 'the database is matched by a pattern: an exact table name must exist in every database it matches' } : {}),
+          ...(guess ? { help: `did you mean ${showName(guess)}?`, fix: { span: matcher.node.span, text: writeExactName(guess) } } : dbIsPattern ? { help: 'the database is matched by a pattern: an exact table name must exist in every database it matches' } : {}),
         }));
         return;
       }

@@ -10,6 +10,15 @@ export function printName(name: A.NameNode): string {
   return name.quoted ? '`' + name.value.replace(/`/g, '``') + '`' : name.value;
 }
 
+/** Characters a bare name may have that are not glob characters (see Name in tokens.ts). */
+const PLAIN_NAME = /^[A-Za-z0-9_$\-\u00c0-\ud7ff\ue000-\ufffc]+$/;
+
+/** How an exact name (e.g. one from a snapshot) is written in a spec: bare when it can be, else
+ *  backquoted, so that it is never read as a pattern. */
+export function writeExactName(value: string): string {
+  return PLAIN_NAME.test(value) ? value : '`' + value.replace(/`/g, '``') + '`';
+}
+
 function printItem(item: A.BlockItem): string {
   if (item.kind === 'ExceptTable') return `except table ${printName(item.pattern)}`;
   return item.target ? `table ${printName(item.source)} as ${printName(item.target)}` : `table ${printName(item.source)}`;

@@ -2,7 +2,7 @@
 // its inventory (the compiler's findings are reported under the rules that own them), runs every
 // enabled rule whose needs are met, applies suppression comments, and says which rules it could
 // not run. Pure: the caller reads files and inventories and passes a clock.
-import type { Diagnostic, Document, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
+import type { Diagnostic, Document, Fix, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
 import { compile } from '../compiler/compile.ts';
 import type { Inventory } from '../compiler/inventory.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
@@ -29,6 +29,8 @@ export interface LintMessage {
   help?: string;
   /** The diagnostic code, for messages that are not a rule's. */
   code?: string;
+  /** A machine-applicable edit for the suggestion in `help`, when there is one (editors offer it). */
+  fix?: Fix;
 }
 
 export interface FileResult {
@@ -57,6 +59,7 @@ function fromDiagnostic(d: Diagnostic, ruleId: string | null, severity: 1 | 2): 
   const m: LintMessage = { ruleId, severity, message: d.message, span: d.span };
   if (d.related?.length) m.related = d.related;
   if (d.help) m.help = d.help;
+  if (d.fix) m.fix = d.fix;
   if (ruleId === null) m.code = d.code;
   return m;
 }

@@ -1,0 +1,151 @@
+// Hover: what a name restores (sources and targets from the snapshot, first N and a count),
+// what a suppressed rule is, and when an `at` time is in UTC and in the configured zone.
+import type { Hover } from 'vscode-languageserver';
+import type { AtStatement, BlockItem, NameNode, RestoreStatement } from '../grammar/index.ts';
+import { rules } from '../lint/registry.ts';
+import { resolveRules } from '../lint/config.ts';
+import type { PlanDatabase, PlanTable } from '../compiler/plan.ts';
+import { ruleDocUrl, type Analysis } from './analyze.ts';
+import { locate, type Located } from './locate.ts';
+import { toRange } from './positions.ts';
+import { analysisScope, matchDatabases, matchTables, planOf, sameSpan } from './scope.ts';
+import { describeInstant } from './time.ts';
+
+export interface HoverSettings {
+  /** How many names a hover lists before "and N more". */
+  limit: number;
+  /** IANA time zone for `at` times; undefined: the server's local zone. */
+  timeZone: string | undefined;
+}
+
+const code = (s: string) => '`` ' + s.replace(/\n/g, ' ') + ' ``';
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+function listing(lines: string[], total: number, limit: number): string {
+  const shown = lines.slice(0, limit);
+  const more = total - shown.length;
+  return '```text\n' + shown.join('\n') + (more > 0 ? `\n… and ${more} more` : '') + '\n```';
+}
+
+/** Why there is nothing to list: no snapshot, a broken one, or one for another source. */
+function noSnapshot(a: Analysis): string {
+  if (a.snapshot.kind === 'broken') return `The snapshot ${a.snapshot.path} is not valid (see the problem on line 1), so what this restores is unknown.`;
+  if (a.snapshot.kind === 'none') return `No snapshot beside this spec${a.snapshot.path ? ` (${a.snapshot.path.split(/[\\/]/).pop()})` : ''}: \`restorec inventory pull\` writes one, and hover then lists what this restores.`;
+  return 'The snapshot does not list the contents of this spec\'s backup or point in time (see the diagnostics).';
+}
+
+function databaseHover(a: Analysis, s: RestoreStatement, limit: number): string {
+  const plan = planOf(a);
+  if (!plan) return noSnapshot(a);
+  const dbs = plan.databases.filter((d) => sameSpan(d.origin, s.source.span));
+  const scope = analysisScope(a);
+  const where = scope ? ` of ${scope.label}` : '';
+  if (dbs.length === 0) return `${code(s.source.value)} restores no database${where}.`;
+  const width = Math.max(...dbs.slice(0, limit).map((d) => d.source.length));
+  const lines = dbs.map((d) => `${d.source.padEnd(width)} → ${d.target}  (${d.whole ? 'all ' : ''}${plural(d.tables.length, 'table')})`);
+  const tables = dbs.reduce((n, d) => n + d.tables.length, 0);
+  return `${code(s.source.value)} restores ${plural(dbs.length, 'database')} (${plural(tables, 'table')} in all)${where}:\n\n${listing(lines, dbs.length, limit)}`;
+}
+
+function itemHover(a: Analysis, item: BlockItem & { kind: 'Table' }, limit: number): string {
+  const plan = planOf(a);
+  if (!plan) return noSnapshot(a);
+  const rows: { db: PlanDatabase; t: PlanTable }[] = [];
+  for (const db of plan.databases) for (const t of db.tables) if (sameSpan(t.origin, item.span)) rows.push({ db, t });
+  const scope = analysisScope(a);
+  const where = scope ? ` of ${scope.label}` : '';
+  if (rows.length === 0) return `${code(item.source.value)} restores no table${where}.`;
+  const shown = rows.slice(0, limit).map(({ db, t }) => [`${db.source}.${t.source}`, `${db.target}.${t.target}`] as const);
+  const width = Math.max(...shown.map(([from]) => from.length));
+  return `${code(item.source.value)} restores ${plural(rows.length, 'table')}${where}:\n\n${listing(shown.map(([from, to]) => `${from.padEnd(width)} → ${to}`), rows.length, limit)}`;
+}
+
+function exceptTableHover(a: Analysis, s: RestoreStatement, item: BlockItem & { kind: 'ExceptTable' }, limit: number): string {
+  const scope = analysisScope(a);
+  if (!scope) return noSnapshot(a);
+  const names: string[] = [];
+  for (const db of matchDatabases(scope, s.source)) for (const t of matchTables(scope, db, item.pattern)) names.push(`${db.Database}.${t}`);
+  if (names.length === 0) return `${code(item.pattern.value)} matches no table of the databases this statement restores.`;
+  return `${code(item.pattern.value)} leaves out ${plural(names.length, 'table')} the block's patterns would restore:\n\n${listing(names, names.length, limit)}`;
+}
+
+function exceptDbHover(a: Analysis, located: { name: NameNode }, limit: number): string {
+  const scope = analysisScope(a);
+  if (!scope) return noSnapshot(a);
+  const names = matchDatabases(scope, located.name).map((d) => d.Database);
+  if (names.length === 0) return `${code(located.name.value)} matches no database of ${scope.label}.`;
+  return `${code(located.name.value)} leaves out ${plural(names.length, 'database')}:\n\n${listing(names, names.length, limit)}`;
+}
+
+function ruleHover(a: Analysis, id: string): string {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) return `No rule is called ${code(id)}; \`restorec rules\` lists them.`;
+  const config = a.config.kind === 'ok' ? a.config.config : {};
+  const severity = resolveRules(config, [rule])[0]!.severity;
+  const href = ruleDocUrl(id);
+  return `**${rule.id}** (${severity}${a.config.kind === 'ok' ? ` in ${a.config.path.split(/[\\/]/).pop()}` : ' by default'})\n\n${rule.description}${href ? `\n\n[Documentation](${href})` : ''}`;
+}
+
+function timeHover(a: Analysis, at: AtStatement, timeZone: string | undefined): string {
+  const lines = describeInstant(at.utc, at.raw, timeZone);
+  const window = a.snapshot.kind === 'ok' ? a.snapshot.snapshot.inventory.recoveryWindow : undefined;
+  if (window) lines.push(`Recovery window in the snapshot: ${window.RecoveryBeginTime} to ${window.RecoveryEndTime}`);
+  return lines.join('  \n');
+}
+
+function factsHover(a: Analysis, located: Located & { kind: 'instance' | 'backup' | 'region' }): string | undefined {
+  if (a.snapshot.kind !== 'ok') return undefined;
+  const inv = a.snapshot.snapshot.inventory;
+  if (located.kind === 'instance') {
+    const i = inv.instance;
+    const facts = [`${i.Engine} ${i.EngineVersion}`, i.Category, i.DBInstanceStatus, `lower_case_table_names=${i.lower_case_table_names}`].filter(Boolean);
+    return `**${i.DBInstanceId}** in the snapshot${inv.capturedAt ? ` of ${inv.capturedAt}` : ''}: ${facts.join(', ')}`;
+  }
+  if (located.kind === 'backup') {
+    const b = inv.backups?.find((x) => x.BackupId === located.name.value);
+    if (!b) return `Backup ${code(located.name.value)} is not among the snapshot's backups.`;
+    const facts = [b.BackupStatus, b.BackupMethod, b.BackupType, b.BackupStartTime && `${b.BackupStartTime} to ${b.BackupEndTime ?? '?'}`, b.MetaStatus && `meta ${b.MetaStatus}`].filter(Boolean);
+    return `**Backup ${b.BackupId}**: ${facts.join(', ')}`;
+  }
+  return inv.instance.RegionId ? `The snapshot's instance is in ${code(inv.instance.RegionId)}.` : undefined;
+}
+
+export function hover(a: Analysis, offset: number, settings: HoverSettings): Hover | null {
+  const located = locate(a.parsed.document, a.parsed.source, offset);
+  if (!located) return null;
+  let value: string | undefined;
+  let span;
+  switch (located.kind) {
+    case 'restore-source':
+    case 'restore-target':
+      value = databaseHover(a, located.statement, settings.limit);
+      span = located.name.span;
+      break;
+    case 'table-source':
+    case 'table-target':
+      value = itemHover(a, located.item as BlockItem & { kind: 'Table' }, settings.limit);
+      span = located.name.span;
+      break;
+    case 'except-table':
+      value = exceptTableHover(a, located.statement, located.item as BlockItem & { kind: 'ExceptTable' }, settings.limit);
+      span = located.name.span;
+      break;
+    case 'except-db':
+      value = exceptDbHover(a, located, settings.limit);
+      span = located.name.span;
+      break;
+    case 'rule-id':
+      value = ruleHover(a, located.rule.id);
+      span = located.rule.span;
+      break;
+    case 'time':
+      value = timeHover(a, located.statement, settings.timeZone);
+      span = located.statement.rawSpan;
+      break;
+    default:
+      value = factsHover(a, located);
+      span = located.name.span;
+  }
+  if (value === undefined) return null;
+  return { contents: { kind: 'markdown', value }, range: toRange(a.parsed.source, span) };
+}
