@@ -78,7 +78,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   }
 
   const caseInsensitive = isCaseInsensitive(inventory);
-  const expander = new Expander(new ContentsIndex(contents, caseInsensitive), label);
+  const expander = new Expander(ContentsIndex.of(contents, caseInsensitive), label);
   for (const r of of(doc, 'Restore')) expander.restore(r);
   const expanded = expander.result();
   diagnostics.push(...expanded.diagnostics);

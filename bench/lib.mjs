@@ -1,0 +1,72 @@
+// Shared by the benchmarks: run the CLI as a user does (its defaults, its own process start) and
+// compare it with a baseline **paired run by run**: the two alternate (A B A B ...), each pair
+// gives one ratio, and the figure is the median of the ratios with their min-max. Two separate
+// medians drift apart on a shared machine; a ratio per pair sees the same load on both sides.
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
+export const cli = join(root, 'bin/restorec.cjs');
+
+export function requireBuild(name) {
+  if (!existsSync(join(root, 'dist/cli.cjs'))) {
+    console.error(`${name}: build first (npm run bundle)`);
+    process.exit(2);
+  }
+}
+
+/**
+ * Runs a command (argv[0] is the program; `node` means this Node) and returns its wall time in
+ * ms. stdout goes to `out` (a file) or is ignored, never piped into this process.
+ */
+export function run(argv, { out, cwd = root, env, input, allowFail = false } = {}) {
+  const [cmd, ...args] = argv;
+  const fd = out ? openSync(out, 'w') : 'ignore';
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd === 'node' ? process.execPath : cmd, args, { cwd, env: env ?? process.env, stdio: [input === undefined ? 'ignore' : 'pipe', fd, 'pipe'], input, maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (out) closeSync(fd);
+  if (!allowFail && r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ').slice(0, 200)} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  return ms;
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Paired measurement: one warm-up of each, then `runs` pairs, alternating which goes first.
+ * Returns the ratio subject/baseline per pair, their median and range, and the medians of each.
+ */
+export async function paired(runs, baseline, subject) {
+  await baseline();
+  await subject();
+  const ratios = [];
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    let x;
+    let y;
+    if (i % 2 === 0) {
+      x = await baseline();
+      y = await subject();
+    } else {
+      y = await subject();
+      x = await baseline();
+    }
+    a.push(x);
+    b.push(y);
+    ratios.push(y / x);
+  }
+  return { ratio: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), baseline: median(a), subject: median(b), runs };
+}
+
+export function report(label, r, target, better = 'lower') {
+  const ok = better === 'lower' ? r.ratio <= target : r.ratio >= target;
+  const spread = `range ${r.min.toFixed(2)}-${r.max.toFixed(2)}`;
+  console.log(`${label.padEnd(44)} ${r.ratio.toFixed(2)}x (${spread}; ${r.runs} pairs; medians ${r.subject.toFixed(0)} vs ${r.baseline.toFixed(0)} ms)  target ${better === 'lower' ? '<=' : '>='} ${target}x ${ok ? 'MET' : 'NOT MET'}`);
+  return ok;
+}
