@@ -2,7 +2,7 @@
 // compare it with a baseline **paired run by run**: the two alternate (A B A B ...), each pair
 // gives one ratio, and the figure is the median of the ratios with their min-max. Two separate
 // medians drift apart on a shared machine; a ratio per pair sees the same load on both sides.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -69,4 +69,20 @@ export function report(label, r, target, better = 'lower') {
   const spread = `range ${r.min.toFixed(2)}-${r.max.toFixed(2)}`;
   console.log(`${label.padEnd(44)} ${r.ratio.toFixed(2)}x (${spread}; ${r.runs} pairs; medians ${r.subject.toFixed(0)} vs ${r.baseline.toFixed(0)} ms)  target ${better === 'lower' ? '<=' : '>='} ${target}x ${ok ? 'MET' : 'NOT MET'}`);
   return ok;
+}
+
+/** As `run`, without blocking this process (an in-process sandbox must keep answering). */
+export function runAsync(argv, { cwd = root, env } = {}) {
+  return new Promise((resolve, reject) => {
+    const [cmd, ...args] = argv;
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd === 'node' ? process.execPath : cmd, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (status !== 0 && status !== 1) reject(new Error(`${argv.join(' ').slice(0, 200)} exited ${status}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms, stderr });
+    });
+  });
 }

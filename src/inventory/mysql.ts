@@ -2,7 +2,6 @@
 // information_schema over a SQL connection (mysql2). Names are read exactly as the server stores
 // them (case, commas, backquotes and all); nothing is filtered out. The password never leaves
 // this module: every message quotes the URL redacted.
-import { createConnection } from 'mysql2/promise';
 import type { CurrentDatabase, Inventory } from '../compiler/index.ts';
 import { redact, redactUrls, registerSecret } from '../cloud/redact.ts';
 
@@ -39,6 +38,8 @@ export async function readCurrentTables(target: MysqlTarget): Promise<CurrentTab
   const where = redactUrls(target.url);
   let conn;
   try {
+    // Loaded only here: a command without a SQL connection never pays for the driver.
+    const { createConnection } = await import('mysql2/promise');
     conn = await createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, charset: 'utf8mb4', connectTimeout: target.connectTimeoutMs ?? 10_000 });
   } catch (e) {
     throw new MysqlError(redact(`cannot connect to ${where}: ${(e as Error).message}`));
