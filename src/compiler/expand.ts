@@ -153,7 +153,18 @@ export class Expander {
       return [];
     }
     this.#warnUnusual(matcher, kept, 'database');
-    return kept.map((n) => ({ db: this.#index.database(n) as ContentDatabase, captures: matcher.capture(n) ?? [] }));
+    const out: { db: ContentDatabase; captures: string[] }[] = [];
+    for (const n of kept) {
+      // Matching and capturing are one automaton, so a matched name always has its captures; if
+      // that ever broke, a target built from empty captures would be wrong silently: say so.
+      const captures = matcher.capture(n);
+      if (!captures) {
+        this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(n)}`, matcher.node.span, { help: 'simplify the pattern, or name the database exactly' }));
+        continue;
+      }
+      out.push({ db: this.#index.database(n) as ContentDatabase, captures });
+    }
+    return out;
   }
 
   /** Expands one `restore db` statement into the registry. */

@@ -5,7 +5,7 @@ export const MAX_NAME_LENGTH = 64;
 
 /**
  * Patterns may be longer than names (classes and brace sets take room), but not much: longer
- * ones are refused before picomatch compiles them (its `maxLength`).
+ * ones are refused before they are compiled.
  */
 export const MAX_PATTERN_LENGTH = 128;
 
