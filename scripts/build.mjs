@@ -81,7 +81,10 @@ for (const f of ['cli.cjs.map', 'cli.cjs.LEGAL.txt', 'cli.cjs']) {
 }
 rmSync(tmp, { recursive: true, force: true });
 
-// Warm-up: run the hook commands once each with the cache writer on for their bundle.
+// Warm-up: run the hook commands once each with the cache writer on for their bundle. The old
+// cache goes first: V8 checks a cache against its source's length only, so a rebuilt bundle of
+// the same length (a `1e3` that became `300`) would run, and be re-cached with, the old code.
+rmSync(new URL('cli.cjs.cache', dist), { force: true });
 const warmups = [
   ['cli.cjs', ['fmt', '--check', 'examples/incident-2026-11-20.restore']],
   ['cold/lint.cjs', ['lint', 'examples/incident-2026-11-20.restore']],
