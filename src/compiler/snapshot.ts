@@ -4,13 +4,21 @@ import type { Inventory } from './inventory.ts';
 import { checkInventory, formatProblem, readablePath, type SchemaProblem } from './validate.ts';
 import { lineColumn, locatePointer } from './json-locate.ts';
 
+/**
+ * Snapshots larger than this are refused unread: a million tables take about 14 MiB, and V8
+ * cannot hold a string much past 512 MiB, so a larger "snapshot" is a mistake (or `/dev/zero`).
+ */
+export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+
 export type SnapshotResult = { ok: true; inventory: Inventory } | { ok: false; problems: string[] };
 
 function syntaxProblem(file: string, text: string, e: Error): string {
-  const at = /at position (\d+)/.exec(e.message);
-  if (!at) return `${file}: not valid JSON: ${e.message}`;
+  // V8 quotes a piece of the text: control characters (NULs from `/dev/zero`) are made visible.
+  const message = e.message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return `${file}: not valid JSON: ${message}`;
   const { line, column } = lineColumn(text, Number(at[1]));
-  return `${file}:${line}:${column}: not valid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, '')}`;
+  return `${file}:${line}:${column}: not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
 }
 
 function problemAt(text: string, pointer: string, message: string): SchemaProblem {

@@ -138,7 +138,8 @@ function recognitionDiagnostic(e: IRecognitionException, opens: Opens, textLengt
 }
 
 function tooLarge(size: number): Diagnostic {
-  return error('input/too-large', `the file is ${size} bytes; spec files larger than ${MAX_SOURCE_BYTES} bytes (1 MiB) are refused unread`, { start: 0, end: 0 }, {
+  const what = Number.isFinite(size) ? `the file is ${size} bytes` : `the input is larger than ${MAX_SOURCE_BYTES} bytes`;
+  return error('input/too-large', `${what}; spec files larger than ${MAX_SOURCE_BYTES} bytes (1 MiB) are refused unread`, { start: 0, end: 0 }, {
     help: 'split the restore into several spec files, or check that this is the file you meant',
   });
 }

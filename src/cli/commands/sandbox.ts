@@ -1,8 +1,9 @@
 // `restorec sandbox --seed FILE`: a local RDS-compatible endpoint until SIGINT/SIGTERM. It prints
 // the endpoint and the sandbox's own credentials: fake, valid only here, so printing them is fine.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { parseFaultSpec, parseSeed, startSandbox, optionsFromScenario } from '../../sandbox/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
+import { readNamedSnapshot, readSnapshotText } from '../snapshots.ts';
 
 export interface SandboxCommandOptions {
   seed?: string;
@@ -14,13 +15,9 @@ export interface SandboxCommandOptions {
 }
 
 function readSeed(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const seed = parseSeed(text, file, (p) => readFileSync(p, 'utf8'));
+  // Bounded: a seed that is `/dev/zero` (or a symlink to it) must not fill memory.
+  const text = readSnapshotText(file, 'the seed');
+  const seed = parseSeed(text, file, readNamedSnapshot);
   if (!seed.ok) throw new UserError(`${file} is not a usable seed:\n  ${seed.problems.join('\n  ')}`, 'give an inventory snapshot (*.inventory.json) or a scenario (schemas/sandbox-scenario.schema.json)');
   return seed.scenario;
 }
