@@ -41,14 +41,15 @@ export function readablePath(pointer: string, extra?: string): string {
   return out === '' ? '(root)' : out;
 }
 
-function describe(e: AjvError): { pointer: string; path: string; message: string } {
+/** `format` names what an unknown field is not part of: "the snapshot format", "the config format". */
+function describe(e: AjvError, format: string): { pointer: string; path: string; message: string } {
   const p = e.params;
   switch (e.keyword) {
     case 'required':
       return { pointer: e.instancePath, path: readablePath(e.instancePath), message: `missing required field "${String(p['missingProperty'])}"` };
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
-      return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, path: readablePath(e.instancePath, key), message: 'unknown field (not in the snapshot format; check its spelling)' };
+      return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, path: readablePath(e.instancePath, key), message: `unknown field (not in ${format}; check its spelling)` };
     }
     case 'enum':
       return { pointer: e.instancePath, path: readablePath(e.instancePath), message: `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
@@ -63,13 +64,13 @@ function describe(e: AjvError): { pointer: string; path: string; message: string
  * Turns ajv errors into problems. A `oneOf` failure is reported only when nothing more precise
  * was reported at or below the same field (its branches usually say what is wrong).
  */
-export function describeErrors(errors: readonly AjvError[], text?: string): SchemaProblem[] {
+export function describeErrors(errors: readonly AjvError[], text?: string, format = 'the snapshot format'): SchemaProblem[] {
   const precise = errors.filter((e) => e.keyword !== 'oneOf');
   const kept = errors.filter((e) => e.keyword !== 'oneOf' || !precise.some((q) => q.instancePath.startsWith(e.instancePath)));
   const seen = new Set<string>();
   const out: SchemaProblem[] = [];
   for (const e of kept) {
-    const d = describe(e);
+    const d = describe(e, format);
     const key = `${d.pointer}\0${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -17,6 +17,15 @@ function workspace(spec: string, inventory: object | null = baseInventory(), con
 
 const H = 'instance rm-test\nfrom backup 1001\n';
 
+test('config maxEntries: 1 is a config error with its position, not a stack trace', () => {
+  const dir = workspace(H + 'restore db shop < table orders >\n', baseInventory(), { compile: { maxEntries: 1 } });
+  const r = restorec(['lint', 'spec.restore'], { cwd: dir });
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /restorec\.config\.json:1:\d+: compile\.maxEntries: must be >= 2/);
+  assert.not.ok(hasStackTrace(r.stderr), r.stderr);
+  assert.not.match(r.stderr, /internal error/);
+});
+
 test('the examples lint clean with their snapshots', () => {
   const r = restorec(['lint', 'examples/']);
   assert.is(r.status, 0, r.stdout + r.stderr);
