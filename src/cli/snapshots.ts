@@ -44,7 +44,7 @@ export function readSnapshot(path: string): Inventory {
   const loaded = loadSnapshot(text, path);
   if (!loaded.ok) {
     for (const p of loaded.problems) process.stderr.write(`${p}\n`);
-    throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} above)`, 'see schemas/inventory.schema.json for the format');
+    throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length === 1 ? 'the problem' : 'the problems'} above)`, 'see schemas/inventory.schema.json for the format');
   }
   return loaded.inventory;
 }

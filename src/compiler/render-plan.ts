@@ -51,7 +51,9 @@ export function renderPlanText(v: PlanView): string {
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
-    const width = Math.min(72, Math.max(0, ...rows.map((r) => r[0].length)));
+    // A loop, not Math.max(...rows): a database of 130,000 tables is more arguments than a call takes.
+    let width = 0;
+    for (const r of rows) width = Math.max(width, Math.min(72, r[0].length));
     for (const [left, right] of rows) out.push(`${left.padEnd(width)}  ${right}`);
   }
   out.push('', v.requests.length > 1 ? `requests (split: run one after another, in this order):` : 'request:');

@@ -172,12 +172,13 @@ export function parse(text: string, name = '<input>', initial: Diagnostic[] = []
   const opens: Opens = { tokens: lexed.tokens.filter((t) => t.tokenType.name === 'LAngle'), offsets: [] };
   opens.offsets = opens.tokens.map((t) => t.startOffset);
   for (const e of errors) diagnostics.push(recognitionDiagnostic(e, opens, text.length));
-  diagnostics.push(...strayDiagnostics(cst, lexed.tokens, diagnostics, text.length));
+  // Loops, not push(...list): a file can hold 140,000 of these, past what a call's arguments hold.
+  for (const d of strayDiagnostics(cst, lexed.tokens, diagnostics, text.length)) diagnostics.push(d);
   const builder = new AstBuilder();
   const document = builder.document(cst, text.length);
   document.comments = lexed.comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
-  diagnostics.push(...builder.diagnostics);
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkStructure(document));
+  for (const d of builder.diagnostics) diagnostics.push(d);
+  if (!diagnostics.some((d) => d.severity === 'error')) for (const d of checkStructure(document)) diagnostics.push(d);
   return { source, document, diagnostics: capErrors(diagnostics.sort(compareDiagnostics), stoppedAt === undefined ? undefined : source.position(stoppedAt).line) };
 }
 

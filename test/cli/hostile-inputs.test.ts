@@ -24,6 +24,45 @@ test('fmt --check on 1 MiB of unclosed blocks answers at once, with the first er
   assert.not.ok(hasStackTrace(r.stderr));
 });
 
+function snapshotOf(dbs: { Database: string; Tables: string[] }[]): string {
+  return JSON.stringify({ version: 1, instance: { DBInstanceId: 'rm-x', Engine: 'MySQL', EngineVersion: '8.0', lower_case_table_names: 0 }, contents: [{ BackupId: '1', Databases: dbs }] });
+}
+
+test('plan of a database of 130,000 tables, as text and as markdown (finding 10)', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'big.restore'), H + 'restore db big as big2\n');
+  writeFileSync(join(dir, 'big.inventory.json'), snapshotOf([{ Database: 'big', Tables: Array.from({ length: 130_000 }, (_, i) => `t${String(i).padStart(6, '0')}`) }]));
+  for (const format of ['text', 'markdown']) {
+    const r = restorec(['plan', '--format', format, join(dir, 'big.restore')], { timeout: HANG_MS });
+    assert.is(r.status, 0, r.stderr.slice(-2000));
+    assert.not.ok(hasStackTrace(r.stderr));
+    assert.ok(r.stdout.includes('t129999'), `${format}: the last table is listed`);
+  }
+});
+
+test('140,000 diagnostics of one kind in a file: a summary, not a stack overflow (finding 10)', () => {
+  const dir = tempDir();
+  for (const [name, line] of [['strays', 'at x >\n'], ['times', 'at bad\n']]) {
+    writeFileSync(join(dir, `${name}.restore`), H + line!.repeat(140_000));
+    const r = restorec(['parse', join(dir, `${name}.restore`)], { timeout: HANG_MS });
+    assert.is(r.status, 2, `${name}: ${r.stderr.slice(-2000)}`);
+    assert.match(r.stderr, /more problems in this file are not shown/);
+    assert.not.match(r.stderr, /internal error|Maximum call stack/);
+  }
+});
+
+test('a snapshot listing one database 100,000 times: the first problems and a count, at once', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'dup.restore'), H + 'restore db a\n');
+  writeFileSync(join(dir, 'dup.inventory.json'), snapshotOf(Array.from({ length: 100_000 }, () => ({ Database: 'a', Tables: ['t'] }))));
+  const r = restorec(['compile', join(dir, 'dup.restore')], { timeout: HANG_MS });
+  assert.is(r.signal, null, 'killed: it did not finish');
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /dup\.inventory\.json:1:\d+: contents\[0\]\.Databases\[1\]\.Database: database "a" is listed twice/);
+  assert.match(r.stderr, /dup\.inventory\.json: 99979 more problems not shown; fix the ones above first/);
+  assert.ok(r.stderr.split('\n').length < 40, 'the problems are capped');
+});
+
 /**
  * Runs the CLI with its address space capped at 1 GiB (`ulimit -v`), so that a reader that
  * does not stop at its limit fails here instead of taking the machine's memory (the old stdin
