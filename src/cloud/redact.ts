@@ -17,9 +17,10 @@ export function registerSecret(value: string | undefined | null): void {
   }
 }
 
-/** Strips userinfo (`user:password@`) and the query from every URL in `text`. */
+/** Strips userinfo (`user:password@`) and the query from every URL in `text`. The userinfo runs
+ *  to the last `@` before the path, as URL parsers read it: a password may hold an `@`. */
 export function redactUrls(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]*@)?([^\s?#]*)(\?[^\s#]*)?/gi, (_m, scheme: string, user: string | undefined, rest: string, query: string | undefined) => {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#]*@)?([^\s?#]*)(\?[^\s#]*)?/gi, (_m, scheme: string, user: string | undefined, rest: string, query: string | undefined) => {
     const who = user ? `${user.includes(':') ? user.slice(0, user.indexOf(':')) : user.slice(0, -1)}:${MASK}@` : '';
     return `${scheme}${who}${rest}${query ? `?${MASK}` : ''}`;
   });
