@@ -4,6 +4,7 @@
 import { findCommand } from './commands.ts';
 import { EXIT_USAGE, isUserError } from './errors.ts';
 import { parseFast } from './fast-args.ts';
+import { describeInternalError, installProcessGuard, wantsStack } from './process-guard.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const spec = findCommand(argv[0]);
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  installProcessGuard(argv);
   try {
     process.exitCode = await main(argv);
   } catch (e) {
@@ -21,8 +23,8 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode;
       return;
     }
-    // A bug, not a user mistake: say so plainly and keep the stack for the report.
-    process.stderr.write(`restorec: internal error: ${(e as Error)?.message ?? e}\nPlease report this with the command you ran.\n${(e as Error)?.stack ?? ''}\n`);
+    // A bug, not a user mistake: one line and a hint to report it (the stack on request).
+    process.stderr.write(describeInternalError(e, wantsStack(argv)));
     process.exitCode = EXIT_USAGE;
   }
 }

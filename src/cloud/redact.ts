@@ -3,7 +3,10 @@
 // wherever they appear; URLs lose their query and userinfo (pop-core quotes the request URL,
 // query and all, in its error messages).
 
-const secrets = new Set<string>();
+/** One registry per process, not per bundle: the CLI's split bundles each hold a copy of this
+ *  module, and the process-level error guard (in the main bundle) must see what `apply`'s
+ *  bundle registered. */
+const secrets: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('restorec.secrets')] ??= new Set<string>()) as Set<string>;
 const MASK = '***';
 
 /** Registers a value that must never be printed (ignored when too short to be a secret). */
