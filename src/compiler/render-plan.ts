@@ -5,7 +5,7 @@ import type { SourceFile, Span } from '../grammar/index.ts';
 import type { RestoreRequest } from './emit.ts';
 import type { CompileOptions, PlanDatabase, RestorePlan } from './plan.ts';
 import { DEFAULT_MAX_ENTRIES } from './plan.ts';
-import { showName } from './names.ts';
+import { showName, visibleName } from './names.ts';
 
 export type PlanFormat = 'text' | 'markdown';
 
@@ -64,9 +64,9 @@ export function renderPlanText(v: PlanView): string {
   return out.join('\n') + '\n';
 }
 
-/** A Markdown code span that survives any name: control characters escaped, pipes escaped for tables. */
+/** A Markdown code span that survives any name: control and invisible characters escaped, pipes escaped for tables. */
 function code(name: string): string {
-  const visible = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\|/g, '\\|');
+  const visible = visibleName(name).replace(/\|/g, '\\|');
   const fence = visible.includes('`') ? '``' : '`';
   const pad = visible.startsWith('`') || visible.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${visible}${pad}${fence}`;

@@ -45,6 +45,10 @@ function clock(now: string | undefined): Date {
 
 export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}`);
+  // `abc` arrives as NaN and `1e400` as Infinity: either would switch the gate off unseen.
+  if (!Number.isSafeInteger(opts.maxWarnings) || opts.maxWarnings < -1) {
+    throw new UserError(`--max-warnings must be a whole number of warnings (0 or more, or -1 for no limit), got ${Number.isNaN(opts.maxWarnings) ? 'a value that is not a number' : opts.maxWarnings}`, 'restorec lint --max-warnings 0 FILES fails on any warning');
+  }
   if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
   let config;
   try {

@@ -33,8 +33,15 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
       throw new UserError((e as Error).message, 'e.g. --faults throttle=0.1,internal=0.05,latency=50,jitter=20');
     }
   }
-  if (opts.randomSeed !== undefined) options.randomSeed = opts.randomSeed;
-  if (opts.restoreMs !== undefined) options.behaviour = { ...options.behaviour, restoreDurationMs: opts.restoreMs };
+  // yargs turns `abc` into NaN: a seed or a duration that is not a number is a usage error.
+  if (opts.randomSeed !== undefined) {
+    if (!Number.isSafeInteger(opts.randomSeed)) throw new UserError(`--random-seed must be a whole number, got ${Number.isNaN(opts.randomSeed) ? 'a value that is not a number' : opts.randomSeed}`, 'e.g. --random-seed 42');
+    options.randomSeed = opts.randomSeed;
+  }
+  if (opts.restoreMs !== undefined) {
+    if (!Number.isFinite(opts.restoreMs) || opts.restoreMs < 0) throw new UserError(`--restore-ms must be a duration of 0 or more milliseconds, got ${Number.isNaN(opts.restoreMs) ? 'a value that is not a number' : opts.restoreMs}`, 'e.g. --restore-ms 2000');
+    options.behaviour = { ...options.behaviour, restoreDurationMs: opts.restoreMs };
+  }
   options.port = opts.port;
   let sb;
   try {
