@@ -20,6 +20,8 @@ export interface MysqlTarget {
 
 const EXPECTED = 'expected mysql://USER:PASSWORD@HOST:PORT/, with special characters in the password percent-encoded';
 
+const KNOWN_SCHEMES = new Set(['mysqlx', 'mariadb', 'jdbc', 'postgres', 'postgresql', 'sqlserver', 'mongodb', 'redis', 'http', 'https', 'tcp', 'unix', 'file']);
+
 /**
  * What a string that is not a mysql:// URL looks like, in words that quote none of it (any part
  * may be a password): the forms people paste from other tools.
@@ -29,7 +31,9 @@ function describeForm(url: string): string {
   if (/(^|\s)(password|pwd|host|user)\s*=/i.test(url)) return 'this looks like a key=value connection string, which restorec does not read';
   if (/^mysql:(?!\/\/)/i.test(url)) return 'it starts with `mysql:` but not `mysql://`';
   const scheme = /^([a-z][a-z0-9+.-]{0,20}):\/\//i.exec(url)?.[1];
-  if (scheme) return `its scheme is \`${scheme}:\`, not \`mysql:\``;
+  // Named only when it is a scheme people use: any other "scheme" may be a pasted password.
+  if (scheme && KNOWN_SCHEMES.has(scheme.toLowerCase())) return `its scheme is \`${scheme.toLowerCase()}:\`, not \`mysql:\``;
+  if (scheme) return 'its scheme is not `mysql:`';
   return 'it is not a URL';
 }
 
