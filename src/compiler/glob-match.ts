@@ -169,10 +169,14 @@ export function buildAutomaton(nodes: readonly GlobNode[], caseInsensitive: bool
     return false;
   };
 
+  // Two state sets reused by every call (test is synchronous): a million names, no allocations.
+  const setA = new Uint32Array(words);
+  const setB = new Uint32Array(words);
   function test(name: string): boolean {
-    let current = new Uint32Array(words);
+    let current = setA;
+    let next = setB;
+    current.fill(0);
     current[0] = 1;
-    let next = new Uint32Array(words);
     for (let i = 0; i < name.length; i++) {
       const acc = acceptMask(name[i]!);
       next.fill(0);
