@@ -5,6 +5,7 @@
 // finishes and its exit code still says what it found.
 import { redact } from '../cloud/redact.ts';
 import { EXIT_USAGE } from './errors.ts';
+import { describeCode } from '../grammar/read-bounded.ts';
 
 /** Whether the stack of an internal error is shown. */
 export function wantsStack(argv: readonly string[]): boolean {
@@ -12,8 +13,18 @@ export function wantsStack(argv: readonly string[]): boolean {
   return argv.includes('--verbose') || (debug !== undefined && debug !== '' && debug !== '0');
 }
 
-/** One line (two with the hint) for an error that is restorec's fault, secrets redacted. */
+/** A write to stdout or stderr that failed for the device's sake (`> /dev/full`), not restorec's. */
+function outputFailure(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err?.syscall !== 'write' || typeof err.code !== 'string' || err.code === 'EPIPE') return undefined;
+  return `restorec: cannot write the output: ${describeCode(err.code)}\n`;
+}
+
+/** One line (two with the hint) for an error that is restorec's fault, secrets redacted; or
+ *  the one line for an output that could not be written. */
 export function describeInternalError(e: unknown, showStack: boolean): string {
+  const output = outputFailure(e);
+  if (output) return output;
   const err = e instanceof Error ? e : new Error(String(e));
   const message = redact(String(err.message).split('\n')[0] ?? '');
   const hint = showStack

@@ -38,6 +38,14 @@ export function describeCode(code: string): string {
       return 'a part of the path is not a directory';
     case 'ENAMETOOLONG':
       return 'the path is too long';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EIO':
+      return 'an input/output error of the device';
     default:
       return code;
   }

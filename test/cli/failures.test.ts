@@ -58,6 +58,14 @@ test('output cut short by the reader (| head): no message, and the exit code of 
   }
 });
 
+test('output to a full device (> /dev/full) is a message about the output, not a bug report', () => {
+  for (const cmd of ['rules', 'compile examples/', 'plan examples/seed-backup-set.restore']) {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/restorec.cjs ${cmd} > /dev/full`], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+    assert.is(r.status, 2, cmd);
+    assert.match(r.stderr, /^restorec: cannot write the output: no space left on the device\n$/, cmd);
+  }
+});
+
 test('an internal error is one line with a hint; the stack only with RESTOREC_DEBUG=1', () => {
   // An error thrown from a timer, outside any command's own handling, stands for any bug: it is
   // injected with --require, so the CLI is the real one.
