@@ -46,6 +46,8 @@ export function describeCode(code: string): string {
       return 'the disk quota is used up';
     case 'EIO':
       return 'an input/output error of the device';
+    case 'EEXIST':
+      return 'a file of that name exists';
     default:
       return code;
   }

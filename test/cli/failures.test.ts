@@ -21,21 +21,24 @@ test('lint -o and grammar -o into a missing directory: a message, exit 2', () =>
   for (const r of [lint, grammar]) assert.not.ok(hasStackTrace(r.stderr), r.stderr);
 });
 
-test('fmt in a directory it cannot write to: a message naming the file, the file untouched', () => {
+test('fmt where it cannot write its temporary file: a message naming the file, the file untouched', () => {
   const dir = tempDir();
   const file = join(dir, 'u.restore');
   writeFileSync(file, UGLY);
-  chmodSync(file, 0o644);
-  chmodSync(dir, 0o555);
-  // Root may write anywhere: run as nobody then.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/restorec.cjs'), 'fmt', file], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, ...asUser });
+  const root = process.getuid?.() === 0;
+  // Not root: a directory without write permission. Root writes anywhere, so there the temporary
+  // file's name (it holds the pid, which `exec` keeps) is taken by a directory beforehand.
+  if (!root) chmodSync(dir, 0o555);
+  const cli = `"${process.execPath}" "${join(process.cwd(), 'bin/restorec.cjs')}" fmt "${file}"`;
+  const script = root ? `mkdir "${dir}/.u.restore.restorec-fmt-$$.tmp" && exec ${cli}` : `exec ${cli}`;
+  const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
   chmodSync(dir, 0o755);
   assert.is(r.status, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`restorec: cannot write ${file.replace(/[.]/g, '\\.')}: permission denied`));
+  assert.match(r.stderr, new RegExp(`restorec: cannot write ${file.replace(/[.]/g, '\\.')}: ${root ? 'a file of that name exists' : 'permission denied'}`));
   assert.match(r.stderr, /fmt --stdout/);
   assert.not.ok(hasStackTrace(r.stderr), r.stderr);
   assert.is(readFileSync(file, 'utf8'), UGLY);
+  assert.is(readdirSync(dir).filter((f) => f !== 'u.restore' && !f.endsWith('.tmp')).length, 0, 'something left behind');
 });
 
 test('output cut short by the reader (| head): no message, and the exit code of the command', () => {
