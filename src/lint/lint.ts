@@ -8,7 +8,8 @@ import type { Inventory } from '../compiler/inventory.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
 import { resolveRules, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
-import { isSuppressed, parseSuppressions } from './suppressions.ts';
+import { parseSuppressions, SuppressionIndex } from './suppressions.ts';
+import { MAX_ERRORS } from '../grammar/index.ts';
 
 export interface LintInput {
   source: SourceFile;
@@ -140,7 +141,8 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     const result: FileResult = {
       file: input.source.name,
       source: input.source,
-      messages: kept,
+      messages: capMessages(kept),
+      // Counted before the cap: exit codes and --max-warnings see every problem.
       errorCount: kept.filter((m) => m.severity === 2).length,
       warningCount: kept.filter((m) => m.severity === 1).length,
       skipped,
@@ -148,6 +150,28 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     if (file.plan) result.plan = file.plan;
     return result;
   });
+}
+
+/**
+ * At most MAX_ERRORS messages per file, as for parse problems, and one line for the rest: 1 MiB
+ * of directives naming unknown rules gave 125,780 messages and 58 MB of output. The counts of
+ * the file result stay complete.
+ */
+function capMessages(messages: LintMessage[]): LintMessage[] {
+  if (messages.length <= MAX_ERRORS) return messages;
+  const shown = messages.slice(0, MAX_ERRORS);
+  const hidden = messages.slice(MAX_ERRORS);
+  const errors = hidden.filter((m) => m.severity === 2).length;
+  const at = shown[shown.length - 1]!.span.end;
+  shown.push({
+    ruleId: null,
+    severity: errors > 0 ? 2 : 1,
+    message: `${hidden.length} more problems in this file are not shown (${errors} errors, ${hidden.length - errors} warnings)`,
+    span: { start: at, end: at },
+    help: 'fix the problems above first; the counts in the summary include every problem',
+    code: 'lint/too-many-problems',
+  });
+  return shown;
 }
 
 function applySuppressions(input: LintInput, messages: LintMessage[], opts: LintOptions, skipped: ReadonlySet<string>): LintMessage[] {
@@ -164,8 +188,9 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
       if (skipped.has(r.id)) r.used = true;
     }
   }
+  const index = new SuppressionIndex(suppressions);
   for (const m of messages) {
-    if (m.ruleId !== null && isSuppressed(suppressions, m.ruleId, input.source.position(m.span.start).line)) continue;
+    if (m.ruleId !== null && index.suppresses(m.ruleId, input.source.position(m.span.start).line)) continue;
     out.push(m);
   }
   const unused = opts.config.reportUnusedSuppressions ?? 'warn';
