@@ -45,7 +45,7 @@ test('output cut short by the reader (| head): no message, and the exit code of 
   // Large enough that the pipe fills before the reader leaves, every time.
   const dir = tempDir();
   const tables = Array.from({ length: 20_000 }, (_, i) => `t${i}`);
-  writeFileSync(join(dir, 'big.restore'), 'instance rm-x\nfrom backup 1\nrestore db big as big2\n');
+  writeFileSync(join(dir, 'big.restore'), 'instance rm-x\nfrom backup 1\nrestore db big < table * as {name}_2 >\n');
   writeFileSync(join(dir, 'big.inventory.json'), JSON.stringify({ version: 1, instance: { DBInstanceId: 'rm-x', Engine: 'MySQL', EngineVersion: '8.0', lower_case_table_names: 0 }, contents: [{ BackupId: '1', Databases: [{ Database: 'big', Tables: tables }] }] }));
   const bin = `"${process.execPath}" "${join(process.cwd(), 'bin/restorec.cjs')}"`;
   for (const [cmd, expected] of [

@@ -28,7 +28,7 @@ test('config maxEntries: 1 is a config error with its position, not a stack trac
 
 test('a file of 1 MiB of suppressions naming unknown rules: 100 problems shown, all counted', () => {
   const line = '# restorec-disable-next-line no-such-rule-x\n';
-  const body = H + 'restore db shop < table orders >\n';
+  const body = H + 'restore db shop < table orders as orders_r >\n';
   const n = Math.floor((1024 * 1024 - body.length) / line.length);
   const dir = workspace(body + line.repeat(n));
   const stylish = restorec(['lint', 'spec.restore'], { cwd: dir });
@@ -100,7 +100,7 @@ test('--no-live never reaches for the network, even with cloud access configured
   assert.match(offline.stderr, /skipped on 1 file without an inventory/);
   const live = restorec(['lint', 'spec.restore'], { cwd: dir, env });
   assert.is.not(live.status, 0, 'a live read against a closed port must not pass silently');
-  assert.match(live.stderr, /DescribeDBInstanceAttribute failed: the endpoint refused the connection/);
+  assert.match(live.stderr, /Describe\w+ failed: the endpoint refused the connection/);
   assert.not.ok(hasStackTrace(live.stderr), live.stderr);
 });
 
