@@ -3,7 +3,8 @@
 // gives one ratio, and the figure is the median of the ratios with their min-max. Two separate
 // medians drift apart on a shared machine; a ratio per pair sees the same load on both sides.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -29,6 +30,19 @@ export function run(argv, { out, cwd = root, env, input, allowFail = false } = {
   if (out) closeSync(fd);
   if (!allowFail && r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ').slice(0, 200)} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
   return ms;
+}
+
+/**
+ * As `run`, also returning the CPU time (user + system) of the child, read by GNU time: on a
+ * shared machine CPU time moves far less with the load than wall time, so both are reported.
+ */
+export function runCpu(argv, opts = {}) {
+  if (!existsSync('/usr/bin/time')) return { wall: run(argv, opts), cpu: NaN };
+  const file = join(tmpdir(), `restorec-bench-time-${process.pid}`);
+  const [cmd, ...args] = argv;
+  const wall = run(['/usr/bin/time', '-q', '-f', '%U %S', '-o', file, cmd === 'node' ? process.execPath : cmd, ...args], opts);
+  const [user, sys] = readFileSync(file, 'utf8').trim().split(/\s+/).map(Number);
+  return { wall, cpu: (user + sys) * 1000 };
 }
 
 export const median = (xs) => {

@@ -4,7 +4,7 @@
 // shape a series: the API's 100 tables per request (InvalidParamTableMeta.TooManyTables) and the
 // console's 50 entries (`maxEntries`, the default). A database created under a new name is never
 // split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.ts';
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
 import { checkRestoreRequest, checkTableMeta, isTableMetaName } from './validate.ts';
@@ -222,7 +222,7 @@ export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: n
     ...(params.InstantRecovery ? [['InstantRecovery', true]] : []),
     ['part', part, total],
   ]);
-  const hash = createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, TOKEN_HASH_LENGTH);
+  const hash = sha256Hex(canonical).slice(0, TOKEN_HASH_LENGTH);
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
 }
 
@@ -289,8 +289,8 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
       ...(plan.instantRecovery ? { InstantRecovery: true } : {}),
     };
     // Every request is still checked whole against the schema: a handful of short fields.
-    const request: RestoreRequest = { ...params, ClientToken: clientToken(params, i + 1, parts.length) };
-    for (const p of checkRestoreRequest(request)) {
+    const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length) };
+    for (const p of checkRestoreRequest(options.clientTokens === false ? { ...request, ClientToken: 'rc-unhashed' } : request)) {
       const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
       diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));
     }

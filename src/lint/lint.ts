@@ -76,7 +76,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     const messages: LintMessage[] = parseErrors.map((d) => fromDiagnostic(d, null, 2));
     let plan: RestorePlan | undefined;
     if (parseErrors.length === 0 && input.inventory) {
-      const result = compile(input, input.inventory, opts.config.compile ?? {});
+      const result = compile(input, input.inventory, { ...opts.config.compile, clientTokens: false });
       plan = result.plan;
       for (const d of result.diagnostics) {
         if (input.diagnostics.includes(d)) continue;
