@@ -113,12 +113,20 @@ export function packRequests(units: readonly PackUnit[], maxEntries: number, max
       at += take;
     }
   };
+  // Each group's members, found in one pass (thousands of renamed databases: no pass per group).
+  const groupMembers = new Map<number, number[]>();
+  units.forEach((u, i) => {
+    if (u.group === undefined) return;
+    const l = groupMembers.get(u.group);
+    if (l) l.push(i);
+    else groupMembers.set(u.group, [i]);
+  });
   const placed = new Set<number>();
   units.forEach((u, index) => {
     if (u.group === undefined) return splittable(u.size, index);
     if (placed.has(u.group)) return;
     placed.add(u.group);
-    const members = units.flatMap((m, i) => (m.group === u.group ? [i] : []));
+    const members = groupMembers.get(u.group)!;
     const entries = members.reduce((n, i) => n + 1 + (units[i]!.size ?? 0), 0);
     const count = members.reduce((n, i) => n + (units[i]!.size ?? 0), 0);
     if (count > maxTables) {
