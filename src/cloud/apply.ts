@@ -41,6 +41,11 @@ export interface ApplyOptions {
   caseInsensitive: boolean;
   /** The instance's databases now, tables where readable (DescribeDatabases + SQL). */
   readCurrent: () => Promise<CurrentDatabase[]>;
+  /**
+   * Whether readCurrent can see tables (a SQL connection). Without it nothing it reads can be
+   * evidence, so it is not called at all (no DescribeDatabases pages that prove nothing).
+   */
+  canSeeTables?: boolean;
   /** Follow the last request to its end too (earlier ones are always followed: one restore at a time). */
   wait: boolean;
   /** TaskType of a table restore in DescribeHistoryTasks. */
@@ -97,24 +102,30 @@ export class Applier {
     return out;
   }
 
-  private presence(targets: RequestTargets, current: CurrentDatabase[]) {
-    return targetPresence(targets, current, this.o.caseInsensitive);
+  /** Whether the targets are on the instance, or 'unknown' without a way to see tables. */
+  private async presenceNow(targets: RequestTargets): Promise<ReturnType<typeof targetPresence>> {
+    if (this.o.canSeeTables === false) return { state: 'unknown' };
+    return targetPresence(targets, await this.o.readCurrent(), this.o.caseInsensitive);
   }
 
   private async applyOne(req: RestoreRequest, targets: RequestTargets, index: number, follow: boolean): Promise<RequestOutcome> {
     const id = req.DBInstanceId;
     // One restore at a time per instance: wait for one already running (perhaps the previous
-    // request of this series) before deciding anything.
+    // request of this series) before deciding anything. The same answer lists the restore tasks
+    // that exist before this submission (one call for both).
+    let known: Set<string>;
     for (;;) {
       const t = this.now();
-      const other = (await this.restoreTasks(id, t - RUNNING_LOOKBACK_MS, t + HOUR)).find((x) => UNFINISHED_TASK.has(x.Status));
+      const tasks = await this.restoreTasks(id, t - RUNNING_LOOKBACK_MS, t + HOUR);
+      known = new Set(tasks.map((x) => x.TaskId));
+      const other = tasks.find((x) => UNFINISHED_TASK.has(x.Status));
       if (!other) break;
       if (!follow) return { index, status: 'failed', message: `restore task ${other.TaskId} is still ${other.Status} on ${id}; apply again when it ends, or pass --wait` };
       this.o.onEvent?.({ kind: 'waiting-other', taskId: other.TaskId });
       const end = await this.follow(id, other, index, this.now() + this.waitTimeoutMs);
       if (end.state === 'timeout') return { index, status: 'failed', message: `restore task ${other.TaskId} did not end within the wait timeout` };
     }
-    const before = this.presence(targets, await this.o.readCurrent());
+    const before = await this.presenceNow(targets);
     if (before.state === 'present') {
       const message = 'already applied: its target tables are on the instance; not restored again';
       this.o.onEvent?.({ kind: 'skip', index, reason: message });
@@ -125,7 +136,6 @@ export class Applier {
     }
 
     const submittedAt = this.now();
-    const known = new Set((await this.restoreTasks(id, submittedAt - SKEW_MS, submittedAt + HOUR)).map((t) => t.TaskId));
     this.o.onEvent?.({ kind: 'submit', index });
     let requestId: string | undefined;
     let refused: CloudError | undefined;
@@ -154,13 +164,15 @@ export class Applier {
       return { index, status: 'started', requestId, taskId: task.TaskId, message: `restore started; not waiting for it to end (pass --wait to follow it)`, evidence: `DescribeHistoryTasks: task ${task.TaskId} (${task.TaskType ?? 'no TaskType'}) is ${task.Status}` };
     }
     const deadline = this.now() + this.waitTimeoutMs;
+    // The task was just read: the first look at it waits one poll (no call that tells nothing new).
+    if (UNFINISHED_TASK.has(task.Status)) await this.sleep(this.pollMs);
     const end = await this.follow(id, task, index, deadline);
     const seen = `task ${task.TaskId} (${task.TaskType ?? 'no TaskType'})`;
     if (end.state === 'timeout') return { index, status: 'failed', requestId, taskId: task.TaskId, message: `restore ${seen} did not end within the wait timeout; check it before applying again` };
     if (end.state === 'failed') return { index, status: 'failed', requestId, taskId: task.TaskId, message: `restore ${seen} ended ${end.status}` };
     if (end.state === 'gone') return this.confirmByTables(targets, index, deadline, requestId, task.TaskId, `DescribeHistoryTasks no longer lists ${seen}`);
     // Succeeded: confirm through the tables where they can be read.
-    const after = this.presence(targets, await this.o.readCurrent());
+    const after = await this.presenceNow(targets);
     if (after.state === 'unknown') return { index, status: 'done', requestId, taskId: task.TaskId, message: 'restored', evidence: `DescribeHistoryTasks: ${seen} Succeed (no SQL connection: the tables were not looked at)` };
     return this.confirmByTables(targets, index, deadline, requestId, task.TaskId, `DescribeHistoryTasks: ${seen} Succeed`);
   }
@@ -186,7 +198,7 @@ export class Applier {
    */
   private async withoutTask(req: RestoreRequest, targets: RequestTargets, index: number, follow: boolean, requestId: string | undefined): Promise<RequestOutcome> {
     const why = `RestoreTable answered, but DescribeHistoryTasks showed no new task whose TaskType matches ${String(this.taskType)}`;
-    const now = this.presence(targets, await this.o.readCurrent());
+    const now = await this.presenceNow(targets);
     if (now.state === 'present') return { index, status: 'already-applied', requestId, message: 'already applied (the API gave the first answer for this ClientToken)', evidence: `${why}; information_schema lists every target table` };
     const hint = `check the restore in the console (Backup and Restoration); if restores run under another TaskType, pass --restore-task-type PATTERN`;
     if (now.state === 'unknown') {
@@ -199,7 +211,7 @@ export class Applier {
   /** Waits for every target table to be seen over SQL (the evidence of a finished restore). */
   private async confirmByTables(targets: RequestTargets, index: number, deadline: number, requestId: string | undefined, taskId: string | undefined, basis: string): Promise<RequestOutcome> {
     for (;;) {
-      const p = this.presence(targets, await this.o.readCurrent());
+      const p = await this.presenceNow(targets);
       if (p.state === 'present') return { index, status: 'done', requestId, taskId, message: 'restored', evidence: `${basis}; information_schema lists every target table` };
       if (p.state === 'unknown') return { index, status: 'unconfirmed', requestId, taskId, message: `${basis}, and the target tables cannot be read to confirm the restore` };
       if (this.now() >= deadline) return { index, status: 'failed', requestId, taskId, message: `${basis}, but the target tables did not all appear within the wait timeout; check the instance before applying again` };

@@ -227,6 +227,7 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
         api: client,
         caseInsensitive,
         readCurrent: () => readCurrent(client, src.instanceId, sandbox ? undefined : mysqlUrl(opts)),
+        canSeeTables: !sandbox && mysqlUrl(opts) !== undefined,
         wait: opts.wait,
         restoreTaskType,
         pollMs: opts.pollMs ?? (sandbox ? 250 : 5_000),
