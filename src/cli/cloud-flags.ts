@@ -12,7 +12,7 @@ export function cloudFlags(): Record<string, OptionSpec> {
     concurrency: { type: 'number', default: 16, describe: 'API calls in flight at once' },
     rate: { type: 'number', default: 50, describe: 'API calls started per second at most' },
     verbose: { type: 'boolean', default: false, describe: 'trace every API call on stderr (secrets redacted)' },
-    'meta-page-size': { type: 'number', describe: 'DescribeMetaList page size (default 100; its maximum is undocumented, smaller pages are tried when refused)' },
+    'meta-page-size': { type: 'number', describe: 'DescribeMetaList page size (default 1000; its maximum is undocumented, smaller pages are tried when refused)' },
   };
 }
 

@@ -28,9 +28,12 @@ export async function readByTotal<T>(what: string, size: number, key: (item: T) 
       throw new InventoryError(`${what}: the answer states no total, so restorec cannot tell whether it read every entry`);
     }
     const total = first.total;
-    const pages = Math.ceil(total / size);
+    // A service that caps the page size below what was asked answers a full page of its own size:
+    // page by that, or the pages past it would never be asked for.
+    const served = first.items.length > 0 && first.items.length < size && total > first.items.length ? first.items.length : size;
+    const pages = Math.ceil(total / served);
     if (!Number.isSafeInteger(total) || total < 0 || pages > MAX_PAGES) {
-      throw new InventoryError(`${what}: the answer claims ${first.total} entries, more than restorec reads (${MAX_PAGES} pages of ${size}); nothing is used from it`);
+      throw new InventoryError(`${what}: the answer claims ${first.total} entries, more than restorec reads (${MAX_PAGES} pages of ${served}); nothing is used from it`);
     }
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetch(i + 2)));
     const all = [first, ...rest];

@@ -39,13 +39,14 @@ export interface RdsPull {
 }
 
 /**
- * DescribeMetaList's maximum PageSize is undocumented: 100 (the largest page other operations
- * document). A service that refuses it (InvalidPageSize) is asked again with smaller pages.
+ * DescribeMetaList's maximum PageSize is undocumented. 1,000 keeps a large backup to a few calls;
+ * a service that refuses it (InvalidPageSize) is asked again with smaller pages, and one that
+ * serves smaller pages than asked is paged by what it serves (paging.ts).
  */
-export const DEFAULT_META_PAGE_SIZE = 100;
+export const DEFAULT_META_PAGE_SIZE = 1000;
 /** DescribeDatabases pages fetched at once after page 1 (it has no total to page by). */
 export const DEFAULT_PAGE_WINDOW = 8;
-const META_FALLBACK_SIZES = [100, 50, 30, 10, 1];
+const META_FALLBACK_SIZES = [1000, 100, 50, 30, 10, 1];
 const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
 const BACKUP_PAGE_SIZE = integerRange('DescribeBackups', 'PageSize')!.max;
 const TASK_PAGE_SIZE = integerRange('DescribeHistoryTasks', 'PageSize')!.max;

@@ -97,6 +97,37 @@ test('pull: unreadable answers (HTML 502, cut-off JSON, empty, null, [], 42) are
   }
 });
 
+test('pull: DescribeMetaList serving smaller pages than asked is paged by what it serves; a refused size is asked smaller', async () => {
+  const all = ['a', 'b', 'c', 'd', 'e'].map((d) => ({ Database: d, Tables: `${d}1,${d}2`, Size: '1' }));
+  const served = await startHostileApi(
+    scripted(ID, {
+      DescribeMetaList: (p) => {
+        const index = Number(p.get('PageIndex') ?? 1);
+        const items = all.slice((index - 1) * 2, index * 2);
+        return { body: { TotalRecordCount: 5, TotalPageCount: 3, PageNumber: index, PageRecordCount: items.length, Items: { Meta: items } } };
+      },
+    }),
+  );
+  try {
+    const r = await cli(['inventory', 'pull', '--instance', ID, '--backup', '9026262', '-o', '-'], env(served.endpoint));
+    assert.is(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).contents[0].Databases.map((d: { Database: string }) => d.Database), ['a', 'b', 'c', 'd', 'e']);
+    assert.is(served.count('DescribeMetaList'), 3);
+  } finally {
+    await served.close();
+  }
+  const refused = await startHostileApi(
+    scripted(ID, { DescribeMetaList: (p) => (Number(p.get('PageSize')) > 100 ? { status: 400, body: { Code: 'InvalidPageSize', Message: 'The page size is invalid' } } : undefined) }),
+  );
+  try {
+    const r = await cli(['inventory', 'pull', '--instance', ID, '--backup', '9026262', '-o', '-'], env(refused.endpoint));
+    assert.is(r.status, 0, r.stderr);
+    assert.equal(refused.requests.filter((q) => q.action === 'DescribeMetaList').map((q) => q.params.get('PageSize')), ['1000', '100']);
+  } finally {
+    await refused.close();
+  }
+});
+
 test('pull -o into a folder that does not exist: exit 2 before any call', async () => {
   const api = await startHostileApi(scripted(ID, {}));
   try {
