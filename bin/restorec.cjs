@@ -58,4 +58,6 @@ function load(file) {
 
 // The bundle's stubs for split commands load them through this, with their own code cache.
 globalThis.__restorecLoad = load;
+// Where the bundles are: the CLI reads files the build wrote beside them (help.json).
+globalThis.__restorecDist = dist;
 load(path.join(dist, 'cli.cjs')).runCli(process.argv.slice(2));

@@ -10,8 +10,8 @@
 // ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
 import { validatorsJs, writeValidators } from './gen-validators.mjs';
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -153,6 +153,25 @@ for (const [bundle, args, input] of warmups) {
     rmSync(join(tmp, `${bundle}.cache`), { force: true });
   }
 }
+
+// Help as yargs prints it, for main.ts to print without loading yargs (see cachedHelp there):
+// the top-level help first, then each command it lists.
+const helpOf = (args) =>
+  spawnSync(process.execPath, [join(root, 'bin/restorec.cjs'), ...args, '--help'], {
+    cwd: root,
+    env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_NO_HELP_CACHE: '1' },
+    encoding: 'utf8',
+  });
+const help = {};
+const top = helpOf([]);
+if (top.status === 0) {
+  help[''] = top.stdout;
+  for (const [, name] of top.stdout.matchAll(/^ {2}restorec (\S+)/gm)) {
+    const r = helpOf([name]);
+    if (r.status === 0) help[name] = r.stdout;
+  }
+}
+writeFileSync(join(tmp, 'help.json'), JSON.stringify(help));
 
 // Into place: a first build renames the whole directory (a concurrent first build that lost the
 // race finds it there and drops its own); a rebuild replaces the entries one by one.

@@ -1,6 +1,8 @@
 // The restorec command line: the only place that touches process.argv, exit codes and uncaught
 // errors. Hot commands parse their arguments on a fast path; everything else goes through yargs,
 // loaded only then. Each command's module is imported only when it runs (see bench/startup).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { findCommand } from './commands.ts';
 import { checkOptions, unknownCommand } from './argv-check.ts';
 import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from './errors.ts';
@@ -8,11 +10,36 @@ import { parseFast } from './fast-args.ts';
 import { VERSION } from '../version.ts';
 import { describeInternalError, installProcessGuard, wantsStack } from './process-guard.ts';
 
+/**
+ * `--help` and `COMMAND --help` as yargs prints them, from dist/help.json (written by the build
+ * from yargs itself), so help starts as fast as any hot command. Only at yargs' own width (a
+ * narrower terminal gets yargs, which wraps to it) and only when the build wrote the file.
+ */
+function cachedHelp(argv: string[]): boolean {
+  const help = (a: string | undefined) => a === '--help' || a === '-h';
+  const key = argv.length === 1 && help(argv[0]) ? '' : argv.length === 2 && help(argv[1]) && findCommand(argv[0]) ? argv[0]! : undefined;
+  if (key === undefined || process.env['RESTOREC_NO_HELP_CACHE']) return false;
+  if (process.stdout.isTTY && (process.stdout.columns ?? 100) < 100) return false;
+  const dist = (globalThis as { __restorecDist?: string }).__restorecDist;
+  if (!dist) return false;
+  let texts: Record<string, string>;
+  try {
+    texts = JSON.parse(readFileSync(join(dist, 'help.json'), 'utf8')) as Record<string, string>;
+  } catch {
+    return false;
+  }
+  const text = Object.hasOwn(texts, key) ? texts[key] : undefined;
+  if (typeof text !== 'string') return false;
+  process.stdout.write(text);
+  return true;
+}
+
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && argv[0] === '--version') {
     process.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
+  if (cachedHelp(argv)) return EXIT_OK;
   const spec = findCommand(argv[0]);
   const first = argv[0];
   if (!spec && first !== undefined && !['--help', '-h', '--version'].includes(first)) {
