@@ -60,4 +60,6 @@ function load(file) {
 globalThis.__restorecLoad = load;
 // Where the bundles are: the CLI reads files the build wrote beside them (help.json).
 globalThis.__restorecDist = dist;
+// And the installed package, for the few files read from its dependencies (chevrotain's diagrams).
+globalThis.__restorecRoot = root;
 load(path.join(dist, 'cli.cjs')).runCli(process.argv.slice(2));

@@ -9,7 +9,10 @@ import { writeOutputFile } from '../output.ts';
 
 /** Chevrotain's page loads its scripts from a CDN; inline them so the page works offline. */
 export function grammarHtml(): string {
-  const require = createRequire(import.meta.url);
+  // Resolved from the installed package, not from the bundle: a read-only install builds its
+  // bundles into the user's cache (bin/first-build.cjs), where no node_modules is.
+  const root = (globalThis as { __restorecRoot?: string }).__restorecRoot;
+  const require = createRequire(root ? join(root, 'package.json') : import.meta.url);
   // chevrotain exports no package.json: go up from its entry (lib/src/api.js) to the package root.
   const base = join(dirname(require.resolve('chevrotain')), '..', '..', 'diagrams');
   const html = createSyntaxDiagramsCode(getParser().getSerializedGastProductions(), { resourceBase: 'RESOURCE/', css: 'RESOURCE/diagrams.css' });
