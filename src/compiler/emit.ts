@@ -1,4 +1,5 @@
-// Emission: a RestorePlan becomes RestoreTable parameters with the API's exact names,
+// Emission: a RestorePlan becomes RestoreTable (or, from a cross-region source, RestoreDdrTable)
+// parameters with the API's exact names,
 // deterministic byte for byte, split into an ordered series when it exceeds the limits, and
 // checked against schemas/restore-request.schema.json before it leaves the compiler. Two limits
 // shape a series: the API's 100 tables per request (InvalidParamTableMeta.TooManyTables) and the
@@ -9,15 +10,30 @@ import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
 import { checkRestoreRequest, checkTableMeta, isTableMetaName } from './validate.ts';
 
-/** The parameters of one RestoreTable call, in the order they are printed. */
+/**
+ * The parameters of one RestoreTable call, or of one RestoreDdrTable call (the request has a
+ * RestoreType, which only RestoreDdrTable takes), in the order they are printed.
+ */
 export interface RestoreRequest {
   DBInstanceId: string;
   TableMeta: string;
+  /** RestoreDdrTable only: "0" from a cross-region backup set (BackupId), "1" to a cross-region point in time. */
+  RestoreType?: '0' | '1';
   BackupId?: string;
   RestoreTime?: string;
+  /** RestoreDdrTable, RestoreType 1: the region and id of the instance the backups are of. */
+  SourceRegion?: string;
+  SourceDBInstanceName?: string;
   /** RestoreTable's fast table restore (`instant recovery` in the spec); absent: not asked for. */
   InstantRecovery?: boolean;
   ClientToken: string;
+}
+
+export type RestoreAction = 'RestoreTable' | 'RestoreDdrTable';
+
+/** The operation a request is for: RestoreDdrTable when it carries a RestoreType. */
+export function requestAction(r: Omit<RestoreRequest, 'ClientToken'>): RestoreAction {
+  return r.RestoreType !== undefined ? 'RestoreDdrTable' : 'RestoreTable';
 }
 
 /** At most this many tables in one RestoreTable request (the contract's TooManyTables message). */
@@ -220,6 +236,8 @@ export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: n
     ['TableMeta', params.TableMeta],
     // Only when asked for, so the tokens of every other request stay what they were.
     ...(params.InstantRecovery ? [['InstantRecovery', true]] : []),
+    // RestoreDdrTable's own parameters: a cross-region request never shares a local one's token.
+    ...(params.RestoreType !== undefined ? [['RestoreType', params.RestoreType], ['SourceRegion', params.SourceRegion ?? null], ['SourceDBInstanceName', params.SourceDBInstanceName ?? null]] : []),
     ['part', part, total],
   ]);
   const hash = createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, TOKEN_HASH_LENGTH);
@@ -250,11 +268,15 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const max = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const fold = (s: string) => (plan.caseInsensitive ? s.toLowerCase() : s);
   const dbs = listed(plan.databases, options);
-  const diagnostics: Diagnostic[] = inPlace(dbs, fold, spans);
-  // A database created under a new name: one group per target name, packed whole.
+  // "cannot be same with old when restore to source instance": only onto the instance the data is of.
+  const ontoSource = !plan.crossRegion || plan.crossRegion.instanceId === plan.instanceId;
+  const diagnostics: Diagnostic[] = ontoSource ? inPlace(dbs, fold, spans) : [];
+  // A database created under a new name: one group per target name, packed whole. Into another
+  // instance than the data's (a cross-region restore), any target database may be new there, so
+  // each is kept whole (whether it exists is not the emitter's to know).
   const groups = new Map<string, number>();
   const units = dbs.map(({ db, bare }) => {
-    const renamed = fold(db.source) !== fold(db.target);
+    const renamed = !ontoSource || fold(db.source) !== fold(db.target);
     const group = renamed ? (groups.get(fold(db.target)) ?? groups.set(fold(db.target), groups.size).get(fold(db.target))) : undefined;
     return { size: bare ? undefined : db.tables.length, group };
   });
@@ -264,8 +286,10 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     const first = members[0]!.db;
     const count = members.reduce((n, m) => n + m.db.tables.length, 0);
     diagnostics.push(
-      error('emit/renamed-database-too-large', `database ${first.target} is created by this restore and gets ${count} tables, more than one RestoreTable request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${first.target} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
-        help: `restore the tables into the existing database ${first.source} under new names (\`restore db ${first.source} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${first.target} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
+      error('emit/renamed-database-too-large', `database ${first.target} is ${ontoSource ? 'created by this restore' : `restored into another instance (${plan.instanceId}), where this restore may create it,`} and gets ${count} tables, more than one request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${first.target} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
+        help: ontoSource
+          ? `restore the tables into the existing database ${first.source} under new names (\`restore db ${first.source} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${first.target} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`
+          : `restore at most ${MAX_TABLES_PER_REQUEST} tables of ${first.source} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
       }),
     );
   }
@@ -282,12 +306,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
         diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
       }
     }
-    const params: Omit<RestoreRequest, 'ClientToken'> = {
-      DBInstanceId: plan.instanceId,
-      TableMeta: JSON.stringify(meta),
-      ...(plan.backupId !== undefined ? { BackupId: plan.backupId } : { RestoreTime: plan.restoreTime as string }),
-      ...(plan.instantRecovery ? { InstantRecovery: true } : {}),
-    };
+    const params = requestParams(plan, JSON.stringify(meta));
     // Every request is still checked whole against the schema: a handful of short fields.
     const request: RestoreRequest = { ...params, ClientToken: clientToken(params, i + 1, parts.length) };
     for (const p of checkRestoreRequest(request)) {
@@ -310,11 +329,27 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     diagnostics.push({
       code: 'emit/large-request',
       severity: 'info',
-      message: `request ${k + 1} holds ${entries[k]} entries, more than ${max} (the console's limit): a database restored under a new name must arrive whole in one request, and the API takes up to ${MAX_TABLES_PER_REQUEST} tables`,
+      message: `request ${k + 1} holds ${entries[k]} entries, more than ${max} (the console's limit): a database restored under a new name${ontoSource ? '' : ' or into another instance'} must arrive whole in one request, and the API takes up to ${MAX_TABLES_PER_REQUEST} tables`,
       span: spans.source,
     });
   }
   return { requests, entries, diagnostics: dedupe(diagnostics) };
+}
+
+/** One request's parameters but its ClientToken: RestoreTable's, or RestoreDdrTable's for a cross-region plan. */
+function requestParams(plan: RestorePlan, tableMeta: string): Omit<RestoreRequest, 'ClientToken'> {
+  if (plan.crossRegion) {
+    // RestoreType 0 takes the CrossBackupId alone; 1 the time and its source (the contract's notes).
+    return plan.backupId !== undefined
+      ? { DBInstanceId: plan.instanceId, TableMeta: tableMeta, RestoreType: '0', BackupId: plan.backupId }
+      : { DBInstanceId: plan.instanceId, TableMeta: tableMeta, RestoreType: '1', RestoreTime: plan.restoreTime as string, SourceRegion: plan.crossRegion.region, SourceDBInstanceName: plan.crossRegion.instanceId };
+  }
+  return {
+    DBInstanceId: plan.instanceId,
+    TableMeta: tableMeta,
+    ...(plan.backupId !== undefined ? { BackupId: plan.backupId } : { RestoreTime: plan.restoreTime as string }),
+    ...(plan.instantRecovery ? { InstantRecovery: true } : {}),
+  };
 }
 
 /** The same schema problem in every part of a series is reported once. */
