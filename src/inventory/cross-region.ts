@@ -17,10 +17,8 @@ export interface CrossRegionPullOptions {
   region: string;
   /** Cross-region backup sets whose contents to list. */
   backupIds: string[];
-  /** Points in time: the set each starts from is listed, and the window of the first one's set read. */
+  /** Points in time: the set each starts from is listed, and the window of the first one's set read. With neither: the newest set that succeeded. */
   restoreTimes: string[];
-  /** With neither: list the contents of the newest set that succeeded. */
-  newestUsable?: boolean;
   metaPageSize: number;
   now: Date;
 }
@@ -99,7 +97,7 @@ export async function pullCrossRegion(api: RdsCaller, o: CrossRegionPullOptions,
     if (base) sets.add(base.CrossBackupId);
     else warnings.push(`no cross-region backup of ${o.instanceId} that succeeded stands at or before ${t} (lint rule cross-region-backup-available)`);
   }
-  if (sets.size === 0 && o.newestUsable) {
+  if (sets.size === 0 && o.restoreTimes.length === 0) {
     const newest = baseCrossBackup(backups, seconds(o.now.getTime() + 3_600_000));
     if (newest) {
       sets.add(newest.CrossBackupId);

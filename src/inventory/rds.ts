@@ -97,7 +97,7 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     describeBackups(api, id),
     unfinishedTasks(api, id, now.getTime()),
     currentDatabases(api, id, o.pageWindow ?? 4, warnings),
-    cross ? pullCrossRegion(api, { ...cross, newestUsable: cross.backupIds.length === 0 && cross.restoreTimes.length === 0, metaPageSize: o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, now }, warnings) : Promise.resolve(undefined),
+    cross ? pullCrossRegion(api, { ...cross, metaPageSize: o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, now }, warnings) : Promise.resolve(undefined),
   ]);
   const instance = instanceAttributes(id, attribute, lowerCaseTableNames(parameters, warnings));
   let sources = o.sources;

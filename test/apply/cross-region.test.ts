@@ -8,6 +8,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './helpers.ts';
+import type { Inventory } from '../../src/compiler/index.ts';
+import { startSandbox } from '../../src/sandbox/index.ts';
+import { assertNoViolations } from '../helpers/contract.ts';
 
 const NAME = 'cross-region-2026-11-20';
 const SPEC = readFileSync(`examples/${NAME}.restore`, 'utf8');
@@ -89,6 +92,46 @@ test('a cross-region spec without the source in its snapshot: compile says how t
   assert.is(r.status, 1);
   assert.match(r.stderr, /inventory\/no-contents/);
   assert.match(r.stderr, /restorec inventory pull --instance rm-uf6drstandbyxxxxx --from-region cn-hangzhou --from-instance rm-bp1srcprodxxxxxxx/);
+});
+
+test('a saved cross-region plan is applied exactly, and refused when the set a time starts from changed', async () => {
+  const seed = JSON.parse(readFileSync(`examples/${NAME}.inventory.json`, 'utf8')) as Inventory;
+  const sb = await startSandbox({ inventories: [seed], checkContract: true, behaviour: { restoreDurationMs: 100 } });
+  try {
+    const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: sb.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sb.accessKeySecret, RESTOREC_ENDPOINT: sb.endpoint };
+    const dir = mkdtempSync(join(tmpdir(), 'restorec-cross-plan-'));
+    writeFileSync(join(dir, 'dr.restore'), SPEC);
+    const plan = await cli(['plan', 'dr.restore', '--out', 'dr.plan.json'], env, dir);
+    assert.is(plan.status, 0, plan.stderr);
+    const saved = JSON.parse(readFileSync(join(dir, 'dr.plan.json'), 'utf8'));
+    assert.equal(saved.source, { restoreTime: '2026-11-20T03:15:00Z', crossRegion: { region: 'cn-hangzhou', instanceId: 'rm-bp1srcprodxxxxxxx' } });
+    assert.match(saved.facts['cross-region backup'], /^12490231: BackupSetStatus 0, restores to cn-shanghai$/);
+    assert.is(saved.facts['cross-region recovery window'], '2026-11-19T18:41:02Z to 2026-11-20T03:51:20Z (set 12490231)');
+
+    // A newer set before the time, with one more order_items table: the time now starts from it.
+    const x = sb.state.crossSources.get('rm-bp1srcprodxxxxxxx')!;
+    x.backups!.push({ ...x.backups![1]!, CrossBackupId: '12490300', ConsistentTime: '2026-11-20T01:00:00Z' });
+    x.contents.push({ BackupId: '12490300', Databases: x.contents[1]!.Databases.map((d) => ({ ...d, Tables: d.Database === 'shop' ? [...d.Tables, 'order_items_2027'] : d.Tables })) });
+    x.recoveryWindow = { CrossBackupId: '12490300', RecoveryBeginTime: '2026-11-20T01:00:00Z', RecoveryEndTime: '2026-11-20T03:51:20Z' };
+    const refused = await cli(['apply', '--yes', 'dr.plan.json'], env, dir);
+    assert.is(refused.status, 1, refused.stderr);
+    assert.match(refused.stderr, /the requests would differ from the saved ones; nothing applied/);
+    assert.match(refused.stderr, /request 1: TableMeta changed/);
+    assert.match(refused.stderr, /changed: cross-region backup: 12490231: BackupSetStatus 0, restores to cn-shanghai -> 12490300: BackupSetStatus 0, restores to cn-shanghai/);
+    assert.match(refused.stderr, /changed: cross-region recovery window: .*\(set 12490231\) -> .*\(set 12490300\)/);
+    assert.is(sb.control.calls().counts['RestoreDdrTable'], undefined);
+
+    // Back as it was: the saved requests are applied, exactly.
+    x.backups!.pop();
+    x.contents.pop();
+    x.recoveryWindow = seed.crossRegion!.recoveryWindow!;
+    const apply = await cli(['apply', '--yes', '--wait', '--poll-ms', '50', 'dr.plan.json'], env, dir);
+    assert.is(apply.status, 0, apply.stderr);
+    assert.ok(apply.stdout.includes(saved.requests[0].ClientToken), 'the saved ClientToken is the one applied');
+    assertNoViolations(sb);
+  } finally {
+    await sb.close();
+  }
 });
 
 test.run();
