@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionList, DocumentSymbol, Hover, Location } from 'vscode-languageserver-protocol';
 import { killServers, LspClient, positionOf } from '../helpers/lsp.ts';
 
 test.after.each(killServers);
@@ -33,6 +33,11 @@ test('diagnostics, hover and outline of a cross-region spec', async () => {
   assert.match(String(await hover('12490231')), /^\*\*Cross-region backup 12490231\*\* of rm-bp1srcprodxxxxxxx: succeeded, data as of 2026-11-19T18:41:02Z, stored in cn-shanghai, restores to cn-shanghai$/);
   assert.match(String(await hover('rm-bp1srcprodxxxxxxx')), /^Cross-region source in the snapshot: \*\*rm-bp1srcprodxxxxxxx\*\* in `` cn-hangzhou ``: 2 cross-region backup set\(s\), 2 succeeded; cross-region recovery window 2026-11-19T18:41:02Z to 2026-11-20T03:51:20Z\.$/);
   assert.match(String(await hover('order_items_*')), /^`` order_items_\* `` restores 4 tables of cross-region backup 12490231 of rm-bp1srcprodxxxxxxx \(cn-hangzhou\):\n\n```text\nshop\.order_items_2026 +→ shop\.order_items_2026\n/);
+  // Go to definition: into the snapshot's cross-region contents of the set restored.
+  const snapshot = readFileSync(join(DIR, 'dr.inventory.json'), 'utf8').split('\n');
+  const defs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(TEXT, 'table orders', 7) });
+  assert.equal(defs.map((l) => snapshot[l.range.start.line]!.slice(l.range.start.character, l.range.end.character)), ['"orders"']);
+  assert.ok(defs[0]!.range.start.line > snapshot.findIndex((l) => l.includes('"BackupId": "12490231"')), 'in the contents of 12490231');
   const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(symbols.map((s) => [s.name, s.detail ?? '']).slice(0, 3), [
     ['instance rm-uf6drstandbyxxxxx', ''],
