@@ -1,40 +1,16 @@
 // Emission: a RestorePlan becomes RestoreTable (or, from a cross-region source, RestoreDdrTable)
-// parameters with the API's exact names,
-// deterministic byte for byte, split into an ordered series when it exceeds the limits, and
+// parameters with the API's exact names (request.ts), deterministic byte for byte, split into an
+// ordered series when it exceeds the limits, and
 // checked against schemas/restore-request.schema.json before it leaves the compiler. Two limits
 // shape a series: the API's 100 tables per request (InvalidParamTableMeta.TooManyTables) and the
 // console's 50 entries (`maxEntries`, the default). A database created under a new name is never
 // split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
-import { createHash } from 'node:crypto';
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
 import { checkRestoreRequest, checkTableMeta, isTableMetaName } from './validate.ts';
+import { clientToken, requestParams, type RestoreRequest } from './request.ts';
 
-/**
- * The parameters of one RestoreTable call, or of one RestoreDdrTable call (the request has a
- * RestoreType, which only RestoreDdrTable takes), in the order they are printed.
- */
-export interface RestoreRequest {
-  DBInstanceId: string;
-  TableMeta: string;
-  /** RestoreDdrTable only: "0" from a cross-region backup set (BackupId), "1" to a cross-region point in time. */
-  RestoreType?: '0' | '1';
-  BackupId?: string;
-  RestoreTime?: string;
-  /** RestoreDdrTable, RestoreType 1: the region and id of the instance the backups are of. */
-  SourceRegion?: string;
-  SourceDBInstanceName?: string;
-  /** RestoreTable's fast table restore (`instant recovery` in the spec); absent: not asked for. */
-  InstantRecovery?: boolean;
-  ClientToken: string;
-}
-
-export type RestoreAction = 'RestoreTable' | 'RestoreDdrTable';
-
-/** The operation a request is for: RestoreDdrTable when it carries a RestoreType. */
-export function requestAction(r: Omit<RestoreRequest, 'ClientToken'>): RestoreAction {
-  return r.RestoreType !== undefined ? 'RestoreDdrTable' : 'RestoreTable';
-}
+export type { RestoreRequest } from './request.ts';
 
 /** At most this many tables in one RestoreTable request (the contract's TooManyTables message). */
 export const MAX_TABLES_PER_REQUEST = 100;
@@ -64,10 +40,6 @@ export interface EmitResult {
   entries: number[];
   diagnostics: Diagnostic[];
 }
-
-const TOKEN_PREFIX = 'rc-';
-/** 40 hex digits (160 bits) of SHA-256: collisions are not a practical concern. */
-const TOKEN_HASH_LENGTH = 40;
 
 /** One database's share of one request: its tables [from, to), or its bare db entry when it lists no tables. */
 export interface Slice {
@@ -227,23 +199,6 @@ function namesValid(part: readonly Slice[], dbs: readonly Listed[], valid: Set<s
   return true;
 }
 
-/** `rc-` + 40 hex digits of SHA-256 over the canonical parameters (+ `-IofN` for a series). */
-export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number): string {
-  const canonical = JSON.stringify([
-    ['BackupId', params.BackupId ?? null],
-    ['DBInstanceId', params.DBInstanceId],
-    ['RestoreTime', params.RestoreTime ?? null],
-    ['TableMeta', params.TableMeta],
-    // Only when asked for, so the tokens of every other request stay what they were.
-    ...(params.InstantRecovery ? [['InstantRecovery', true]] : []),
-    // RestoreDdrTable's own parameters: a cross-region request never shares a local one's token.
-    ...(params.RestoreType !== undefined ? [['RestoreType', params.RestoreType], ['SourceRegion', params.SourceRegion ?? null], ['SourceDBInstanceName', params.SourceDBInstanceName ?? null]] : []),
-    ['part', part, total],
-  ]);
-  const hash = createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, TOKEN_HASH_LENGTH);
-  return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
-}
-
 /** Entries restored onto themselves (same database and table name): the API refuses them. */
 function inPlace(dbs: readonly Listed[], fold: (s: string) => string, spans: EmitSpans): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -334,22 +289,6 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     });
   }
   return { requests, entries, diagnostics: dedupe(diagnostics) };
-}
-
-/** One request's parameters but its ClientToken: RestoreTable's, or RestoreDdrTable's for a cross-region plan. */
-function requestParams(plan: RestorePlan, tableMeta: string): Omit<RestoreRequest, 'ClientToken'> {
-  if (plan.crossRegion) {
-    // RestoreType 0 takes the CrossBackupId alone; 1 the time and its source (the contract's notes).
-    return plan.backupId !== undefined
-      ? { DBInstanceId: plan.instanceId, TableMeta: tableMeta, RestoreType: '0', BackupId: plan.backupId }
-      : { DBInstanceId: plan.instanceId, TableMeta: tableMeta, RestoreType: '1', RestoreTime: plan.restoreTime as string, SourceRegion: plan.crossRegion.region, SourceDBInstanceName: plan.crossRegion.instanceId };
-  }
-  return {
-    DBInstanceId: plan.instanceId,
-    TableMeta: tableMeta,
-    ...(plan.backupId !== undefined ? { BackupId: plan.backupId } : { RestoreTime: plan.restoreTime as string }),
-    ...(plan.instantRecovery ? { InstantRecovery: true } : {}),
-  };
 }
 
 /** The same schema problem in every part of a series is reported once. */
