@@ -1,36 +1,41 @@
-// bench/startup: how much slower `restorec fmt --check` starts than bare `node -e 0`, measured
-// in the same run (interleaved, median of several runs). Target: 1.5x or less.
-//   node bench/startup.mjs [RUNS]     (after npm run bundle)
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// bench/startup: how much slower each command starts than bare `node -e 0`, paired run by run
+// (A B A B ..., one ratio per pair; the median ratio and its range), in wall time (the target)
+// and in CPU time (steadier on a shared machine). Every command as a hook or a person runs it on
+// one small spec: fmt --check and lint --no-live (pre-commit hooks: target <= 1.3x), and
+// compile, plan, rules, parse, --help (target <= 1.5x).
+//   node bench/startup.mjs [PAIRS]     (after npm run bundle)
+import { cli, paired, report, requireBuild, runCpu } from './lib.mjs';
 
-const runs = Number(process.argv[2] ?? 21);
-const example = 'examples/incident-2026-11-20.restore';
-if (!existsSync('dist/cli.cjs')) {
-  console.error('bench/startup: build first (npm run bundle)');
-  process.exit(2);
+requireBuild('startup');
+const PAIRS = Number(process.argv[2] ?? 21);
+const spec = 'examples/incident-2026-11-20.restore';
+const cases = [
+  ['fmt --check', ['fmt', '--check', spec], 1.3],
+  ['lint --no-live', ['lint', '--no-live', spec], 1.3],
+  ['compile (snapshot beside it)', ['compile', spec], 1.5],
+  ['plan (snapshot beside it)', ['plan', spec], 1.5],
+  ['parse', ['parse', spec], 1.5],
+  ['rules', ['rules'], 1.5],
+  ['--help', ['--help'], 1.5],
+];
+let all = true;
+for (const [label, args, target] of cases) {
+  const cpu = { base: [], cmd: [] };
+  const r = await paired(
+    PAIRS,
+    () => {
+      const t = runCpu(['node', '-e', '0']);
+      cpu.base.push(t.cpu);
+      return t.wall;
+    },
+    () => {
+      const t = runCpu(['node', cli, ...args]);
+      cpu.cmd.push(t.cpu);
+      return t.wall;
+    },
+  );
+  all = report(`${label} vs node -e 0`, r, target) && all;
+  const ratios = cpu.cmd.map((c, i) => c / cpu.base[i]).filter(Number.isFinite).sort((a, b) => a - b);
+  if (ratios.length) console.log(`${''.padEnd(44)} CPU time ${ratios[ratios.length >> 1].toFixed(2)}x (range ${ratios[0].toFixed(2)}-${ratios[ratios.length - 1].toFixed(2)})`);
 }
-
-function time(args) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
-  return ms;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const baseline = [];
-const cli = [];
-// Warm the file cache, then alternate so both see the same machine load.
-time(['-e', '0']);
-time(['bin/restorec.cjs', 'fmt', '--check', example]);
-for (let i = 0; i < runs; i++) {
-  baseline.push(time(['-e', '0']));
-  cli.push(time(['bin/restorec.cjs', 'fmt', '--check', example]));
-}
-const b = median(baseline);
-const c = median(cli);
-const ratio = c / b;
-console.log(`startup: node -e 0 median ${b.toFixed(1)} ms; restorec fmt --check median ${c.toFixed(1)} ms (${runs} runs each)`);
-console.log(`startup: ratio ${ratio.toFixed(2)}x (target <= 1.5x) ${ratio <= 1.5 ? 'MET' : 'NOT MET'}`);
+console.log(all ? 'startup: every target met' : 'startup: some targets not met');

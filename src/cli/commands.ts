@@ -47,6 +47,7 @@ export const commands: CommandSpec[] = [
     describe: 'Parse spec files and print their syntax trees as JSON (diagnostics on stderr)',
     positional: { name: 'files', describe: 'spec files or directories; - for stdin', required: true },
     options: { spans: { type: 'boolean', default: false, describe: 'include source spans (UTF-16 offsets)' } },
+    fast: true,
     run: async (a) => (await import('./commands/parse.ts')).parseCommand({ files: files(a), spans: a['spans'] === true }),
   },
   {
@@ -133,6 +134,7 @@ export const commands: CommandSpec[] = [
     usage: 'rules',
     describe: 'List the lint rules with their default severities',
     options: { format: { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'text or json' } },
+    fast: true,
     run: async (a) => (await import('./commands/rules.ts')).rulesCommand({ format: String(a['format'] ?? 'text') }),
   },
   {

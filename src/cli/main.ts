@@ -6,6 +6,7 @@ import { checkOptions, unknownCommand } from './argv-check.ts';
 import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from './errors.ts';
 import { parseFast } from './fast-args.ts';
 import { VERSION } from '../version.ts';
+import { describeInternalError, installProcessGuard, wantsStack } from './process-guard.ts';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && argv[0] === '--version') {
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  installProcessGuard(argv);
   try {
     process.exitCode = await main(argv);
   } catch (e) {
@@ -33,8 +35,8 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode;
       return;
     }
-    // A bug, not a user mistake: say so plainly and keep the stack for the report.
-    process.stderr.write(`restorec: internal error: ${(e as Error)?.message ?? e}\nPlease report this with the command you ran.\n${(e as Error)?.stack ?? ''}\n`);
+    // A bug, not a user mistake: one line and a hint to report it (the stack on request).
+    process.stderr.write(describeInternalError(e, wantsStack(argv)));
     process.exitCode = EXIT_USAGE;
   }
 }

@@ -2,7 +2,7 @@
 // saved plan holds the spec's path and digest, the exact requests, and a digest of each inventory
 // fact they rest on. apply re-resolves the spec against the live instance and refuses, saying
 // what changed, when the spec, the requests or a lint finding differ.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../compiler/hash.ts';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { baseCrossBackup, findContents, type CompileOptions, type Inventory, type RestorePlan, type RestoreRequest } from '../compiler/index.ts';
@@ -25,7 +25,7 @@ export interface SavedPlan {
   facts: Record<string, string>;
 }
 
-export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+export const sha256 = sha256Hex;
 const digest = (v: unknown) => sha256(JSON.stringify(v)).slice(0, 16);
 
 /** The facts a plan rests on: what, if it changed, could change the requests or their fate. */

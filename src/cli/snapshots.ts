@@ -1,7 +1,7 @@
 // Finding and reading inventory snapshots for the commands that resolve specs (compile, plan,
 // lint, apply): `--inventory FILE`, or the spec's neighbour `NAME.inventory.json`.
-import { readFileSync } from 'node:fs';
-import { loadSnapshot, type Inventory } from '../compiler/index.ts';
+import { loadSnapshot, MAX_SNAPSHOT_BYTES, type Inventory } from '../compiler/index.ts';
+import { describeCode, ReadError, readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
 import { UserError } from './errors.ts';
 import { SPEC_EXTENSION } from './files.ts';
 
@@ -11,19 +11,40 @@ export function neighbourSnapshot(file: string): string | undefined {
   return file.slice(0, -SPEC_EXTENSION.length) + '.inventory.json';
 }
 
+/** Reads a snapshot's text, at most MAX_SNAPSHOT_BYTES of it (a `/dev/zero` must not fill memory). */
+export function readSnapshotText(path: string, what = 'the inventory snapshot'): string {
+  let read;
+  try {
+    read = readJsonTextBounded(path, MAX_SNAPSHOT_BYTES);
+  } catch (e) {
+    if (e instanceof ReadError) throw new UserError(`cannot read ${what} ${path}: ${describeCode(e.code)}`);
+    throw e;
+  }
+  if ('tooLarge' in read) {
+    throw new UserError(`${what} ${path} is ${sizeWords(read.size, MAX_SNAPSHOT_BYTES)}; snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`, 'check that this is the snapshot you meant (restorec inventory pull writes one)');
+  }
+  return read.text;
+}
+
+/** For a file another file names (a scenario's snapshots): the text, or an Error saying why not. */
+export function readNamedSnapshot(path: string): string {
+  let read;
+  try {
+    read = readJsonTextBounded(path, MAX_SNAPSHOT_BYTES);
+  } catch (e) {
+    throw new Error(e instanceof ReadError ? describeCode(e.code) : (e as Error).message);
+  }
+  if ('tooLarge' in read) throw new Error(`it is ${sizeWords(read.size, MAX_SNAPSHOT_BYTES)}; snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`);
+  return read.text;
+}
+
 /** Reads and validates a snapshot; problems go to stderr and end the command (exit 2). */
 export function readSnapshot(path: string): Inventory {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read the inventory snapshot ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? e)}`);
-  }
+  const text = readSnapshotText(path);
   const loaded = loadSnapshot(text, path);
   if (!loaded.ok) {
     for (const p of loaded.problems) process.stderr.write(`${p}\n`);
-    throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} above)`, 'see schemas/inventory.schema.json for the format');
+    throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length === 1 ? 'the problem' : 'the problems'} above)`, 'see schemas/inventory.schema.json for the format');
   }
   return loaded.inventory;
 }

@@ -3,7 +3,10 @@
 // wherever they appear; URLs lose their query and userinfo (pop-core quotes the request URL,
 // query and all, in its error messages).
 
-const secrets = new Set<string>();
+/** One registry per process, not per bundle: the CLI's split bundles each hold a copy of this
+ *  module, and the process-level error guard (in the main bundle) must see what `apply`'s
+ *  bundle registered. */
+const secrets: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('restorec.secrets')] ??= new Set<string>()) as Set<string>;
 const MASK = '***';
 
 /** Registers a value that must never be printed (ignored when too short to be a secret). */
@@ -17,9 +20,10 @@ export function registerSecret(value: string | undefined | null): void {
   }
 }
 
-/** Strips userinfo (`user:password@`) and the query from every URL in `text`. */
+/** Strips userinfo (`user:password@`) and the query from every URL in `text`. The userinfo runs
+ *  to the last `@` before the path, as URL parsers read it: a password may hold an `@`. */
 export function redactUrls(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]*@)?([^\s?#]*)(\?[^\s#]*)?/gi, (_m, scheme: string, user: string | undefined, rest: string, query: string | undefined) => {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#]*@)?([^\s?#]*)(\?[^\s#]*)?/gi, (_m, scheme: string, user: string | undefined, rest: string, query: string | undefined) => {
     const who = user ? `${user.includes(':') ? user.slice(0, user.indexOf(':')) : user.slice(0, -1)}:${MASK}@` : '';
     return `${scheme}${who}${rest}${query ? `?${MASK}` : ''}`;
   });

@@ -104,10 +104,10 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   }
 
   const caseInsensitive = isCaseInsensitive(inventory);
-  const expander = new Expander(new ContentsIndex(contents, caseInsensitive), label);
+  const expander = new Expander(ContentsIndex.of(contents, caseInsensitive), label);
   for (const r of of(doc, 'Restore')) expander.restore(r);
   const expanded = expander.result();
-  diagnostics.push(...expanded.diagnostics);
+  for (const d of expanded.diagnostics) diagnostics.push(d); // not push(...): there can be more than a call takes
   const plan: RestorePlan = {
     file: input.source.name,
     instanceId,
@@ -123,7 +123,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
     return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   const emitted = emitRequests(plan, { instance: instance.id.span, source: sourceStatement.span }, options);
-  diagnostics.push(...emitted.diagnostics);
+  for (const d of emitted.diagnostics) diagnostics.push(d);
   if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   return { plan, requests: emitted.requests, entries: emitted.entries, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

@@ -101,12 +101,20 @@ export function packRequests(units: readonly PackUnit[], maxEntries: number, max
       at += take;
     }
   };
+  // Each group's members, found in one pass (thousands of renamed databases: no pass per group).
+  const groupMembers = new Map<number, number[]>();
+  units.forEach((u, i) => {
+    if (u.group === undefined) return;
+    const l = groupMembers.get(u.group);
+    if (l) l.push(i);
+    else groupMembers.set(u.group, [i]);
+  });
   const placed = new Set<number>();
   units.forEach((u, index) => {
     if (u.group === undefined) return splittable(u.size, index);
     if (placed.has(u.group)) return;
     placed.add(u.group);
-    const members = units.flatMap((m, i) => (m.group === u.group ? [i] : []));
+    const members = groupMembers.get(u.group)!;
     const entries = members.reduce((n, i) => n + 1 + (units[i]!.size ?? 0), 0);
     const count = members.reduce((n, i) => n + (units[i]!.size ?? 0), 0);
     if (count > maxTables) {
@@ -263,8 +271,8 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     }
     const params = requestParams(plan, JSON.stringify(meta));
     // Every request is still checked whole against the schema: a handful of short fields.
-    const request: RestoreRequest = { ...params, ClientToken: clientToken(params, i + 1, parts.length) };
-    for (const p of checkRestoreRequest(request)) {
+    const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length) };
+    for (const p of checkRestoreRequest(options.clientTokens === false ? { ...request, ClientToken: 'rc-unhashed' } : request)) {
       const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
       diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));
     }

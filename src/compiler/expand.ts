@@ -5,7 +5,7 @@ import { closest, error, writeExactName, type BlockItem, type Diagnostic, type N
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
 import { ContentsIndex, matchNames } from './lookup.ts';
-import { foldName, isUnusualName, nameProblem, showName } from './names.ts';
+import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
 import { applyTemplate, checkTemplate, parseTemplate, type Template } from './template.ts';
@@ -119,10 +119,16 @@ export class Expander {
   #warnUnusual(pattern: PatternName, names: readonly string[], what: string): void {
     if (!names.some(isUnusualName)) return; // the usual case, without a new array per database
     const unusual = names.filter(isUnusualName);
-    const shown = unusual.slice(0, 3).map(showName).join(', ') + (unusual.length > 3 ? ` and ${unusual.length - 3} more` : '');
-    this.#diagnostics.push(warning('expand/unusual-name', `the ${what} pattern \`${pattern.node.value}\` also matches ${shown}, whose names start with \`.\` or \`#\` (hidden or internal names)`, pattern.node.span, {
+    const shown = unusual.slice(0, 3).map((n) => `${showName(n)} (which ${unusualName(n)})`).join(', ') + (unusual.length > 3 ? ` and ${unusual.length - 3} more` : '');
+    this.#diagnostics.push(warning('expand/unusual-name', `the ${what} pattern \`${pattern.node.value}\` also matches ${shown}`, pattern.node.span, {
       help: `add \`except ${what === 'database' ? 'db' : 'table'} NAME\` for each one that should not be restored`,
     }));
+  }
+
+  /** A name written in the spec that MySQL accepts but a reviewer may misread (see unusualCharacter). */
+  #warnUnusualExact(node: NameNode, what: string): void {
+    const why = unusualCharacter(node.value);
+    if (why) this.#diagnostics.push(warning('expand/unusual-name', `the ${what} name ${showName(node.value)} ${why}`, node.span, { help: 'check the name; if it is right, suppress this warning with a comment saying why' }));
   }
 
   #databases(r: RestoreStatement, matcher: NameMatcher, excepts: CompiledExcept[]): { db: ContentDatabase; captures: string[] }[] {
@@ -153,15 +159,28 @@ export class Expander {
       return [];
     }
     this.#warnUnusual(matcher, kept, 'database');
-    return kept.map((n) => ({ db: this.#index.database(n) as ContentDatabase, captures: matcher.capture(n) ?? [] }));
+    const out: { db: ContentDatabase; captures: string[] }[] = [];
+    for (const n of kept) {
+      // Matching and capturing are one automaton, so a matched name always has its captures; if
+      // that ever broke, a target built from empty captures would be wrong silently: say so.
+      const captures = matcher.capture(n);
+      if (!captures) {
+        this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(n)}`, matcher.node.span, { help: 'simplify the pattern, or name the database exactly' }));
+        continue;
+      }
+      out.push({ db: this.#index.database(n) as ContentDatabase, captures });
+    }
+    return out;
   }
 
   /** Expands one `restore db` statement into the registry. */
   restore(r: RestoreStatement): void {
     const dbMatcher = this.#compile(r.source, 'database');
     if (!dbMatcher) return;
+    if (dbMatcher.kind === 'exact') this.#warnUnusualExact(r.source, 'database');
     const dbTemplate = this.#template(r.target, dbMatcher);
     if (dbTemplate === false) return;
+    if (dbTemplate?.fixed && r.target) this.#warnUnusualExact(r.target, 'target database');
     const excepts: CompiledExcept[] = [];
     for (const node of r.exceptDbs) {
       const matcher = this.#compile(node, 'database');
@@ -179,9 +198,13 @@ export class Expander {
       }
       if (item.kind === 'ExceptTable') tableExcepts.push({ node, matcher, used: false });
       else {
+        if (matcher.kind === 'exact') this.#warnUnusualExact(node, 'table');
         const template = this.#template(item.target, matcher);
         if (template === false) broken = true;
-        else items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map() });
+        else {
+          if (template?.fixed && item.target) this.#warnUnusualExact(item.target, 'target table');
+          items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map() });
+        }
       }
     }
     const dbs = this.#databases(r, dbMatcher, excepts);

@@ -1,9 +1,10 @@
 // Compiling one name of a spec (database or table, never `db.table`) into a matcher, once.
 // Exact names (backquoted, or bare without glob characters) are looked up, never matched.
-// Patterns are matched with picomatch; a second regex, built here, captures what each `*` and
-// each run of `?` stood for, which rename templates need (picomatch's own capture groups also
-// cover brace sets and brackets and skip `?`, so they cannot be numbered by wildcard).
-import picomatch from 'picomatch';
+// Patterns are parsed (glob-syntax.ts) and run as an automaton (glob-match.ts): one engine for
+// matching and for the captures rename templates need, so the two cannot disagree, and linear in
+// the name whatever the pattern (a backtracking regex is not: see glob-match.ts).
+import { buildAutomaton } from './glob-match.ts';
+import { GlobSyntaxError, parseGlob, type GlobNode } from './glob-syntax.ts';
 import { error, type Diagnostic, type NameNode } from '../grammar/index.ts';
 import { MAX_NAME_LENGTH, MAX_PATTERN_LENGTH, nameProblem, showName } from './names.ts';
 
@@ -26,82 +27,6 @@ export interface PatternName {
 
 export type NameMatcher = ExactName | PatternName;
 
-const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
-const escapeRegex = (s: string): string => s.replace(REGEX_SPECIAL, '\\$&');
-
-/** Index of the `}` closing the `{` at `open`, or -1. */
-function closingBrace(p: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < p.length; i++) {
-    if (p[i] === '{') depth++;
-    else if (p[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Splits a brace body at its top-level commas. */
-function alternatives(body: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') depth++;
-    else if (body[i] === '}') depth--;
-    else if (body[i] === ',' && depth === 0) {
-      out.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(body.slice(start));
-  return out;
-}
-
-/**
- * Regex source for a glob. Top-level `*` runs and `?` runs become capture groups; inside a
- * brace set they do not (an alternative that did not match would leave a hole in the numbering).
- */
-function captureSource(p: string, top: boolean, counter: { n: number }): string {
-  let out = '';
-  for (let i = 0; i < p.length; ) {
-    const c = p[i] as string;
-    if (c === '*' || c === '?') {
-      let j = i;
-      while (p[j] === c) j++;
-      const inner = c === '*' ? '[^]*?' : `[^]{${j - i}}`;
-      out += top ? `(${inner})` : `(?:${inner})`;
-      if (top) counter.n++;
-      i = j;
-    } else if (c === '[') {
-      const close = p.indexOf(']', i + 1);
-      if (close === -1) {
-        out += '\\[';
-        i++;
-      } else {
-        out += `[${p.slice(i + 1, close).replace(/\\/g, '\\\\').replace(/\[/g, '\\[')}]`;
-        i = close + 1;
-      }
-    } else if (c === '{') {
-      const close = closingBrace(p, i);
-      const alts = close === -1 ? [] : alternatives(p.slice(i + 1, close));
-      if (alts.length < 2) {
-        out += '\\{';
-        i++;
-      } else {
-        out += `(?:${alts.map((a) => captureSource(a, false, counter)).join('|')})`;
-        i = close + 1;
-      }
-    } else {
-      out += escapeRegex(c);
-      i++;
-    }
-  }
-  return out;
-}
-
-/** `/` is a path separator to picomatch but an ordinary character in a MySQL name; U+0000 can
- *  never occur in one, so it stands in for `/` while matching. */
-const toMatchable = (name: string): string => (name.includes('/') ? name.replace(/\//g, '\u0000') : name);
-
 /** Compiles a name of the spec once. A name that cannot work is a diagnostic, not a matcher. */
 export function compileName(node: NameNode, caseInsensitive: boolean, what: 'database' | 'table'): NameMatcher | Diagnostic {
   if (!node.pattern) {
@@ -113,34 +38,83 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
     }
     return { kind: 'exact', node, name: node.value };
   }
-  // `[!a-c]` negates a class in shells and in the language reference, but picomatch 4.0.7 reads
-  // the `!` literally; `[^a-c]` means the same to both. A `[` in a bare name always opens a class.
-  const glob = node.value.replace(/\[!/g, '[^');
+  const glob = node.value;
   if (glob.length > MAX_PATTERN_LENGTH) {
     return error('pattern/too-long', `this ${what} pattern is ${glob.length} characters long; patterns are limited to ${MAX_PATTERN_LENGTH}`, node.span, {
       help: `a ${what} name is at most ${MAX_NAME_LENGTH} characters: use a shorter pattern with \`*\``,
     });
   }
-  let re: RegExp;
-  let captureRe: RegExp;
-  const counter = { n: 0 };
+  let automaton;
+  let nodes: GlobNode[];
   try {
-    re = picomatch.makeRe(glob, { dot: true, nocase: caseInsensitive, noextglob: true, maxLength: MAX_PATTERN_LENGTH, strictBrackets: true });
-    // Built in the same try: a class such as [z-a] is a user mistake, not a crash.
-    captureRe = new RegExp(`^${captureSource(glob, true, counter)}$`, caseInsensitive ? 'i' : '');
+    nodes = parseGlob(glob);
+    automaton = buildAutomaton(nodes, caseInsensitive);
   } catch (e) {
-    return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be compiled: ${(e as Error).message}`, node.span);
+    if (!(e instanceof GlobSyntaxError)) throw e;
+    return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be used: ${e.message}`, node.span, e.help ? { help: e.help } : {});
   }
-  return {
-    kind: 'pattern',
-    node,
-    wildcards: counter.n,
-    test: (name) => re.test(toMatchable(name)),
-    capture: (name) => {
-      const m = captureRe.exec(name);
-      return m ? m.slice(1).map((s) => s ?? '') : undefined;
-    },
+  return { kind: 'pattern', node, wildcards: automaton.groups, test: remembered(withPrefilter(nodes, caseInsensitive, automaton.test)), capture: automaton.capture };
+}
+
+/** Names remembered per pattern: the same table names recur across thousands of sharded databases. */
+const REMEMBERED = 1 << 16;
+
+/** A test that answers a name it has seen from memory (at most REMEMBERED names: bounded memory). */
+function remembered(test: (name: string) => boolean): (name: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (name) => {
+    const hit = seen.get(name);
+    if (hit !== undefined) return hit;
+    const ok = test(name);
+    if (seen.size < REMEMBERED) seen.set(name, ok);
+    return ok;
   };
+}
+
+/** The literal characters every match starts (or ends) with. */
+function literalEnds(nodes: readonly GlobNode[], fromEnd: boolean): string {
+  const order = fromEnd ? [...nodes].reverse() : nodes;
+  let out = '';
+  for (const n of order) {
+    if (n.kind !== 'char' || n.test.kind !== 'literal') break;
+    out = fromEnd ? n.test.char + out : out + n.test.char;
+  }
+  return out;
+}
+
+/**
+ * Most names fail a pattern at its literal start or end (`orders_*` against a schema of other
+ * tables): those are refused with a string comparison before the automaton runs, which made
+ * expanding a million tables several times faster. `lit*` alone is decided by the comparison.
+ */
+function withPrefilter(nodes: readonly GlobNode[], caseInsensitive: boolean, test: (name: string) => boolean): (name: string) => boolean {
+  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
+  // Case-insensitively, only ASCII literals: folding them never changes a string's length.
+  const usable = (s: string) => (caseInsensitive && /[^\x00-\x7f]/.test(s) ? '' : s);
+  const prefix = fold(usable(literalEnds(nodes, false)));
+  const suffix = nodes.length > prefix.length ? fold(usable(literalEnds(nodes, true))) : '';
+  const onlyStar = prefix !== '' && nodes.length === prefix.length + 1 && nodes[nodes.length - 1]!.kind === 'star';
+  if (prefix === '' && suffix === '') return test;
+  // Compared code unit by code unit, without making strings: a million names, no garbage.
+  const same = (name: string, at: number, lit: string): boolean => {
+    for (let i = 0; i < lit.length; i++) {
+      let c = name.charCodeAt(at + i);
+      const want = lit.charCodeAt(i);
+      if (c === want) continue;
+      if (!caseInsensitive) return false;
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) {
+        if (name[at + i]!.toLowerCase() !== lit[i]) return false;
+        continue;
+      }
+      if (c !== want) return false;
+    }
+    return true;
+  };
+  const starts = (name: string) => name.length >= prefix.length && same(name, 0, prefix);
+  const ends = (name: string) => name.length >= suffix.length && same(name, name.length - suffix.length, suffix);
+  if (onlyStar) return starts;
+  return (name) => starts(name) && ends(name) && test(name);
 }
 
 export function isDiagnostic(x: NameMatcher | Diagnostic): x is Diagnostic {

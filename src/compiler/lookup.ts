@@ -23,6 +23,9 @@ export class NameIndex {
   }
 }
 
+const SHARED_CI = new WeakMap<BackupContents, ContentsIndex>();
+const SHARED_CS = new WeakMap<BackupContents, ContentsIndex>();
+
 export class ContentsIndex {
   readonly contents: BackupContents;
   readonly caseInsensitive: boolean;
@@ -33,6 +36,18 @@ export class ContentsIndex {
   readonly #lists = new Map<ContentDatabase, readonly string[]>();
   readonly #listsBySignature = new Map<string, (readonly string[])[]>();
   readonly #sorted = new Map<readonly string[], readonly string[]>();
+
+  /**
+   * The index of `contents`, shared by every spec compiled against the same snapshot in one run
+   * (lint of thousands of specs with one `--inventory`): its maps and pattern matches are built
+   * once. The contents must not change afterwards, which holds for a loaded inventory.
+   */
+  static of(contents: BackupContents, caseInsensitive: boolean): ContentsIndex {
+    const cache = caseInsensitive ? SHARED_CI : SHARED_CS;
+    let index = cache.get(contents);
+    if (!index) cache.set(contents, (index = new ContentsIndex(contents, caseInsensitive)));
+    return index;
+  }
 
   constructor(contents: BackupContents, caseInsensitive: boolean) {
     this.contents = contents;

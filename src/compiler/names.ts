@@ -1,11 +1,12 @@
 // MySQL name rules and case folding: the facts every stage that handles names agrees on.
+import { escapeChar, INVISIBLE_CHAR, INVISIBLE_RANGES } from '../grammar/visible.ts';
 
 /** MySQL database and table names are at most 64 characters. */
 export const MAX_NAME_LENGTH = 64;
 
 /**
  * Patterns may be longer than names (classes and brace sets take room), but not much: longer
- * ones are refused before picomatch compiles them (its `maxLength`).
+ * ones are refused before they are compiled.
  */
 export const MAX_PATTERN_LENGTH = 128;
 
@@ -24,9 +25,37 @@ export function foldName(name: string, caseInsensitive: boolean): string {
   return caseInsensitive ? name.toLowerCase() : name;
 }
 
-/** Names MySQL or tools treat specially: matched like any other, but worth a reviewer's look. */
+/** What messages and plans escape: control characters, line separators and the invisible ones. */
+const ESCAPED = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_RANGES}]`, 'g');
+
+const hex = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Why a name that MySQL accepts still deserves a reviewer's look, or undefined: a character that
+ * is invisible or reorders text, a control character, `.` (`db.table` is not one name), or
+ * `:` / `+` (a time or a URL pasted into the name).
+ */
+export function unusualCharacter(name: string): string | undefined {
+  const invisible = INVISIBLE_CHAR.exec(name);
+  if (invisible) return `holds ${hex(invisible[0])}, an invisible character that hides or reorders text, so it displays differently from what it is`;
+  const control = /[\u0001-\u001f\u007f-\u009f]/.exec(name);
+  if (control) return `holds the control character ${hex(control[0])}`;
+  if (name.includes('.')) return 'holds `.`: database and table names are written separately (`db.table` is not one name)';
+  const pasted = /[:+]/.exec(name);
+  if (pasted) return `holds \`${pasted[0]}\`: check that a time or a URL was not pasted into it`;
+  return undefined;
+}
+
+/** Why a name a pattern matches is worth a reviewer's look: hidden or internal (a leading `.` or
+ *  `#`, as MySQL's `#sql-...` temporary tables), or an unusual character. */
+export function unusualName(name: string): string | undefined {
+  if (name.startsWith('#')) return 'starts with `#`, as internal names do';
+  if (name.startsWith('.')) return 'starts with `.`, as hidden names do';
+  return unusualCharacter(name);
+}
+
 export function isUnusualName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('#');
+  return unusualName(name) !== undefined;
 }
 
 /** Sorts by UTF-16 code unit, the order expansions are emitted in (locale-independent). */
@@ -34,8 +63,12 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A name as shown in messages: backquoted, with control characters made visible. */
+/** `name` with control and invisible characters written as `\uXXXX`. */
+export function visibleName(name: string): string {
+  return name.replace(ESCAPED, escapeChar);
+}
+
+/** A name as shown in messages: backquoted, with control and invisible characters made visible. */
 export function showName(name: string): string {
-  const visible = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return '`' + visible.replace(/`/g, '``') + '`';
+  return '`' + visibleName(name).replace(/`/g, '``') + '`';
 }

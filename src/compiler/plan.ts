@@ -47,6 +47,11 @@ export interface CompileOptions {
   wholeDatabase?: WholeDatabaseMode;
   /** Entries (databases + tables) per RestoreTable request before splitting; default 50 (the console's limit; the API takes 100 tables). */
   maxEntries?: number;
+  /**
+   * false: leave ClientToken empty. Lint reads only the plan and the diagnostics, so it skips
+   * hashing (and loading node:crypto, a tenth of a pre-commit hook's start-up). Default true.
+   */
+  clientTokens?: boolean;
 }
 
 export const DEFAULT_MAX_ENTRIES = 50;

@@ -5,7 +5,7 @@ import type { SourceFile, Span } from '../grammar/index.ts';
 import { MAX_TABLES_PER_REQUEST, type RestoreRequest } from './emit.ts';
 import type { CompileOptions, PlanDatabase, RestorePlan } from './plan.ts';
 import { DEFAULT_MAX_ENTRIES } from './plan.ts';
-import { showName } from './names.ts';
+import { showName, visibleName } from './names.ts';
 
 export type PlanFormat = 'text' | 'markdown';
 
@@ -62,7 +62,9 @@ export function renderPlanText(v: PlanView): string {
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
-    const width = Math.min(72, Math.max(0, ...rows.map((r) => r[0].length)));
+    // A loop, not Math.max(...rows): a database of 130,000 tables is more arguments than a call takes.
+    let width = 0;
+    for (const r of rows) width = Math.max(width, Math.min(72, r[0].length));
     for (const [left, right] of rows) out.push(`${left.padEnd(width)}  ${right}`);
   }
   out.push('', v.requests.length > 1 ? `requests (split: run one after another, in this order):` : 'request:');
@@ -73,9 +75,9 @@ export function renderPlanText(v: PlanView): string {
   return out.join('\n') + '\n';
 }
 
-/** A Markdown code span that survives any name: control characters escaped, pipes escaped for tables. */
+/** A Markdown code span that survives any name: control and invisible characters escaped, pipes escaped for tables. */
 function code(name: string): string {
-  const visible = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\|/g, '\\|');
+  const visible = visibleName(name).replace(/\|/g, '\\|');
   const fence = visible.includes('`') ? '``' : '`';
   const pad = visible.startsWith('`') || visible.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${visible}${pad}${fence}`;

@@ -1,7 +1,7 @@
 // One request's parameters, RestoreTable's or RestoreDdrTable's: their shape in the order they
 // are printed, which operation a request is for, and its ClientToken (derived from its content,
 // so the same restore always carries the same token).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.ts';
 import type { RestorePlan } from './plan.ts';
 
 /**
@@ -47,7 +47,7 @@ export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: n
     ...(params.RestoreType !== undefined ? [['RestoreType', params.RestoreType], ['SourceRegion', params.SourceRegion ?? null], ['SourceDBInstanceName', params.SourceDBInstanceName ?? null]] : []),
     ['part', part, total],
   ]);
-  const hash = createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, TOKEN_HASH_LENGTH);
+  const hash = sha256Hex(canonical).slice(0, TOKEN_HASH_LENGTH);
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
 }
 

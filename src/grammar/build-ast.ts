@@ -49,7 +49,8 @@ function childNode(node: CstNode, key: string, i = 0): CstNode | undefined {
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
-  name(node: CstNode | undefined): A.NameNode | undefined {
+  /** `inAt`: the name of an `at` statement, whose timestamp problems at() words itself. */
+  name(node: CstNode | undefined, inAt = false): A.NameNode | undefined {
     if (!node) return undefined;
     const tokens = Object.values(node.children).flat().filter(isToken);
     const tok = tokens[0];
@@ -67,6 +68,14 @@ export class AstBuilder {
         }),
       );
       return { kind: 'Name', span, value: tok.image.slice(1).replace(/``/g, '`'), quoted: true, pattern: false };
+    }
+    if (type === 'Timestamp' && !inAt && /\s/.test(tok.image)) {
+      // A date and a time where a name goes: as a name it would hold a space, which no bare name can.
+      this.diagnostics.push(
+        error('syntax/space-in-name', `\`${tok.image}\` is read as one name holding a space, which a bare name cannot hold`, span, {
+          help: `write the name without the space, or put a name that holds one in backquotes: \`${tok.image}\``,
+        }),
+      );
     }
     const pattern = type === 'Name' && GLOB_CHARS.test(tok.image);
     return { kind: 'Name', span, value: tok.image, quoted: false, pattern };
@@ -122,7 +131,7 @@ export class AstBuilder {
   }
 
   at(node: CstNode, span: Span): A.AtStatement | undefined {
-    const name = this.name(childNode(node, 'name'));
+    const name = this.name(childNode(node, 'name'), true);
     if (!name) return undefined;
     const raw = name.quoted ? name.value : name.value;
     const parsed = parseTimestamp(raw);

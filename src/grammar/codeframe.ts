@@ -2,6 +2,7 @@
 // help and related places. Colour is decided by the caller (see cli/terminal.ts).
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import type { SourceFile, Span } from './source.ts';
+import { escapeChar, INVISIBLE_CHAR } from './visible.ts';
 
 export interface Style {
   red(s: string): string;
@@ -15,13 +16,14 @@ export const plainStyle: Style = { red: (s) => s, yellow: (s) => s, blue: (s) =>
 
 const MAX_WIDTH = 120;
 
-/** Makes a source line safe and aligned for display: tabs as spaces, control characters visible. */
+/** Makes a source line safe and aligned for display: tabs as spaces, control characters visible,
+ *  invisible and bidi characters as `\uXXXX` (raw, they would reorder the line on the terminal). */
 function displayLine(line: string): { text: string; map: (col: number) => number } {
   let text = '';
   const widths: number[] = [];
   for (const ch of line) {
     const code = ch.charCodeAt(0);
-    const shown = ch === '\t' ? '    ' : code < 0x20 || code === 0x7f ? String.fromCharCode(0x2400 + (code === 0x7f ? 0x21 : code)) : ch;
+    const shown = ch === '\t' ? '    ' : code < 0x20 || code === 0x7f ? String.fromCharCode(0x2400 + (code === 0x7f ? 0x21 : code)) : INVISIBLE_CHAR.test(ch) ? escapeChar(ch) : ch;
     for (let i = 0; i < ch.length; i++) widths.push(i === 0 ? shown.length : 0);
     text += shown;
   }

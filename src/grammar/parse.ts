@@ -4,7 +4,7 @@ import type * as A from './ast.ts';
 import { SourceFile, type Span } from './source.ts';
 import { compareDiagnostics, error, type Diagnostic } from './diagnostic.ts';
 import { tokenize } from './lexer.ts';
-import { parseTokens } from './parser.ts';
+import { MAX_SYNTAX_ERRORS, parseTokens } from './parser.ts';
 import { AstBuilder } from './build-ast.ts';
 import { describeFound, expectedAt } from './parse-messages.ts';
 import { closest } from './suggest.ts';
@@ -52,7 +52,11 @@ function didYouMean(word: string, candidates: string[], span: Span): Partial<Dia
  */
 function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[], textLength: number): Diagnostic[] {
   const errorStarts = earlier.map((d) => d.span.start).sort((a, b) => a - b);
-  const errorBetween = (from: number, to: number) => errorStarts.some((s) => s >= from && s <= to);
+  // A binary search, not a scan: a file can hold tens of thousands of errors and strays.
+  const errorBetween = (from: number, to: number) => {
+    const k = firstAtLeast(errorStarts, from);
+    return k < errorStarts.length && errorStarts[k]! <= to;
+  };
   const strays: { token: IToken; inBlock: boolean }[] = [];
   collectStrays(cst, strays);
   strays.sort((a, b) => a.token.startOffset - b.token.startOffset);
@@ -91,7 +95,25 @@ function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[],
   return out;
 }
 
-function recognitionDiagnostic(e: IRecognitionException, tokens: IToken[], textLength: number): Diagnostic {
+/** The index of the first element of sorted `xs` that is at least `x` (xs.length if none). */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The `<` tokens of a file, and their offsets (ascending). */
+interface Opens {
+  tokens: IToken[];
+  offsets: number[];
+}
+
+function recognitionDiagnostic(e: IRecognitionException, opens: Opens, textLength: number): Diagnostic {
   const found = e.token;
   let span = tokenSpan(found, textLength);
   const expected = expectedAt.get(found) ?? [];
@@ -99,7 +121,9 @@ function recognitionDiagnostic(e: IRecognitionException, tokens: IToken[], textL
   if (expectsClose) {
     // Point at the `<` this `>` would close, and offer to insert `>` after the last good token.
     const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
-    const open = [...tokens].reverse().find((t) => t.tokenType.name === 'LAngle' && t.startOffset < span.start);
+    // The last `<` before it: looked up, not searched for (one search per error made a file of
+    // unclosed blocks quadratic: 16,000 of them took 19 s to parse).
+    const open = opens.tokens[firstAtLeast(opens.offsets, span.start) - 1];
     const insertAt = prev && !Number.isNaN(prev.startOffset) ? tokenSpan(prev, textLength).end : span.start;
     if (found.tokenType === EOF) span = { start: insertAt, end: insertAt };
     return error('syntax/missing-close', e.message, span, {
@@ -114,7 +138,8 @@ function recognitionDiagnostic(e: IRecognitionException, tokens: IToken[], textL
 }
 
 function tooLarge(size: number): Diagnostic {
-  return error('input/too-large', `the file is ${size} bytes; spec files larger than ${MAX_SOURCE_BYTES} bytes (1 MiB) are refused unread`, { start: 0, end: 0 }, {
+  const what = Number.isFinite(size) ? `the file is ${size} bytes` : `the input is larger than ${MAX_SOURCE_BYTES} bytes`;
+  return error('input/too-large', `${what}; spec files larger than ${MAX_SOURCE_BYTES} bytes (1 MiB) are refused unread`, { start: 0, end: 0 }, {
     help: 'split the restore into several spec files, or check that this is the file you meant',
   });
 }
@@ -143,27 +168,33 @@ export function parse(text: string, name = '<input>', initial: Diagnostic[] = []
   const lexed = tokenize(text);
   const replaced = new Set(initial.filter((d) => d.code === 'syntax/invalid-utf8').map((d) => d.span.start));
   const diagnostics: Diagnostic[] = [...initial, ...lexed.diagnostics.filter((d) => !replaced.has(d.span.start))];
-  const { cst, errors } = parseTokens(lexed.tokens);
-  for (const e of errors) diagnostics.push(recognitionDiagnostic(e, lexed.tokens, text.length));
-  diagnostics.push(...strayDiagnostics(cst, lexed.tokens, diagnostics, text.length));
+  const { cst, errors, stoppedAt } = parseTokens(lexed.tokens);
+  const opens: Opens = { tokens: lexed.tokens.filter((t) => t.tokenType.name === 'LAngle'), offsets: [] };
+  opens.offsets = opens.tokens.map((t) => t.startOffset);
+  for (const e of errors) diagnostics.push(recognitionDiagnostic(e, opens, text.length));
+  // Loops, not push(...list): a file can hold 140,000 of these, past what a call's arguments hold.
+  for (const d of strayDiagnostics(cst, lexed.tokens, diagnostics, text.length)) diagnostics.push(d);
   const builder = new AstBuilder();
   const document = builder.document(cst, text.length);
   document.comments = lexed.comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
-  diagnostics.push(...builder.diagnostics);
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkStructure(document));
-  return { source, document, diagnostics: capErrors(diagnostics.sort(compareDiagnostics)) };
+  for (const d of builder.diagnostics) diagnostics.push(d);
+  if (!diagnostics.some((d) => d.severity === 'error')) for (const d of checkStructure(document)) diagnostics.push(d);
+  return { source, document, diagnostics: capErrors(diagnostics.sort(compareDiagnostics), stoppedAt === undefined ? undefined : source.position(stoppedAt).line) };
 }
 
 function emptyDocument(length: number): A.Document {
   return { kind: 'Document', span: { start: 0, end: length }, statements: [], comments: [] };
 }
 
-function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length <= MAX_ERRORS) return diagnostics;
+/** Keeps the first MAX_ERRORS problems and says how many more there are (at least, when the
+ *  parse stopped at MAX_SYNTAX_ERRORS, on `stoppedLine`). */
+function capErrors(diagnostics: Diagnostic[], stoppedLine?: number): Diagnostic[] {
+  if (diagnostics.length <= MAX_ERRORS && stoppedLine === undefined) return diagnostics;
   const kept = diagnostics.slice(0, MAX_ERRORS);
-  const rest = diagnostics.length - MAX_ERRORS;
-  const at = kept[kept.length - 1]!.span;
-  kept.push(error('input/too-many-errors', `${rest} more problems in this file are not shown`, { start: at.end, end: at.end }, {
+  const rest = diagnostics.length - kept.length;
+  const at = kept[kept.length - 1]?.span ?? { start: 0, end: 0 };
+  const stopped = stoppedLine === undefined ? '' : `; reading stopped at line ${stoppedLine} after ${MAX_SYNTAX_ERRORS} syntax errors`;
+  kept.push(error('input/too-many-errors', `${stoppedLine === undefined ? '' : 'at least '}${rest} more problems in this file are not shown${stopped}`, { start: at.end, end: at.end }, {
     help: 'fix the problems above first, or check that this is a spec file',
   }));
   return kept;

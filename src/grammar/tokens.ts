@@ -44,11 +44,13 @@ export const Name = createToken({
 /**
  * Anything that starts like a date: validated in the AST builder so a wrong timestamp gets a
  * precise message (missing seconds, missing zone) instead of a generic lexer error.
- * `longer_alt: Name` so `2026-11-20_orders` stays a name.
+ * `longer_alt: Name` so `2026-11-20_orders` stays a name. A space joins a date and a time only
+ * before `H:` or `HH:` (`2026-11-20 03:15:00Z`, refused with a suggestion later): `restore db
+ * 2026-11-20 1` is two names, not one holding a space.
  */
 export const Timestamp = createToken({
   name: 'Timestamp',
-  pattern: /\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ ](?=\d))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{1,2}(?::?\d{2})?)?/,
+  pattern: /\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ ](?=\d{1,2}:))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{1,2}(?::?\d{2})?)?/,
   longer_alt: Name,
   label: 'a timestamp',
   categories: NAME_STRAY,

@@ -58,8 +58,9 @@ export async function readByTotal<T>(what: string, size: number, key: (item: T) 
 }
 
 /**
- * Pages of a listing with no total (DescribeDatabases on MySQL), fetched `window` at a time until
- * one comes back shorter than `size`. A page that repeats the one before ends the listing: when
+ * Pages of a listing with no total (DescribeDatabases on MySQL): page 1 alone (most instances
+ * have fewer databases than a page holds), then `window` pages at a time until one comes back
+ * shorter than `size`. A page that repeats the one before ends the listing: when
  * page 1 already held more than `size` entries the service ignores paging and answered everything
  * each time (complete, and said so in `notes`); otherwise it is an error. More than MAX_PAGES
  * pages is an error too.
@@ -69,11 +70,13 @@ export async function readUntilShort<T>(what: string, size: number, window: numb
   const seen = new Set<string>();
   let previous: string | undefined;
   let firstSize = 0;
-  for (let start = 1; start <= MAX_PAGES; start += window) {
-    const count = Math.min(window, MAX_PAGES - start + 1);
-    const batch = await Promise.all(Array.from({ length: count }, (_, i) => fetch(start + i)));
+  for (let start = 1; start <= MAX_PAGES; ) {
+    const count = Math.min(start === 1 ? 1 : window, MAX_PAGES - start + 1);
+    const first = start;
+    start += count;
+    const batch = await Promise.all(Array.from({ length: count }, (_, i) => fetch(first + i)));
     for (const [i, items] of batch.entries()) {
-      const page = start + i;
+      const page = first + i;
       if (page === 1) firstSize = items.length;
       const signature = items.map(key).join('\u0000');
       if (page > 1 && items.length > 0 && signature === previous) {

@@ -56,6 +56,8 @@ export interface RdsPull {
  * document). A service that refuses it (InvalidPageSize) is asked again with smaller pages.
  */
 export const DEFAULT_META_PAGE_SIZE = 100;
+/** DescribeDatabases pages fetched at once after page 1 (it has no total to page by). */
+export const DEFAULT_PAGE_WINDOW = 8;
 const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
 const BACKUP_PAGE_SIZE = integerRange('DescribeBackups', 'PageSize')!.max;
 const TASK_PAGE_SIZE = integerRange('DescribeHistoryTasks', 'PageSize')!.max;
@@ -89,27 +91,35 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
   const warnings: string[] = [];
   const now = (o.now ?? (() => new Date()))();
   const cross = o.crossRegion;
-  const [attribute, parameters, policy, window, backups, tasks, databases, crossRegion] = await Promise.all([
+  // The contents wait only for what decides whether they can be listed (the backups and the
+  // window), not for the rest of the inventory: the longest chain of calls sets the pull's time.
+  const windowP = recoveryWindow(api, id, warnings);
+  const backupsP = describeBackups(api, id);
+  const contentsP = Promise.all([backupsP, windowP]).then(([backups, window]) => {
+    let sources = o.sources;
+    // A cross-region pull lists the source's contents instead (cross-region.ts).
+    if (sources.length === 0 && o.newestUsableBackup && !cross) {
+      const newest = backups.filter((b) => b.BackupStatus === 'Success' && b.MetaStatus === 'OK').sort((x, y) => (y.BackupStartTime ?? '').localeCompare(x.BackupStartTime ?? ''))[0];
+      if (newest) {
+        sources = [{ backupId: newest.BackupId }];
+        warnings.push(`listing the contents of the newest usable backup, ${newest.BackupId} (pass --backup or --at for others)`);
+      } else warnings.push('no usable backup (Success, MetaStatus OK): the snapshot lists no backup contents');
+    }
+    const readable = sources.filter((s) => contentsReadable(s, backups, window, warnings));
+    return Promise.all(readable.map((s) => backupContents(api, id, s, o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, warnings)));
+  });
+  const [attribute, parameters, policy, window, backups, tasks, databases, contents, crossRegion] = await Promise.all([
     read(api, 'DescribeDBInstanceAttribute', { DBInstanceId: id }),
     read(api, 'DescribeParameters', { DBInstanceId: id }),
     read(api, 'DescribeBackupPolicy', { DBInstanceId: id }).then(backupPolicy),
-    recoveryWindow(api, id, warnings),
-    describeBackups(api, id),
+    windowP,
+    backupsP,
     unfinishedTasks(api, id, now.getTime()),
-    currentDatabases(api, id, o.pageWindow ?? 4, warnings),
+    currentDatabases(api, id, o.pageWindow ?? DEFAULT_PAGE_WINDOW, warnings),
+    contentsP,
     cross ? pullCrossRegion(api, { ...cross, metaPageSize: o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, now }, warnings) : Promise.resolve(undefined),
   ]);
   const instance = instanceAttributes(id, attribute, lowerCaseTableNames(parameters, warnings));
-  let sources = o.sources;
-  if (sources.length === 0 && o.newestUsableBackup && !cross) {
-    const newest = backups.filter((b) => b.BackupStatus === 'Success' && b.MetaStatus === 'OK').sort((x, y) => (y.BackupStartTime ?? '').localeCompare(x.BackupStartTime ?? ''))[0];
-    if (newest) {
-      sources = [{ backupId: newest.BackupId }];
-      warnings.push(`listing the contents of the newest usable backup, ${newest.BackupId} (pass --backup or --at for others)`);
-    } else warnings.push('no usable backup (Success, MetaStatus OK): the snapshot lists no backup contents');
-  }
-  const readable = sources.filter((s) => contentsReadable(s, backups, window, warnings));
-  const contents = await Promise.all(readable.map((s) => backupContents(api, id, s, o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, warnings)));
   const inventory: Inventory = {
     version: 1,
     capturedAt: utcSeconds(now.getTime()),
@@ -272,7 +282,7 @@ export async function historyTasks(api: RdsCaller, id: string, fromMs: number, t
 }
 
 /** The databases on the instance now (DescribeDatabases); Tables 'unknown' (no API lists them). */
-export async function currentDatabases(api: RdsCaller, id: string, window = 4, notes: string[] = []): Promise<CurrentDatabase[]> {
+export async function currentDatabases(api: RdsCaller, id: string, window = DEFAULT_PAGE_WINDOW, notes: string[] = []): Promise<CurrentDatabase[]> {
   const all = await readUntilShort<Record<string, unknown>>(
     `DescribeDatabases of ${id}`,
     DATABASE_PAGE_SIZE,

@@ -1,9 +1,10 @@
 // restorec.config.json: rule severities and options, validated against
 // schemas/config.schema.json (ajv standalone code, generated at build time). Found by --config
 // or by looking upward from the working directory.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateConfig } from '../compiler/generated/validators.js';
+import { describeCode, ReadError, readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
 import { describeErrors, formatProblem } from '../compiler/validate.ts';
 import { lineColumn, locatePointer } from '../compiler/json-locate.ts';
 import type { CompileOptions } from '../compiler/plan.ts';
@@ -53,10 +54,12 @@ export function parseConfig(text: string, file: string, rules: readonly LintRule
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`${file} is not valid JSON: ${(e as Error).message}`, file);
+    // V8 quotes a piece of the text: control characters are made visible, never printed raw.
+    const message = (e as Error).message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    throw new ConfigError(`${file} is not valid JSON: ${message}`, file);
   }
   if (!validateConfig(raw)) {
-    const problems = describeErrors(validateConfig.errors ?? [], text).map((p) => formatProblem(file, p));
+    const problems = describeErrors(validateConfig.errors ?? [], text, 'the config format').map((p) => formatProblem(file, p));
     throw new ConfigError(`${file} does not match the config schema (schemas/config.schema.json)`, file, problems);
   }
   const config = raw as Config;
@@ -88,7 +91,8 @@ function optionProblems(config: Config, rules: readonly LintRule[], text: string
       const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const offset = locatePointer(text, pointer);
       const where = offset === undefined ? file : `${file}:${lineColumn(text, offset).line}:${lineColumn(text, offset).column}`;
-      if (!(key in defaults)) {
+      // Own keys only: `"__proto__" in {}` is true, so `in` would accept an option of that name.
+      if (!Object.hasOwn(defaults, key)) {
         const known = Object.keys(defaults);
         out.push(`${where}: rules["${id}"] has no option "${key}"${known.length ? ` (its options: ${known.join(', ')})` : ' (it takes no options)'}`);
       } else if (kindOf(value) !== kindOf(defaults[key])) {
@@ -99,14 +103,19 @@ function optionProblems(config: Config, rules: readonly LintRule[], text: string
   return out;
 }
 
+/** A config is a few lines of JSON; anything larger is refused unread (`/dev/zero` included). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export function loadConfig(path: string | undefined, rules: readonly LintRule[]): { config: Config; file?: string } {
   if (path === undefined) return { config: {} };
-  let text: string;
+  let read;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ConfigError(`cannot read config file ${path}`, path);
+    read = readJsonTextBounded(path, MAX_CONFIG_BYTES);
+  } catch (e) {
+    throw new ConfigError(`cannot read config file ${path}${e instanceof ReadError ? `: ${describeCode(e.code)}` : ''}`, path);
   }
+  if ('tooLarge' in read) throw new ConfigError(`config file ${path} is ${sizeWords(read.size, MAX_CONFIG_BYTES)}; a config larger than 1 MiB is refused unread`, path);
+  const text = read.text;
   return { config: parseConfig(text, path, rules), file: path };
 }
 

@@ -38,6 +38,8 @@ export interface RuleContext extends ProjectFile {
   now: Date;
   /** Every file of this run, in the order given (including this one). */
   project: readonly ProjectFile[];
+  /** This file's position in `project`. */
+  index: number;
   report(report: Report): void;
 }
 

@@ -60,17 +60,35 @@ export function parseSuppressions(comments: readonly Comment[], source: SourceFi
   return { suppressions, problems };
 }
 
-/** Marks and returns whether a message of `ruleId` starting on `line` is suppressed. */
-export function isSuppressed(suppressions: readonly Suppression[], ruleId: string, line: number): boolean {
-  let hit = false;
-  for (const s of suppressions) {
-    if (s.kind === 'next-line' && s.line !== line) continue;
-    for (const r of s.rules) {
-      if (r.id === ruleId) {
-        r.used = true;
-        hit = true;
+/** The suppressions of a file, by the line they apply to (file-wide ones apart): a message looks
+ *  at its own line's, not at every directive of a file that may hold 20,000 of them. */
+export class SuppressionIndex {
+  readonly #byLine = new Map<number, Suppression[]>();
+  readonly #file: Suppression[] = [];
+  constructor(suppressions: readonly Suppression[]) {
+    for (const s of suppressions) {
+      if (s.kind === 'file') this.#file.push(s);
+      else {
+        const list = this.#byLine.get(s.line!);
+        if (list) list.push(s);
+        else this.#byLine.set(s.line!, [s]);
       }
     }
   }
-  return hit;
+
+  /** Marks and returns whether a message of `ruleId` starting on `line` is suppressed. */
+  suppresses(ruleId: string, line: number): boolean {
+    let hit = false;
+    for (const list of [this.#file, this.#byLine.get(line) ?? []]) {
+      for (const s of list) {
+        for (const r of s.rules) {
+          if (r.id === ruleId) {
+            r.used = true;
+            hit = true;
+          }
+        }
+      }
+    }
+    return hit;
+  }
 }

@@ -39,4 +39,12 @@ test('case-insensitive instances compare folded names', () => {
   assert.is(targetPresence(targets({ Shop: ['Orders_Bak'] }, []), [{ DBName: 'shop', Tables: ['orders_bak'] }], false).state, 'absent');
 });
 
+test('130,000 target tables of a missing database are listed, not a stack overflow', () => {
+  const tables = Array.from({ length: 130_000 }, (_, i) => `t${i}`);
+  const both = targets({ big_r: tables, shop: ['a'] }, ['big_r']);
+  const p = targetPresence(both, [{ DBName: 'shop', Tables: ['a'] }], false);
+  assert.is(p.state, 'partial');
+  if (p.state === 'partial') assert.is(p.missing.length, 130_000);
+});
+
 test.run();

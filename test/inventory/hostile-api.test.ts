@@ -45,7 +45,7 @@ const cases: Case[] = [
     name: 'DescribeDatabases answering the same 100 rows for every page',
     over: { DescribeDatabases: () => ({ body: { Databases: { Database: Array.from({ length: 100 }, (_, i) => ({ DBName: `db${i}` })) } } }) },
     says: /page 2 repeats page 1, so restorec cannot tell whether it read every entry/,
-    bound: ['DescribeDatabases', 8],
+    bound: ['DescribeDatabases', 9],
   },
   { name: 'Items.Backup an object', over: { DescribeBackups: () => ({ body: { TotalRecordCount: '1', Items: { Backup: { BackupId: '1' } } } }) }, says: /Items\.Backup: must be array/ },
   { name: 'a BackupId that is an object', over: { DescribeBackups: () => ({ body: { TotalRecordCount: '1', Items: { Backup: [{ BackupId: { id: 1 } }] } } }) }, says: /Items\.Backup\[0\]\.BackupId: must be string/ },

@@ -42,6 +42,23 @@ test('rule options are checked against the rule: unknown option, wrong type, wit
   assert.equal(problemsOf('{"rules":{"disk-space":["warn",{"headroom":0.2}],"target-exists":["error",{}]}}'), []);
 });
 
+test('an option named __proto__ is refused like any option the rule does not have', () => {
+  const p = problemsOf('{"rules":{"disk-space":["warn",{"__proto__":{}}],"target-exists":["error",{"constructor":{}}]}}');
+  assert.ok(p.some((x) => /rules\["disk-space"\] has no option "__proto__" \(its options: headroom, diskUsedUnit\)/.test(x)), p.join('\n'));
+  assert.ok(p.some((x) => /rules\["target-exists"\] has no option "constructor"/.test(x)), p.join('\n'));
+});
+
+test('schema problems speak of the config, not of the snapshot format', () => {
+  const p = problemsOf('{"rules": {}, "compile": {"maxEntrys": 3}}');
+  assert.ok(p.some((x) => /compile\.maxEntrys: unknown field \(not in the config format; check its spelling\)/.test(x)), p.join('\n'));
+  assert.not.ok(p.some((x) => /snapshot/.test(x)), p.join('\n'));
+});
+
+test('compile.maxEntries below 2 is a schema problem (a table needs its database entry beside it)', () => {
+  const p = problemsOf('{"compile": {"maxEntries": 1}}');
+  assert.ok(p.some((x) => /compile\.maxEntries: must be >= 2/.test(x)), p.join('\n'));
+});
+
 test('invalid JSON is reported', () => {
   assert.match(problemsOf('{"rules": ')[0]!, /not valid JSON/);
 });

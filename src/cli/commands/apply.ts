@@ -2,7 +2,6 @@
 // RestoreTable (RestoreDdrTable for a cross-region spec) with the compiled ClientToken, one request after another → with --wait, followed
 // to the end. Applying again restores nothing twice: requests whose targets exist are skipped and
 // said so. `--sandbox` runs it all against the in-process sandbox, with no cloud account.
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
 import { compile, renderPlan, requestAction, type Inventory } from '../../compiler/index.ts';
@@ -18,7 +17,7 @@ import { reportDiagnostics } from '../report.ts';
 import { styleFor } from '../terminal.ts';
 import { guard, liveInventory, makeClient, mysqlUrl, specRegion, specSource, type CloudArgs } from '../cloud.ts';
 import { compileOptions } from './compile.ts';
-import { neighbourSnapshot } from '../snapshots.ts';
+import { neighbourSnapshot, readNamedSnapshot, readSnapshotText } from '../snapshots.ts';
 import { changedFacts, changedRequests, looksLikePlan, planFacts, readPlanFile, sha256, type SavedPlan } from '../saved-plan.ts';
 
 export interface ApplyCommandOptions extends CloudArgs {
@@ -75,13 +74,8 @@ async function startSandboxFor(file: string, seedFile: string | undefined) {
   const { parseSeed, startSandbox, optionsFromScenario } = await import('../../sandbox/index.ts');
   const path = seedFile ?? neighbourSnapshot(file);
   if (!path) throw new UserError('--sandbox needs a seed: pass --sandbox-seed FILE, or keep NAME.inventory.json beside the spec');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError(`--sandbox: cannot read the seed ${path}`, 'pass --sandbox-seed FILE, or keep NAME.inventory.json beside the spec');
-  }
-  const seed = parseSeed(text, path, (p) => readFileSync(p, 'utf8'));
+  const text = readSnapshotText(path, 'the sandbox seed'); // bounded: a seed may be `/dev/zero`
+  const seed = parseSeed(text, path, readNamedSnapshot);
   if (!seed.ok) throw new UserError(`${path} is not a usable sandbox seed:\n  ${seed.problems.join('\n  ')}`);
   // RESTOREC_SANDBOX_CHECK_CONTRACT=1: the sandbox checks every request and answer against the
   // API contract, and apply fails when any broke it (the contract tests run apply this way).

@@ -1,9 +1,9 @@
 // `restorec fmt [--check] [--diff] [--stdout] FILES`: canonical formatting, written atomically;
 // --check lists the files it would change, --diff shows the changes; both write nothing.
-import { renameSync, writeFileSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/parse.ts';
 import { print } from '../../grammar/print.ts';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, isUserError, UserError } from '../errors.ts';
+import { replaceFileContents } from '../output.ts';
 import { expandPaths, readInput } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
 import { wantsColor } from '../terminal.ts';
@@ -53,10 +53,15 @@ export async function fmtCommand(opts: FmtOptions): Promise<number> {
     if (check) {
       process.stdout.write(`${file}\n`);
     } else {
-      // Write beside the file and rename over it, so an interrupted run never leaves half a file.
-      const tmp = `${file}.restorec-fmt-${process.pid}.tmp`;
-      writeFileSync(tmp, formatted);
-      renameSync(tmp, file);
+      // Atomically, through symlinks, keeping the mode: see replaceFileContents.
+      try {
+        replaceFileContents(file, formatted);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        process.stderr.write(`restorec: ${e.message}\n${e.help ? `  help: ${e.help}\n` : ''}`);
+        inputErrors++;
+        continue;
+      }
       process.stdout.write(`${file}\n`);
     }
   }

@@ -1,10 +1,11 @@
 // `restorec grammar`: syntax diagrams generated from the parser, as one self-contained HTML page.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createSyntaxDiagramsCode } from 'chevrotain';
 import { getParser } from '../../grammar/parser.ts';
 import { EXIT_OK } from '../errors.ts';
+import { writeOutputFile } from '../output.ts';
 
 /** Chevrotain's page loads its scripts from a CDN; inline them so the page works offline. */
 export function grammarHtml(): string {
@@ -22,7 +23,7 @@ export function grammarCommand(opts: { out: string }): number {
   const html = grammarHtml();
   if (opts.out === '-') process.stdout.write(html);
   else {
-    writeFileSync(opts.out, html);
+    writeOutputFile(opts.out, html);
     process.stderr.write(`wrote ${opts.out}\n`);
   }
   return EXIT_OK;

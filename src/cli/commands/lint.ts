@@ -2,7 +2,7 @@
 // policy rules that predict RestoreTable failures before the call. Output on stdout in the chosen
 // format; notes (skipped rules) on stderr. Exit 0 clean, 1 errors or too many warnings, 2 usage
 // or input errors.
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/index.ts';
 import type { Inventory } from '../../compiler/index.ts';
 import { lint, type FileResult, type LintInput } from '../../lint/lint.ts';
@@ -16,6 +16,8 @@ import { formatSummaryMarkdown } from '../../lint/formatters/summary.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { styleFor } from '../terminal.ts';
+import { writeOutputFile } from '../output.ts';
+import { describeCode } from '../../grammar/read-bounded.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { prefetchLive } from '../live-prefetch.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
@@ -46,6 +48,10 @@ function clock(now: string | undefined): Date {
 
 export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}`);
+  // `abc` arrives as NaN and `1e400` as Infinity: either would switch the gate off unseen.
+  if (!Number.isSafeInteger(opts.maxWarnings) || opts.maxWarnings < -1) {
+    throw new UserError(`--max-warnings must be a whole number of warnings (0 or more, or -1 for no limit), got ${Number.isNaN(opts.maxWarnings) ? 'a value that is not a number' : opts.maxWarnings}`, 'restorec lint --max-warnings 0 FILES fails on any warning');
+  }
   if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
   let config;
   try {
@@ -78,9 +84,17 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
 
   const results = lint(inputs, { config, rules, now: clock(opts.now) });
   const text = render(results, opts.format);
-  if (opts.output) writeFileSync(opts.output, text);
+  if (opts.output) writeOutputFile(opts.output, text);
   else process.stdout.write(text);
-  if (opts.format === 'github' && process.env['GITHUB_STEP_SUMMARY']) appendFileSync(process.env['GITHUB_STEP_SUMMARY'], formatSummaryMarkdown(results));
+  const summary = process.env['GITHUB_STEP_SUMMARY'];
+  if (opts.format === 'github' && summary) {
+    try {
+      appendFileSync(summary, formatSummaryMarkdown(results));
+    } catch (e) {
+      // The annotations are out already; a summary file that cannot be written is a note, not a failure.
+      process.stderr.write(`restorec: note: cannot append the step summary to ${summary}: ${describeCode(String((e as NodeJS.ErrnoException).code ?? (e as Error).message))}\n`);
+    }
+  }
   reportSkipped(results);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);

@@ -3,10 +3,11 @@
 // fine) as shell: `export` lines and `#` comments, for a person to read and for `eval`.
 // `--detach` runs it in the background, so `eval "$(restorec sandbox --seed F --detach)"` works.
 import { spawn } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseFaultSpec, parseSeed, startSandbox, optionsFromScenario } from '../../sandbox/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
+import { readNamedSnapshot, readSnapshotText } from '../snapshots.ts';
 
 export interface SandboxCommandOptions {
   seed?: string;
@@ -29,13 +30,9 @@ export function shellQuote(v: string): string {
 }
 
 function readSeed(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const seed = parseSeed(text, file, (p) => readFileSync(p, 'utf8'));
+  // Bounded: a seed that is `/dev/zero` (or a symlink to it) must not fill memory.
+  const text = readSnapshotText(file, 'the seed');
+  const seed = parseSeed(text, file, readNamedSnapshot);
   if (!seed.ok) throw new UserError(`${file} is not a usable seed:\n  ${seed.problems.join('\n  ')}`, 'give an inventory snapshot (*.inventory.json) or a scenario (schemas/sandbox-scenario.schema.json)');
   return seed.scenario;
 }
@@ -71,8 +68,15 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
       throw new UserError((e as Error).message, 'e.g. --faults throttle=0.1,internal=0.05,latency=50,jitter=20');
     }
   }
-  if (opts.randomSeed !== undefined) options.randomSeed = opts.randomSeed;
-  if (opts.restoreMs !== undefined) options.behaviour = { ...options.behaviour, restoreDurationMs: opts.restoreMs };
+  // yargs turns `abc` into NaN: a seed or a duration that is not a number is a usage error.
+  if (opts.randomSeed !== undefined) {
+    if (!Number.isSafeInteger(opts.randomSeed)) throw new UserError(`--random-seed must be a whole number, got ${Number.isNaN(opts.randomSeed) ? 'a value that is not a number' : opts.randomSeed}`, 'e.g. --random-seed 42');
+    options.randomSeed = opts.randomSeed;
+  }
+  if (opts.restoreMs !== undefined) {
+    if (!Number.isFinite(opts.restoreMs) || opts.restoreMs < 0) throw new UserError(`--restore-ms must be a duration of 0 or more milliseconds, got ${Number.isNaN(opts.restoreMs) ? 'a value that is not a number' : opts.restoreMs}`, 'e.g. --restore-ms 2000');
+    options.behaviour = { ...options.behaviour, restoreDurationMs: opts.restoreMs };
+  }
   options.port = opts.port;
   if (opts.checkContract) {
     options.checkContract = true;

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rule metadata in tool.driver.rules, relative paths
 // under %SRCROOT%, and a partial fingerprint from the rule, file and line text (not the line
 // number), so moving a statement does not open a new alert.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../compiler/hash.ts';
 import { relative, sep } from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { HOMEPAGE, VERSION } from '../../version.ts';
@@ -48,7 +48,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Lint
         level: m.severity === 2 ? 'error' : 'warning',
         message: { text: m.help ? `${m.message}. ${m.help}` : m.message },
         locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: Math.max(p.endColumn, p.line === p.endLine ? p.column + 1 : 1) } } }],
-        partialFingerprints: { 'restorecLineHash/v1': createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32) },
+        partialFingerprints: { 'restorecLineHash/v1': sha256Hex(`${key}\0${n}`).slice(0, 32) },
       };
       if (m.related?.length) {
         result.relatedLocations = m.related.map((rel, i) => {

@@ -1,4 +1,5 @@
-// A glob pattern the matcher refuses: too long, or not compilable (e.g. an unclosed bracket).
+// A glob pattern the matcher refuses: too long, or using what the language does not have
+// (an empty class, a backwards range, a brace range, an unclosed bracket).
 // Found by the compiler when it compiles each name once; reported under this rule.
 import { defineRule } from '../rule.ts';
 
