@@ -78,10 +78,12 @@ export async function paired(runs, baseline, subject) {
   return { ratio: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), baseline: median(a), subject: median(b), runs };
 }
 
+/** Prints a paired result; with a target, whether it holds (and returns that). */
 export function report(label, r, target, better = 'lower') {
-  const ok = better === 'lower' ? r.ratio <= target : r.ratio >= target;
+  const ok = target === undefined || (better === 'lower' ? r.ratio <= target : r.ratio >= target);
   const spread = `range ${r.min.toFixed(2)}-${r.max.toFixed(2)}`;
-  console.log(`${label.padEnd(44)} ${r.ratio.toFixed(2)}x (${spread}; ${r.runs} pairs; medians ${r.subject.toFixed(0)} vs ${r.baseline.toFixed(0)} ms)  target ${better === 'lower' ? '<=' : '>='} ${target}x ${ok ? 'MET' : 'NOT MET'}`);
+  const verdict = target === undefined ? '' : `  target ${better === 'lower' ? '<=' : '>='} ${target}x ${ok ? 'MET' : 'NOT MET'}`;
+  console.log(`${label.padEnd(44)} ${r.ratio.toFixed(2)}x (${spread}; ${r.runs} pairs; medians ${r.subject.toFixed(0)} vs ${r.baseline.toFixed(0)} ms)${verdict}`);
   return ok;
 }
 

@@ -250,7 +250,7 @@ export class Expander {
     let kept = ci.byList.get(list);
     if (!kept) {
       // #excepted marks the excepts it uses: the same on every database with this list.
-      const matched = matchNames(matcher, list);
+      const matched = this.#index.matchList(list, matcher);
       const sources = excepts.length === 0 ? matched : matched.filter((n) => !this.#excepted(n, excepts));
       kept = { sources, planned: sources.map((n) => planSource(ci, n)), excluded: matched.length - sources.length };
       ci.byList.set(list, kept);

@@ -23,6 +23,8 @@ export interface PatternName {
   capture(name: string): string[] | undefined;
   /** How many wildcards can be referred to from a template. */
   wildcards: number;
+  /** The literal text every match starts with (lower case on a case-insensitive instance); '' if none can be used. */
+  prefix: string;
 }
 
 export type NameMatcher = ExactName | PatternName;
@@ -53,20 +55,34 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
     if (!(e instanceof GlobSyntaxError)) throw e;
     return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be used: ${e.message}`, node.span, e.help ? { help: e.help } : {});
   }
-  return { kind: 'pattern', node, wildcards: automaton.groups, test: remembered(withPrefilter(nodes, caseInsensitive, automaton.test)), capture: automaton.capture };
+  return { kind: 'pattern', node, wildcards: automaton.groups, prefix: usablePrefix(nodes, caseInsensitive), test: remembered(withPrefilter(nodes, caseInsensitive, automaton.test)), capture: automaton.capture };
 }
 
 /** Names remembered per pattern: the same table names recur across thousands of sharded databases. */
 const REMEMBERED = 1 << 16;
 
-/** A test that answers a name it has seen from memory (at most REMEMBERED names: bounded memory). */
+/**
+ * A test that answers a name it has seen from memory (at most REMEMBERED names: bounded memory).
+ * When the names do not repeat (one long list of distinct names), remembering only costs: once
+ * the memory is full with few answers from it, the test runs bare.
+ */
 function remembered(test: (name: string) => boolean): (name: string) => boolean {
   const seen = new Map<string, boolean>();
+  let hits = 0;
+  let bare = false;
   return (name) => {
+    if (bare) return test(name);
     const hit = seen.get(name);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      hits++;
+      return hit;
+    }
     const ok = test(name);
     if (seen.size < REMEMBERED) seen.set(name, ok);
+    else if (hits < REMEMBERED) {
+      bare = true;
+      seen.clear();
+    }
     return ok;
   };
 }
@@ -80,6 +96,13 @@ function literalEnds(nodes: readonly GlobNode[], fromEnd: boolean): string {
     out = fromEnd ? n.test.char + out : out + n.test.char;
   }
   return out;
+}
+
+/** The literal prefix a name index can search by: ASCII only on a case-insensitive instance, so folding keeps lengths. */
+function usablePrefix(nodes: readonly GlobNode[], caseInsensitive: boolean): string {
+  const p = literalEnds(nodes, false);
+  if (!caseInsensitive) return p;
+  return /[^\x00-\x7f]/.test(p) ? '' : p.toLowerCase();
 }
 
 /**
@@ -104,7 +127,9 @@ function withPrefilter(nodes: readonly GlobNode[], caseInsensitive: boolean, tes
       if (!caseInsensitive) return false;
       if (c >= 65 && c <= 90) c += 32;
       else if (c > 127) {
-        if (name[at + i]!.toLowerCase() !== lit[i]) return false;
+        // As the automaton compares (glob-match.ts): by lower case, or by upper case (`ſ` is `S`).
+        const ch = name[at + i]!;
+        if (ch.toLowerCase() !== lit[i] && ch.toUpperCase() !== lit[i]!.toUpperCase()) return false;
         continue;
       }
       if (c !== want) return false;

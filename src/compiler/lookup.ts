@@ -36,6 +36,7 @@ export class ContentsIndex {
   readonly #lists = new Map<ContentDatabase, readonly string[]>();
   readonly #listsBySignature = new Map<string, (readonly string[])[]>();
   readonly #sorted = new Map<readonly string[], readonly string[]>();
+  readonly #byPrefix = new Map<readonly string[], PrefixIndex>();
 
   /**
    * The index of `contents`, shared by every spec compiled against the same snapshot in one run
@@ -103,6 +104,18 @@ export class ContentsIndex {
   }
 
   /**
+   * The names of a table list that `pattern` matches, sorted by code unit. A long list is
+   * searched by the pattern's literal prefix in a sorted index (built once per list), so a
+   * thousand patterns over a million names test only the names each could match.
+   */
+  matchList(list: readonly string[], pattern: PatternName): string[] {
+    if (pattern.prefix === '' || list.length < PREFIX_INDEX_MIN) return matchNames(pattern, list);
+    let index = this.#byPrefix.get(list);
+    if (!index) this.#byPrefix.set(list, (index = new PrefixIndex(list, this.caseInsensitive)));
+    return matchNames(pattern, index.startingWith(pattern.prefix));
+  }
+
+  /**
    * Tables of `db` whose name equals `name` under the instance's comparison. The first few
    * lookups in a table list scan it; after that it gets an index. (A rule naming one table
    * across thousands of distinct databases would otherwise build thousands of indexes to use once.)
@@ -122,6 +135,40 @@ export class ContentsIndex {
 }
 
 const LISTS_PER_SIGNATURE = 4;
+/** Below this many names a scan with the pattern's own prefilter is quicker than an index. */
+const PREFIX_INDEX_MIN = 4096;
+
+/**
+ * A list's names sorted by their comparison key (lower case on a case-insensitive instance).
+ * There, a name with a non-ASCII character may match an ASCII literal by its upper case (`ſ` is
+ * `S`), which no sorted key shows: such names are always handed to the pattern as well.
+ */
+class PrefixIndex {
+  readonly #keys: string[];
+  readonly #names: string[];
+  readonly #others: string[] = [];
+  constructor(list: readonly string[], caseInsensitive: boolean) {
+    const ascii = caseInsensitive ? list.filter((n) => !/[^\x00-\x7f]/.test(n) || (this.#others.push(n), false)) : list;
+    const pairs = ascii.map((n) => [caseInsensitive ? n.toLowerCase() : n, n] as const);
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.#keys = pairs.map((p) => p[0]);
+    this.#names = pairs.map((p) => p[1]);
+  }
+  /** The names whose key starts with `prefix` (already folded). */
+  startingWith(prefix: string): string[] {
+    const keys = this.#keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [...this.#others];
+    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) out.push(this.#names[i]!);
+    return out;
+  }
+}
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

@@ -1,0 +1,52 @@
+// The shortcuts in front of the pattern automaton (literal prefix and suffix checks, remembered
+// names, the sorted prefix index of long lists) never change what a pattern matches: property
+// tests against the automaton alone, on names with the characters where case folding is odd
+// (`ſ` is `S` in upper case, `K` is the Kelvin sign, `İ` lower-cases to two code units).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { buildAutomaton } from '../../src/compiler/glob-match.ts';
+import { parseGlob } from '../../src/compiler/glob-syntax.ts';
+import { compileName, isDiagnostic, type PatternName } from '../../src/compiler/glob.ts';
+import { ContentsIndex } from '../../src/compiler/lookup.ts';
+import { compareCodeUnits } from '../../src/compiler/names.ts';
+import type { NameNode } from '../../src/grammar/index.ts';
+
+const letters = ['a', 'b', 's', 'S', 'k', 'K', '_', '1', 'ſ', '\u212a', 'İ', 'i', 'é', 'É'];
+const name = fc.array(fc.constantFrom(...letters), { minLength: 0, maxLength: 8 }).map((a) => a.join(''));
+const lit = fc.array(fc.constantFrom('a', 'b', 's', 'k', 'S', 'K', '_', 'é', 'i'), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
+const glob = fc.tuple(lit, fc.constantFrom('*', '?', '*_*', '[ab]*', '{s,k}*', 'K*'), fc.constantFrom('', 'a', 's', 'K')).map(([p, mid, end]) => p + mid + end);
+
+function pattern(g: string, ci: boolean): PatternName {
+  const node: NameNode = { kind: 'Name', span: { start: 0, end: g.length }, value: g, quoted: false, pattern: /[*?[{]/.test(g) };
+  const m = compileName(node, ci, 'table');
+  if (isDiagnostic(m) || m.kind !== 'pattern') throw new Error(`not a pattern: ${g}`);
+  return m;
+}
+
+test('prefilters and remembered names agree with the automaton', () => {
+  fc.assert(
+    fc.property(glob, fc.boolean(), fc.array(name, { maxLength: 40 }), (g, ci, names) => {
+      const p = pattern(g, ci);
+      const raw = buildAutomaton(parseGlob(g), ci).test;
+      for (const n of [...names, ...names]) assert.is(p.test(n), raw(n), `${g} (${ci ? 'ci' : 'cs'}) vs ${JSON.stringify(n)}`);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('the prefix index of a long list finds exactly what a scan finds', () => {
+  fc.assert(
+    fc.property(glob, fc.boolean(), fc.array(name, { minLength: 1, maxLength: 30 }), (g, ci, seed) => {
+      // A list over the index threshold: the seed names, then filler.
+      const list = [...new Set([...seed, ...Array.from({ length: 5000 }, (_, i) => `f${i}`)])];
+      const index = new ContentsIndex({ BackupId: '1', Databases: [] }, ci);
+      const raw = buildAutomaton(parseGlob(g), ci).test;
+      const expected = list.filter(raw).sort(compareCodeUnits);
+      assert.equal(index.matchList(list, pattern(g, ci)), expected, `${g} (${ci ? 'ci' : 'cs'})`);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test.run();
