@@ -46,8 +46,20 @@ const g = {
           captures: { 1: { name: 'keyword.control.instance.restore' }, 2: { name: 'constant.other.instance-id.restore', ...name('exact') } },
         },
         {
-          match: `${kw('from')}(?:\\s+(?i:(backup))${NA}(?:\\s+(${NAME}))?)?`,
-          captures: { 1: { name: 'keyword.control.from.restore' }, 2: { name: 'keyword.control.backup.restore' }, 3: { name: 'constant.other.backup-id.restore', ...name('exact') } },
+          // from backup ID | from cross-region backup ID | from region REGION instance ID
+          match: `${kw('from')}(?:\\s+(?:(?i:(backup))${NA}(?:\\s+(${NAME}))?|(?i:(cross-region))${NA}(?:\\s+(?i:(backup))${NA}(?:\\s+(${NAME}))?)?|(?i:(region))${NA}(?:\\s+(${NAME})(?:\\s+(?i:(instance))${NA}(?:\\s+(${NAME}))?)?)?))?`,
+          captures: {
+            1: { name: 'keyword.control.from.restore' },
+            2: { name: 'keyword.control.backup.restore' },
+            3: { name: 'constant.other.backup-id.restore', ...name('exact') },
+            4: { name: 'keyword.control.cross-region.restore' },
+            5: { name: 'keyword.control.backup.restore' },
+            6: { name: 'constant.other.backup-id.restore', ...name('exact') },
+            7: { name: 'keyword.control.region.restore' },
+            8: { name: 'constant.other.region.restore', ...name('exact') },
+            9: { name: 'keyword.control.instance.restore' },
+            10: { name: 'constant.other.instance-id.restore', ...name('exact') },
+          },
         },
         {
           // What the API takes (yyyy-MM-ddTHH:mm:ss with Z or an offset) is a timestamp; anything else is marked.
@@ -167,7 +179,7 @@ const g = {
     // Outside a recognised statement: keywords and names by their look alone.
     fallback: {
       patterns: [
-        { match: kw('instance|from|backup|at|region|restore'), name: 'keyword.control.restore' },
+        { match: kw('instance|from|cross-region|backup|at|region|restore'), name: 'keyword.control.restore' },
         { match: kw('db|database|table'), name: 'storage.type.restore' },
         { match: kw('as|except'), name: 'keyword.other.restore' },
         { include: '#quoted' },

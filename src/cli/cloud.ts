@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import type { Document } from '../grammar/index.ts';
 import type { Inventory } from '../compiler/index.ts';
 import { RdsClient, cloudConfigured, credentialsSource, endpointFor, redact, CloudError, CredentialsError, type CredentialsSource } from '../cloud/index.ts';
-import { InventoryError, LiveProvider, MysqlError, type ContentsSource } from '../inventory/index.ts';
+import { InventoryError, LiveProvider, MysqlError, type ContentsSource, type CrossRegionSource } from '../inventory/index.ts';
+import { sourceOf } from '../compiler/source.ts';
 import { EXIT_FINDINGS, EXIT_USAGE, UserError, isUserError } from './errors.ts';
 export { cloudFlags, cloudArgs, type CloudArgs } from './cloud-flags.ts';
 import type { CloudArgs } from './cloud-flags.ts';
@@ -37,25 +38,27 @@ export function mysqlUrl(args: CloudArgs): string | undefined {
   return args.mysqlUrl ?? (process.env['RESTOREC_MYSQL_URL'] || undefined);
 }
 
-/** The source a spec restores from, as the inventory needs it. */
-export function specSource(doc: Document): { instanceId: string; source: ContentsSource } | undefined {
+/** The source a spec restores from, as the inventory needs it: its own backups, or (crossRegion) another region's. */
+export function specSource(doc: Document): { instanceId: string; source: ContentsSource; crossRegion?: CrossRegionSource } | undefined {
   const inst = doc.statements.find((s) => s.kind === 'Instance');
-  const backup = doc.statements.find((s) => s.kind === 'FromBackup');
-  const at = doc.statements.find((s) => s.kind === 'At');
-  if (inst?.kind !== 'Instance') return undefined;
-  if (backup?.kind === 'FromBackup') return { instanceId: inst.id.value, source: { backupId: backup.backupId.value } };
-  if (at?.kind === 'At') return { instanceId: inst.id.value, source: { restoreTime: at.utc } };
-  return undefined;
+  const ref = sourceOf(doc)?.ref;
+  if (inst?.kind !== 'Instance' || !ref) return undefined;
+  const source: ContentsSource = ref.backupId !== undefined ? { backupId: ref.backupId } : { restoreTime: ref.restoreTime! };
+  if (!ref.crossRegion) return { instanceId: inst.id.value, source };
+  const crossRegion: CrossRegionSource = { instanceId: ref.crossRegion.instanceId, region: ref.crossRegion.region, backupIds: ref.backupId !== undefined ? [ref.backupId] : [], restoreTimes: ref.restoreTime !== undefined ? [ref.restoreTime] : [] };
+  return { instanceId: inst.id.value, source, crossRegion };
 }
 
 /** The live inventory a spec compiles against; warnings go to stderr. */
 export async function liveInventory(doc: Document, args: CloudArgs, client?: RdsClient): Promise<Inventory> {
   const src = specSource(doc);
-  if (!src) throw new UserError('the spec names no instance or no source (from backup / at): nothing to read');
+  if (!src) throw new UserError('the spec names no instance or no source (from backup / from cross-region backup / at): nothing to read');
   const api = client ?? makeClient(args, specRegion(doc));
   let loaded;
   try {
-    loaded = await new LiveProvider({ api, mysqlUrl: mysqlUrl(args), ...(args.metaPageSize !== undefined ? { metaPageSize: args.metaPageSize } : {}) }).load({ instanceId: src.instanceId, sources: [src.source] });
+    // A cross-region spec reads the source's cross-region backups instead of the instance's own.
+    const sources = src.crossRegion ? [] : [src.source];
+    loaded = await new LiveProvider({ api, mysqlUrl: mysqlUrl(args), ...(args.metaPageSize !== undefined ? { metaPageSize: args.metaPageSize } : {}) }).load({ instanceId: src.instanceId, sources, ...(src.crossRegion ? { crossRegion: src.crossRegion } : {}) });
   } finally {
     if (!client) api.close();
   }

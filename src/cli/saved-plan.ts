@@ -5,7 +5,7 @@
 import { sha256Hex } from '../compiler/hash.ts';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { findContents, type CompileOptions, type Inventory, type RestorePlan, type RestoreRequest } from '../compiler/index.ts';
+import { baseCrossBackup, findContents, type CompileOptions, type Inventory, type RestorePlan, type RestoreRequest } from '../compiler/index.ts';
 import { UserError } from './errors.ts';
 import { readInput } from './files.ts';
 
@@ -18,7 +18,7 @@ export interface SavedPlan {
   /** The spec, relative to the plan file's folder, and the SHA-256 of its bytes. */
   spec: { path: string; sha256: string };
   instanceId: string;
-  source: { backupId?: string; restoreTime?: string };
+  source: { backupId?: string; restoreTime?: string; crossRegion?: { region: string; instanceId: string } };
   options: { maxEntries?: number; wholeDatabase?: string };
   requests: RestoreRequest[];
   /** Inventory facts the requests rest on, each a short description or a digest. */
@@ -35,7 +35,17 @@ export function planFacts(inventory: Inventory, plan: RestorePlan): Record<strin
     instance: `${i.Engine} ${i.EngineVersion} ${i.Category ?? '?'} on ${i.DBInstanceStorageType ?? '?'}, ${i.DBInstanceStatus ?? '?'}, ${i.LockMode ?? '?'}`,
     lower_case_table_names: String(i.lower_case_table_names),
   };
-  if (plan.backupId !== undefined) {
+  const x = plan.crossRegion ? inventory.crossRegion : undefined;
+  if (plan.crossRegion) {
+    // The cross-region source's facts: the set used, its refusals, and for a time its window.
+    const id = plan.backupId ?? (plan.restoreTime !== undefined && x?.backups ? baseCrossBackup(x.backups, plan.restoreTime)?.CrossBackupId : undefined);
+    const b = id !== undefined ? x?.backups?.find((y) => y.CrossBackupId === id) : undefined;
+    facts['cross-region backup'] = x?.supported === false ? 'not supported' : b ? `${b.CrossBackupId}: BackupSetStatus ${b.BackupSetStatus}, restores to ${(b.RestoreRegions ?? []).join(' ') || '?'}${(x?.refusals ?? []).filter((r) => r.CrossBackupId === b.CrossBackupId).map((r) => `, ${r.Code}`).join('')}` : 'not listed';
+    if (plan.restoreTime !== undefined) {
+      const w = x?.recoveryWindow;
+      facts['cross-region recovery window'] = w ? `${w.RecoveryBeginTime} to ${w.RecoveryEndTime} (set ${w.CrossBackupId})` : w === null ? 'no cross-region log backup' : 'unknown';
+    }
+  } else if (plan.backupId !== undefined) {
     const b = inventory.backups?.find((x) => x.BackupId === plan.backupId);
     facts['backup'] = b ? `${b.BackupStatus}, MetaStatus ${b.MetaStatus || '""'}` : 'not listed';
   } else {
@@ -56,7 +66,7 @@ export function savedPlan(planFile: string, specFile: string, specBytes: Uint8Ar
     restorecPlan: PLAN_FORMAT,
     spec: { path: relative(dirname(planFile), specFile).split('\\').join('/'), sha256: sha256(specBytes) },
     instanceId: plan.instanceId,
-    source: plan.backupId !== undefined ? { backupId: plan.backupId } : { restoreTime: plan.restoreTime! },
+    source: { ...(plan.backupId !== undefined ? { backupId: plan.backupId } : { restoreTime: plan.restoreTime! }), ...(plan.crossRegion ? { crossRegion: plan.crossRegion } : {}) },
     options: { ...(options.maxEntries !== undefined ? { maxEntries: options.maxEntries } : {}), ...(options.wholeDatabase !== undefined ? { wholeDatabase: options.wholeDatabase } : {}) },
     requests,
     facts: planFacts(inventory, plan),
@@ -118,7 +128,7 @@ export function changedRequests(then: RestoreRequest[], now: RestoreRequest[]): 
   for (let i = 0; i < n; i++) {
     const a = then[i]!;
     const b = now[i]!;
-    const fields = (['DBInstanceId', 'BackupId', 'RestoreTime', 'InstantRecovery', 'TableMeta'] as const).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    const fields = (['DBInstanceId', 'RestoreType', 'BackupId', 'RestoreTime', 'SourceRegion', 'SourceDBInstanceName', 'InstantRecovery', 'TableMeta'] as const).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
     if (fields.length > 0) out.push(`request ${i + 1}: ${fields.join(', ')} changed (ClientToken ${a.ClientToken} -> ${b.ClientToken})`);
   }
   return out;

@@ -1,10 +1,10 @@
-// Running compiled RestoreTable requests, one after another, exactly once each. Every call carries
+// Running compiled RestoreTable (or RestoreDdrTable) requests, one after another, exactly once each. Every call carries
 // the compiled ClientToken (a retried or repeated call returns the first answer instead of
 // restoring twice). Restores are found and followed through DescribeHistoryTasks (DescribeTasks
-// is phased out for MySQL): a task of a restore TaskType (UNCONFIRMED, so a configurable pattern)
+// is phased out for MySQL): a task of a restore TaskType (UNCONFIRMED for both operations, so a configurable pattern)
 // that started after the submission. A request is reported done or already applied only with
 // evidence that the outcome names: the task's Succeed status, or the target tables seen over SQL.
-import type { CurrentDatabase, HistoryTask, RestoreRequest } from '../compiler/index.ts';
+import { requestAction, type CurrentDatabase, type HistoryTask, type RestoreRequest } from '../compiler/index.ts';
 import { historyTasks, UNFINISHED_TASK } from '../inventory/rds.ts';
 import { CloudError } from './errors.ts';
 import { targetPresence, type RequestTargets } from './targets.ts';
@@ -16,8 +16,8 @@ export interface ApiCaller {
 
 export type ApplyEvent =
   | { kind: 'skip'; index: number; reason: string }
-  | { kind: 'submit'; index: number }
-  | { kind: 'started'; index: number; requestId: string | undefined; taskId: string | undefined }
+  | { kind: 'submit'; index: number; action: string }
+  | { kind: 'started'; index: number; action: string; requestId: string | undefined; taskId: string | undefined }
   | { kind: 'progress'; index: number; percent: number | undefined; status: string }
   | { kind: 'waiting-other'; taskId: string };
 
@@ -51,7 +51,7 @@ export interface ApplyOptions {
   /** TaskType of a table restore in DescribeHistoryTasks. */
   restoreTaskType?: RegExp;
   pollMs?: number;
-  /** How long to look for the restore's task after RestoreTable answered (default 4 polls). */
+  /** How long to look for the restore's task after the restore call answered (default 4 polls). */
   findTaskMs?: number;
   waitTimeoutMs?: number;
   now?: () => number;
@@ -136,15 +136,20 @@ export class Applier {
     }
 
     const submittedAt = this.now();
-    this.o.onEvent?.({ kind: 'submit', index });
+    const action = requestAction(req);
+    this.o.onEvent?.({ kind: 'submit', index, action });
     let requestId: string | undefined;
     let refused: CloudError | undefined;
     try {
-      const answer = await this.o.api.call('RestoreTable', {
+      // Exactly the compiled parameters (undefined ones are dropped by the client).
+      const answer = await this.o.api.call(action, {
         DBInstanceId: id,
         TableMeta: req.TableMeta,
+        RestoreType: req.RestoreType,
         BackupId: req.BackupId,
         RestoreTime: req.RestoreTime,
+        SourceRegion: req.SourceRegion,
+        SourceDBInstanceName: req.SourceDBInstanceName,
         InstantRecovery: req.InstantRecovery,
         ClientToken: req.ClientToken,
       });
@@ -158,7 +163,7 @@ export class Applier {
     }
     const task = await this.findNewTask(id, submittedAt, known, refused === undefined);
     if (refused && !task) return { index, status: 'failed', message: refused.message, requestId };
-    this.o.onEvent?.({ kind: 'started', index, requestId, taskId: task?.TaskId });
+    this.o.onEvent?.({ kind: 'started', index, action, requestId, taskId: task?.TaskId });
     if (!task) return this.withoutTask(req, targets, index, follow, requestId);
     if (!follow) {
       return { index, status: 'started', requestId, taskId: task.TaskId, message: `restore started; not waiting for it to end (pass --wait to follow it)`, evidence: `DescribeHistoryTasks: task ${task.TaskId} (${task.TaskType ?? 'no TaskType'}) is ${task.Status}` };
@@ -192,12 +197,12 @@ export class Applier {
   }
 
   /**
-   * RestoreTable answered but no new restore task appeared: the API gave the first answer for
+   * The restore call answered but no new restore task appeared: the API gave the first answer for
    * this ClientToken (sent before), or the restore runs under a TaskType the pattern misses. Only
    * the tables can tell; without SQL the outcome is unconfirmed.
    */
   private async withoutTask(req: RestoreRequest, targets: RequestTargets, index: number, follow: boolean, requestId: string | undefined): Promise<RequestOutcome> {
-    const why = `RestoreTable answered, but DescribeHistoryTasks showed no new task whose TaskType matches ${String(this.taskType)}`;
+    const why = `${requestAction(req)} answered, but DescribeHistoryTasks showed no new task whose TaskType matches ${String(this.taskType)}`;
     const now = await this.presenceNow(targets);
     if (now.state === 'present') return { index, status: 'already-applied', requestId, message: 'already applied (the API gave the first answer for this ClientToken)', evidence: `${why}; information_schema lists every target table` };
     const hint = `check the restore in the console (Backup and Restoration); if restores run under another TaskType, pass --restore-task-type PATTERN`;

@@ -50,6 +50,15 @@ export const ERROR_ADVICE: Readonly<Record<string, readonly [string, string]>> =
   'InvalidDBInstance.NotFound': ['the instance does not exist in this region', 'check the instance id and --region (or the spec\'s region statement)'],
   'InvalidDBInstanceId.NotFound': ['the instance does not exist in this region', 'check the instance id and --region (or the spec\'s region statement)'],
   LogBackupNotEnabled: ['log backup is off on this instance', 'enable log backup, or restore `from backup`'],
+  // RestoreDdrTable and the cross-region reads.
+  'InvalidBakset.Invalid': ['the cross-region backup set cannot be used for this restore (failed, without table lists, or not restorable to this region)', 'see restorec lint rule cross-region-backup-usable'],
+  'InvalidRestoreType.Format': ['the RestoreType was refused', 'this is a restorec bug: report it with the spec'],
+  'RestoreType.NotFound': ['the RestoreType was refused', 'this is a restorec bug: report it with the spec'],
+  'InvalidRegion.Format': ['the region was refused', 'check the region id of `from region` (DescribeRegions lists them)'],
+  CrossBackupNotSupport: ['the region does not support cross-region backup', 'see restorec lint rule cross-region-supported'],
+  NoAvailableDisasterRestoreBakset: ['no cross-region backup set is available for a disaster restore', 'see restorec lint rule cross-region-backup-available'],
+  NoAvailableLogBackup: ['the source has no cross-region log backup', 'restore a cross-region backup set instead (restorec lint rule cross-region-time-window)'],
+  ParameterAbsence: ['a parameter the call needs was missing', 'this is a restorec bug: report it with the command you ran'],
   IdempotentParameterMismatch: ['this ClientToken was already used with different parameters', 'the spec changed after a restore with the same token; this should not happen: report it'],
   // Paging (the inventory reader).
   InvalidPageSize: ['the service refused the page size', 'report this: restorec sends documented page sizes only'],

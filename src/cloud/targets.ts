@@ -1,4 +1,4 @@
-// What a RestoreTable request creates, and whether the instance already has it: the basis of an
+// What a RestoreTable (or RestoreDdrTable) request creates, and whether the instance already has it: the basis of an
 // idempotent apply (a request whose targets are all present has been applied before).
 import type { CurrentDatabase, Inventory, RestoreRequest, TableMetaDatabase } from '../compiler/index.ts';
 import { findContents } from '../compiler/index.ts';
@@ -12,7 +12,10 @@ export interface RequestTargets {
 
 export function requestTargets(req: RestoreRequest, inventory: Inventory): RequestTargets {
   const meta = JSON.parse(req.TableMeta) as TableMetaDatabase[];
-  const contents = findContents(inventory, req.BackupId !== undefined ? { backupId: req.BackupId } : { restoreTime: req.RestoreTime! });
+  const source = req.BackupId !== undefined ? { backupId: req.BackupId } : { restoreTime: req.RestoreTime! };
+  // A RestoreDdrTable request's contents are the snapshot's cross-region ones (RestoreType 0 names no source: the snapshot's).
+  const cross = req.RestoreType !== undefined && inventory.crossRegion ? { crossRegion: { region: req.SourceRegion ?? inventory.crossRegion.RegionId, instanceId: req.SourceDBInstanceName ?? inventory.crossRegion.DBInstanceId } } : {};
+  const contents = findContents(inventory, { ...source, ...cross });
   const databases = new Map<string, string[]>();
   const renamed = new Set<string>();
   for (const d of meta) {

@@ -1,9 +1,10 @@
-// compile: a parsed spec and an inventory → RestorePlan, RestoreTable requests and diagnostics.
+// compile: a parsed spec and an inventory → RestorePlan, RestoreTable (or RestoreDdrTable) requests and diagnostics.
 // Pure: no files, no clock, no network; the same input always gives the same bytes.
 import { compareDiagnostics, error, type Diagnostic, type Document, type SourceFile, type Statement } from '../grammar/index.ts';
 import { emitRequests, type RestoreRequest } from './emit.ts';
 import { Expander } from './expand.ts';
-import { findContents, isCaseInsensitive, type Inventory } from './inventory.ts';
+import { baseCrossBackup, findContents, isCaseInsensitive, type CrossRegionInventory, type Inventory, type SourceRef } from './inventory.ts';
+import { sourceLabel, sourceOf } from './source.ts';
 import { ContentsIndex } from './lookup.ts';
 import type { CompileOptions, RestorePlan } from './plan.ts';
 
@@ -32,7 +33,8 @@ const hasError = (list: readonly Diagnostic[]) => list.some((d) => d.severity ==
  * Why the API cannot list a source's contents, when the inventory shows it: the live reader then
  * does not ask (the call would fail), and a lint rule reports the cause on the spec's line.
  */
-function unlistable(inventory: Inventory, wanted: { backupId?: string; restoreTime?: string }): string | undefined {
+function unlistable(inventory: Inventory, wanted: SourceRef): string | undefined {
+  if (wanted.crossRegion) return crossUnlistable(inventory.crossRegion, wanted);
   if (wanted.backupId !== undefined) {
     if (!inventory.backups) return undefined;
     const b = inventory.backups.find((x) => x.BackupId === wanted.backupId);
@@ -47,16 +49,30 @@ function unlistable(inventory: Inventory, wanted: { backupId?: string; restoreTi
   return undefined;
 }
 
+/** The same for a cross-region source; each reason names the rule that reports it. */
+function crossUnlistable(x: CrossRegionInventory | undefined, wanted: SourceRef): string | undefined {
+  if (!x) return undefined;
+  if (x.supported === false) return 'the source region does not support cross-region backup (cross-region-supported)';
+  if (!x.backups) return undefined;
+  const id = wanted.backupId ?? (wanted.restoreTime !== undefined ? baseCrossBackup(x.backups, wanted.restoreTime)?.CrossBackupId : undefined);
+  if (id === undefined) return 'no cross-region backup set of the source stands at or before that time (cross-region-backup-available)';
+  const b = x.backups.find((y) => y.CrossBackupId === id);
+  if (!b) return 'the source has no such cross-region backup (cross-region-backup-usable)';
+  if (b.BackupSetStatus !== 0) return 'the cross-region backup failed (cross-region-backup-usable)';
+  const refused = x.refusals?.find((r) => r.CrossBackupId === id);
+  if (refused) return `the API answered ${refused.Code} for cross-region backup ${id} (${wanted.backupId !== undefined ? 'cross-region-backup-usable' : 'cross-region-backup-available'})`;
+  return undefined;
+}
+
 export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}): CompileResult {
   const diagnostics = [...input.diagnostics];
   const none = (): CompileResult => ({ requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) });
   if (hasError(diagnostics)) return none();
   const doc = input.document;
   const instance = of(doc, 'Instance')[0];
-  const backup = of(doc, 'FromBackup')[0];
-  const at = of(doc, 'At')[0];
-  const sourceStatement = backup ?? at;
-  if (!instance || !sourceStatement) return none(); // the grammar already reported it
+  const source = sourceOf(doc);
+  if (!instance || !source) return none(); // the grammar already reported it
+  const sourceStatement = source.statement;
 
   const instanceId = instance.id.value;
   if (instanceId !== inventory.instance.DBInstanceId) {
@@ -65,14 +81,24 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
     }));
     return none();
   }
-  const wanted = backup ? { backupId: backup.backupId.value } : { restoreTime: at!.utc };
-  const label = backup ? `backup ${backup.backupId.value}` : `the backup contents at ${at!.utc}`;
+  const wanted = source.ref;
+  const x = inventory.crossRegion;
+  if (wanted.crossRegion && x && (x.DBInstanceId !== wanted.crossRegion.instanceId || x.RegionId !== wanted.crossRegion.region)) {
+    const from = of(doc, 'FromRegion')[0]!;
+    diagnostics.push(error('inventory/cross-region-mismatch', `the spec restores from ${wanted.crossRegion.instanceId} in ${wanted.crossRegion.region} but the inventory's cross-region source is ${x.DBInstanceId} in ${x.RegionId}`, from.span, {
+      help: `take a snapshot of this source: restorec inventory pull --instance ${instanceId} --from-region ${wanted.crossRegion.region} --from-instance ${wanted.crossRegion.instanceId}`,
+    }));
+    return none();
+  }
+  const label = sourceLabel(wanted);
   const contents = findContents(inventory, wanted);
   if (!contents) {
-    const have = inventory.contents.map((c) => (c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`));
+    const listed = wanted.crossRegion ? (x?.contents ?? []) : inventory.contents;
+    const have = listed.map((c) => (c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`));
     const why = unlistable(inventory, wanted);
+    const fresh = wanted.crossRegion && !x ? `take a snapshot with the cross-region source: restorec inventory pull --instance ${instanceId} --from-region ${wanted.crossRegion.region} --from-instance ${wanted.crossRegion.instanceId}` : 'take a snapshot that includes the contents of this backup or point in time';
     diagnostics.push(error('inventory/no-contents', `the inventory does not list the databases and tables of ${label}${why ? `: ${why}` : ''}`, sourceStatement.span, {
-      help: why ? 'restorec lint says what to change' : have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : 'take a snapshot that includes the contents of this backup or point in time',
+      help: why ? 'restorec lint says what to change' : have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : fresh,
     }));
     return none();
   }
@@ -85,7 +111,8 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   const plan: RestorePlan = {
     file: input.source.name,
     instanceId,
-    ...(backup ? { backupId: backup.backupId.value } : { restoreTime: at!.utc }),
+    ...(wanted.backupId !== undefined ? { backupId: wanted.backupId } : { restoreTime: wanted.restoreTime! }),
+    ...(wanted.crossRegion ? { crossRegion: wanted.crossRegion } : {}),
     caseInsensitive,
     ...(of(doc, 'InstantRecovery').length > 0 ? { instantRecovery: true } : {}),
     databases: expanded.databases,

@@ -1,24 +1,16 @@
-// Emission: a RestorePlan becomes RestoreTable parameters with the API's exact names,
-// deterministic byte for byte, split into an ordered series when it exceeds the limits, and
+// Emission: a RestorePlan becomes RestoreTable (or, from a cross-region source, RestoreDdrTable)
+// parameters with the API's exact names (request.ts), deterministic byte for byte, split into an
+// ordered series when it exceeds the limits, and
 // checked against schemas/restore-request.schema.json before it leaves the compiler. Two limits
 // shape a series: the API's 100 tables per request (InvalidParamTableMeta.TooManyTables) and the
 // console's 50 entries (`maxEntries`, the default). A database created under a new name is never
 // split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
-import { sha256Hex } from './hash.ts';
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
 import { checkRestoreRequest, checkTableMeta, isTableMetaName } from './validate.ts';
+import { clientToken, requestParams, type RestoreRequest } from './request.ts';
 
-/** The parameters of one RestoreTable call, in the order they are printed. */
-export interface RestoreRequest {
-  DBInstanceId: string;
-  TableMeta: string;
-  BackupId?: string;
-  RestoreTime?: string;
-  /** RestoreTable's fast table restore (`instant recovery` in the spec); absent: not asked for. */
-  InstantRecovery?: boolean;
-  ClientToken: string;
-}
+export type { RestoreRequest } from './request.ts';
 
 /** At most this many tables in one RestoreTable request (the contract's TooManyTables message). */
 export const MAX_TABLES_PER_REQUEST = 100;
@@ -48,10 +40,6 @@ export interface EmitResult {
   entries: number[];
   diagnostics: Diagnostic[];
 }
-
-const TOKEN_PREFIX = 'rc-';
-/** 40 hex digits (160 bits) of SHA-256: collisions are not a practical concern. */
-const TOKEN_HASH_LENGTH = 40;
 
 /** One database's share of one request: its tables [from, to), or its bare db entry when it lists no tables. */
 export interface Slice {
@@ -219,21 +207,6 @@ function namesValid(part: readonly Slice[], dbs: readonly Listed[], valid: Set<s
   return true;
 }
 
-/** `rc-` + 40 hex digits of SHA-256 over the canonical parameters (+ `-IofN` for a series). */
-export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number): string {
-  const canonical = JSON.stringify([
-    ['BackupId', params.BackupId ?? null],
-    ['DBInstanceId', params.DBInstanceId],
-    ['RestoreTime', params.RestoreTime ?? null],
-    ['TableMeta', params.TableMeta],
-    // Only when asked for, so the tokens of every other request stay what they were.
-    ...(params.InstantRecovery ? [['InstantRecovery', true]] : []),
-    ['part', part, total],
-  ]);
-  const hash = sha256Hex(canonical).slice(0, TOKEN_HASH_LENGTH);
-  return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
-}
-
 /** Entries restored onto themselves (same database and table name): the API refuses them. */
 function inPlace(dbs: readonly Listed[], fold: (s: string) => string, spans: EmitSpans): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -258,11 +231,15 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const max = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const fold = (s: string) => (plan.caseInsensitive ? s.toLowerCase() : s);
   const dbs = listed(plan.databases, options);
-  const diagnostics: Diagnostic[] = inPlace(dbs, fold, spans);
-  // A database created under a new name: one group per target name, packed whole.
+  // "cannot be same with old when restore to source instance": only onto the instance the data is of.
+  const ontoSource = !plan.crossRegion || plan.crossRegion.instanceId === plan.instanceId;
+  const diagnostics: Diagnostic[] = ontoSource ? inPlace(dbs, fold, spans) : [];
+  // A database created under a new name: one group per target name, packed whole. Into another
+  // instance than the data's (a cross-region restore), any target database may be new there, so
+  // each is kept whole (whether it exists is not the emitter's to know).
   const groups = new Map<string, number>();
   const units = dbs.map(({ db, bare }) => {
-    const renamed = fold(db.source) !== fold(db.target);
+    const renamed = !ontoSource || fold(db.source) !== fold(db.target);
     const group = renamed ? (groups.get(fold(db.target)) ?? groups.set(fold(db.target), groups.size).get(fold(db.target))) : undefined;
     return { size: bare ? undefined : db.tables.length, group };
   });
@@ -272,8 +249,10 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     const first = members[0]!.db;
     const count = members.reduce((n, m) => n + m.db.tables.length, 0);
     diagnostics.push(
-      error('emit/renamed-database-too-large', `database ${first.target} is created by this restore and gets ${count} tables, more than one RestoreTable request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${first.target} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
-        help: `restore the tables into the existing database ${first.source} under new names (\`restore db ${first.source} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${first.target} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
+      error('emit/renamed-database-too-large', `database ${first.target} is ${ontoSource ? 'created by this restore' : `restored into another instance (${plan.instanceId}), where this restore may create it,`} and gets ${count} tables, more than one ${plan.crossRegion ? 'RestoreDdrTable' : 'RestoreTable'} request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${first.target} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
+        help: ontoSource
+          ? `restore the tables into the existing database ${first.source} under new names (\`restore db ${first.source} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${first.target} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`
+          : `restore at most ${MAX_TABLES_PER_REQUEST} tables of ${first.source} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
       }),
     );
   }
@@ -290,12 +269,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
         diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
       }
     }
-    const params: Omit<RestoreRequest, 'ClientToken'> = {
-      DBInstanceId: plan.instanceId,
-      TableMeta: JSON.stringify(meta),
-      ...(plan.backupId !== undefined ? { BackupId: plan.backupId } : { RestoreTime: plan.restoreTime as string }),
-      ...(plan.instantRecovery ? { InstantRecovery: true } : {}),
-    };
+    const params = requestParams(plan, JSON.stringify(meta));
     // Every request is still checked whole against the schema: a handful of short fields.
     const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length) };
     for (const p of checkRestoreRequest(options.clientTokens === false ? { ...request, ClientToken: 'rc-unhashed' } : request)) {
@@ -318,7 +292,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     diagnostics.push({
       code: 'emit/large-request',
       severity: 'info',
-      message: `request ${k + 1} holds ${entries[k]} entries, more than ${max} (the console's limit): a database restored under a new name must arrive whole in one request, and the API takes up to ${MAX_TABLES_PER_REQUEST} tables`,
+      message: `request ${k + 1} holds ${entries[k]} entries, more than ${max} (the console's limit): a database restored under a new name${ontoSource ? '' : ' or into another instance'} must arrive whole in one request, and the API takes up to ${MAX_TABLES_PER_REQUEST} tables`,
       span: spans.source,
     });
   }

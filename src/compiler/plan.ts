@@ -24,6 +24,11 @@ export interface RestorePlan {
   /** Exactly one of backupId and restoreTime is set. */
   backupId?: string;
   restoreTime?: string;
+  /**
+   * A cross-region source (RestoreDdrTable): backupId is then a CrossBackupId, and a point in
+   * time is of `instanceId` in `region` (SourceDBInstanceName, SourceRegion).
+   */
+  crossRegion?: { region: string; instanceId: string };
   caseInsensitive: boolean;
   /** `instant recovery`: RestoreTable's fast table restore (InstantRecovery=true). */
   instantRecovery?: boolean;

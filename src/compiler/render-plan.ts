@@ -33,7 +33,15 @@ function requestContents(r: RestoreRequest): { name: string; newname: string; ta
 }
 
 function sourceLine(plan: RestorePlan): string {
+  const x = plan.crossRegion;
+  if (x) return `${plan.backupId !== undefined ? `cross-region backup ${plan.backupId}` : `point in time ${plan.restoreTime}`} of ${x.instanceId} in region ${x.region}`;
   return plan.backupId !== undefined ? `backup ${plan.backupId}` : `point in time ${plan.restoreTime}`;
+}
+
+/** A cross-region plan runs RestoreDdrTable, with the RestoreType its source takes. */
+function operationLine(plan: RestorePlan): string | undefined {
+  if (!plan.crossRegion) return undefined;
+  return plan.backupId !== undefined ? 'RestoreDdrTable, RestoreType 0 (a cross-region backup set)' : 'RestoreDdrTable, RestoreType 1 (a cross-region point in time)';
 }
 
 function dbNote(db: PlanDatabase, options: CompileOptions | undefined): string {
@@ -47,7 +55,8 @@ export function renderPlanText(v: PlanView): string {
   const { plan, source } = v;
   const total = v.entries.reduce((a, b) => a + b, 0);
   const max = v.options?.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const out = [`plan for ${plan.file}`, `  instance  ${plan.instanceId}`, `  source    ${sourceLine(plan)}`, `  names     ${plan.caseInsensitive ? 'case-insensitive (lower_case_table_names 1 or 2)' : 'case-sensitive'}`];
+  const op = operationLine(plan);
+  const out = [`plan for ${plan.file}`, `  instance  ${plan.instanceId}`, `  source    ${sourceLine(plan)}`, ...(op ? [`  operation ${op}`] : []), `  names     ${plan.caseInsensitive ? 'case-insensitive (lower_case_table_names 1 or 2)' : 'case-sensitive'}`];
   if (plan.instantRecovery) out.push('  restore   instant recovery (fast table restore: InstantRecovery=true)');
   out.push(`  ${plural(v.requests.length, 'request')}, ${plural(total, 'entry').replace('entrys', 'entries')} (at most ${max} entries and ${MAX_TABLES_PER_REQUEST} tables per request)`);
   for (const db of plan.databases) {
@@ -82,7 +91,8 @@ export function renderPlanMarkdown(v: PlanView): string {
     `### restorec plan: ${code(plan.file)}`,
     '',
     `- **Instance:** ${code(plan.instanceId)}`,
-    `- **Source:** ${plan.backupId !== undefined ? `backup ${code(plan.backupId)}` : `point in time ${code(plan.restoreTime ?? '')}`}`,
+    `- **Source:** ${plan.backupId !== undefined ? `${plan.crossRegion ? 'cross-region backup' : 'backup'} ${code(plan.backupId)}` : `point in time ${code(plan.restoreTime ?? '')}`}${plan.crossRegion ? ` of ${code(plan.crossRegion.instanceId)} in region ${code(plan.crossRegion.region)}` : ''}`,
+    ...(plan.crossRegion ? [`- **Operation:** ${operationLine(plan)}`] : []),
     `- **Names:** ${plan.caseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
     ...(plan.instantRecovery ? ['- **Restore:** instant recovery (fast table restore: `InstantRecovery=true`)'] : []),
     `- **Requests:** ${v.requests.length} (${total} entries, at most ${max} entries and ${MAX_TABLES_PER_REQUEST} tables per request${v.requests.length > 1 ? '; run one after another' : ''})`,

@@ -56,6 +56,11 @@ export function checkRequest(action: string, params: ReadonlyMap<string, string>
     if (to < from) bad('ToStartTime', 'before FromStartTime');
   }
   if (action === 'RestoreTable' && !map.get('BackupId') && !map.get('RestoreTime')) out.push({ action, message: 'RestoreTable: one of BackupId and RestoreTime is required' });
+  // facts.notes: RestoreType 0 takes BackupId; 1 takes RestoreTime, SourceRegion and SourceDBInstanceName.
+  if (action === 'RestoreDdrTable') {
+    const needs = map.get('RestoreType') === '0' ? ['BackupId'] : map.get('RestoreType') === '1' ? ['RestoreTime', 'SourceRegion', 'SourceDBInstanceName'] : [];
+    for (const p of needs) if (!map.get(p)) out.push({ action, parameter: p, message: `RestoreDdrTable ${p}: required with RestoreType ${map.get('RestoreType')}` });
+  }
   return out;
 }
 

@@ -89,6 +89,7 @@ export const TIME_FORMATS: Readonly<Record<string, Readonly<Record<string, 'seco
   DescribeMetaList: { RestoreTime: 'seconds' },
   DescribeCrossBackupMetaList: { RestoreTime: 'seconds' },
   DescribeHistoryTasks: { FromStartTime: 'seconds', ToStartTime: 'seconds' },
+  DescribeCrossRegionBackups: { StartTime: 'seconds', EndTime: 'seconds' },
   DescribeBackups: { StartTime: 'minutes', EndTime: 'minutes' },
   DescribeMigrateTasks: { StartTime: 'minutes', EndTime: 'minutes' },
   DescribeTasks: { StartTime: 'minutes', EndTime: 'minutes' },

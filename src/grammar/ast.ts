@@ -25,6 +25,25 @@ export interface FromBackupStatement {
   backupId: NameNode;
 }
 
+/** `from cross-region backup ID`: a backup set copied to another region (RestoreDdrTable, RestoreType 0). */
+export interface FromCrossRegionBackupStatement {
+  kind: 'FromCrossRegionBackup';
+  span: Span;
+  backupId: NameNode;
+}
+
+/**
+ * `from region REGION instance ID`: the instance whose backups a cross-region restore reads and
+ * its region (RestoreDdrTable's SourceRegion and SourceDBInstanceName). Its presence makes the
+ * spec a cross-region restore; the `instance` statement stays the instance restored into.
+ */
+export interface FromRegionStatement {
+  kind: 'FromRegion';
+  span: Span;
+  region: NameNode;
+  instance: NameNode;
+}
+
 export interface AtStatement {
   kind: 'At';
   span: Span;
@@ -73,7 +92,15 @@ export interface InstantRecoveryStatement {
   span: Span;
 }
 
-export type Statement = InstanceStatement | FromBackupStatement | AtStatement | RegionStatement | InstantRecoveryStatement | RestoreStatement;
+export type Statement =
+  | InstanceStatement
+  | FromBackupStatement
+  | FromCrossRegionBackupStatement
+  | FromRegionStatement
+  | AtStatement
+  | RegionStatement
+  | InstantRecoveryStatement
+  | RestoreStatement;
 
 export interface Comment {
   span: Span;

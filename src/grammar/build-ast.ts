@@ -106,6 +106,15 @@ export class AstBuilder {
         const backupId = this.name(childNode(inner, 'name'));
         return backupId && { kind: 'FromBackup', span, backupId };
       }
+      case 'fromCrossRegionBackupStatement': {
+        const backupId = this.name(childNode(inner, 'name'));
+        return backupId && { kind: 'FromCrossRegionBackup', span, backupId };
+      }
+      case 'fromRegionStatement': {
+        const region = this.name(childNode(inner, 'region'));
+        const instance = this.name(childNode(inner, 'instance'));
+        return region && instance && { kind: 'FromRegion', span, region, instance };
+      }
       case 'regionStatement': {
         const region = this.name(childNode(inner, 'name'));
         return region && { kind: 'Region', span, region };

@@ -52,11 +52,14 @@ class RestoreParser extends CstParser {
     });
   });
 
-  // statement = instanceStatement | fromBackupStatement | atStatement | regionStatement | instantRecoveryStatement | restoreStatement ;
+  // statement = instanceStatement | fromBackupStatement | fromCrossRegionBackupStatement | fromRegionStatement
+  //           | atStatement | regionStatement | instantRecoveryStatement | restoreStatement ;
   statement = this.RULE('statement', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.instanceStatement) },
       { ALT: () => this.SUBRULE(this.fromBackupStatement) },
+      { ALT: () => this.SUBRULE(this.fromCrossRegionBackupStatement) },
+      { ALT: () => this.SUBRULE(this.fromRegionStatement) },
       { ALT: () => this.SUBRULE(this.atStatement) },
       { ALT: () => this.SUBRULE(this.regionStatement) },
       { ALT: () => this.SUBRULE(this.instantRecoveryStatement) },
@@ -75,6 +78,23 @@ class RestoreParser extends CstParser {
     this.CONSUME(T.From);
     this.CONSUME(T.Backup);
     this.SUBRULE(this.name);
+  });
+
+  // fromCrossRegionBackupStatement = "from" "cross-region" "backup" name ;   (RestoreDdrTable, RestoreType 0)
+  fromCrossRegionBackupStatement = this.RULE('fromCrossRegionBackupStatement', () => {
+    this.CONSUME(T.From);
+    this.CONSUME(T.CrossRegion);
+    this.CONSUME(T.Backup);
+    this.SUBRULE(this.name);
+  });
+
+  // fromRegionStatement = "from" "region" name "instance" name ;   (the cross-region source: SourceRegion, SourceDBInstanceName)
+  fromRegionStatement = this.RULE('fromRegionStatement', () => {
+    this.CONSUME(T.From);
+    this.CONSUME(T.Region);
+    this.SUBRULE(this.name, { LABEL: 'region' });
+    this.CONSUME(T.Instance);
+    this.SUBRULE2(this.name, { LABEL: 'instance' });
   });
 
   // atStatement = "at" timestamp ;   (any name is accepted here and checked by the AST builder)

@@ -30,6 +30,10 @@ function printHeader(s: A.Statement): string {
       return `instance ${printName(s.id)}`;
     case 'FromBackup':
       return `from backup ${printName(s.backupId)}`;
+    case 'FromCrossRegionBackup':
+      return `from cross-region backup ${printName(s.backupId)}`;
+    case 'FromRegion':
+      return `from region ${printName(s.region)} instance ${printName(s.instance)}`;
     case 'At':
       return `at ${s.raw}`;
     case 'Region':

@@ -71,6 +71,8 @@ export const Restore = keyword('Restore', /restore/i, []);
 export const Instant = keyword('Instant', /instant/i, []);
 export const Recovery = keyword('Recovery', /recovery/i, STRAY);
 export const Backup = keyword('Backup', /backup/i, STRAY);
+/** `from cross-region backup ID`: one token, so `cross-region` reads as the console and API docs write it. */
+export const CrossRegion = keyword('CrossRegion', /cross-region/i, STRAY);
 export const Db = keyword('Db', /database|db/i, STRAY);
 export const As = keyword('As', /as/i, STRAY);
 export const Table = keyword('Table', /table/i, [StatementStray]);
@@ -90,6 +92,7 @@ export const allTokens: TokenType[] = [
   Instance,
   From,
   Backup,
+  CrossRegion,
   At,
   Region,
   Restore,

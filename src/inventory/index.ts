@@ -3,11 +3,13 @@
 // schemas/inventory.schema.json. Offline snapshots are read by src/cli/snapshots.ts.
 import { checkInventory, formatProblem, type Inventory } from '../compiler/index.ts';
 import { InventoryError } from './errors.ts';
-import { currentDatabases, pullRdsInventory, type ContentsSource, type RdsCaller } from './rds.ts';
+import { currentDatabases, pullRdsInventory, type ContentsSource, type CrossRegionSource, type RdsCaller } from './rds.ts';
 import type { CurrentDatabase } from '../compiler/index.ts';
 import { readCurrentTables, withCurrentTables } from './mysql.ts';
 
-export { pullRdsInventory, currentDatabases, historyTasks, splitTables, utcSeconds, DEFAULT_META_PAGE_SIZE, UNFINISHED_TASK, type RdsCaller, type ContentsSource, type RdsPullOptions, type RdsPull } from './rds.ts';
+export { pullRdsInventory, currentDatabases, historyTasks, utcSeconds, DEFAULT_META_PAGE_SIZE, UNFINISHED_TASK, type RdsCaller, type ContentsSource, type CrossRegionSource, type RdsPullOptions, type RdsPull } from './rds.ts';
+export { pullCrossRegion, type CrossRegionPullOptions } from './cross-region.ts';
+export { splitTables, listContents, type MetaAction } from './meta.ts';
 export { InventoryError } from './errors.ts';
 export { READS, read } from './reads.ts';
 export { readCurrentTables, withCurrentTables, parseMysqlUrl, MysqlError, type CurrentTables } from './mysql.ts';
@@ -18,6 +20,8 @@ export interface InventoryRequest {
   sources: ContentsSource[];
   /** With no sources: the newest usable backup's contents. */
   newestUsableBackup?: boolean;
+  /** A cross-region source to read too. */
+  crossRegion?: CrossRegionSource;
 }
 
 export interface InventoryResult {
@@ -51,7 +55,7 @@ export class LiveProvider implements InventoryProvider {
   async load(request: InventoryRequest): Promise<InventoryResult> {
     const o = this.options;
     const [pulled, tables] = await Promise.all([
-      pullRdsInventory(o.api, { instanceId: request.instanceId, sources: request.sources, ...(request.newestUsableBackup ? { newestUsableBackup: true } : {}), ...(o.metaPageSize ? { metaPageSize: o.metaPageSize } : {}), ...(o.pageWindow ? { pageWindow: o.pageWindow } : {}), ...(o.now ? { now: o.now } : {}) }),
+      pullRdsInventory(o.api, { instanceId: request.instanceId, sources: request.sources, ...(request.crossRegion ? { crossRegion: request.crossRegion } : {}), ...(request.newestUsableBackup ? { newestUsableBackup: true } : {}), ...(o.metaPageSize ? { metaPageSize: o.metaPageSize } : {}), ...(o.pageWindow ? { pageWindow: o.pageWindow } : {}), ...(o.now ? { now: o.now } : {}) }),
       o.mysqlUrl ? readCurrentTables({ url: o.mysqlUrl }) : Promise.resolve(undefined),
     ]);
     const warnings = [...pulled.warnings];

@@ -1,15 +1,18 @@
 // The live inventory from the RDS OpenAPI: instance attributes, backup policy, backups, recovery
 // window, lower_case_table_names, unfinished tasks (DescribeHistoryTasks), the databases on the
-// instance now, and the contents of the backups or points in time asked for. Every answer is
+// instance now, the contents of the backups or points in time asked for, and a spec's cross-region
+// source (cross-region.ts). Every answer is
 // checked against the contract (reads.ts) and every listing is complete or an error (paging.ts).
 // Contents are read only where the API can list them: a backup that is not usable, or a time
 // outside the recovery window, is left out with a note, so the lint rule that owns the problem
 // reports it on the spec's line instead of a failed call.
-import type { Backup, BackupContents, BackupPolicy, ContentDatabase, CurrentDatabase, HistoryTask, InstanceAttributes, Inventory, LowerCaseTableNames, RecoveryWindow } from '../compiler/index.ts';
+import type { Backup, BackupContents, BackupPolicy, CurrentDatabase, HistoryTask, InstanceAttributes, Inventory, LowerCaseTableNames, RecoveryWindow } from '../compiler/index.ts';
 import { CloudError } from '../cloud/errors.ts';
 import type { ApiBody, Params } from '../cloud/client.ts';
 import { HISTORY_TASKS_DAYS, integerRange } from '../contract/index.ts';
 import { InventoryError } from './errors.ts';
+import { listContents } from './meta.ts';
+import { pullCrossRegion } from './cross-region.ts';
 import { list, readByTotal, readUntilShort, toNumber } from './paging.ts';
 import { read, type RdsCaller } from './reads.ts';
 
@@ -20,8 +23,18 @@ export interface ContentsSource {
   restoreTime?: string;
 }
 
+/** The cross-region source to read: the instance the backups are of, its region, and which sets or times. */
+export interface CrossRegionSource {
+  instanceId: string;
+  region: string;
+  backupIds: string[];
+  restoreTimes: string[];
+}
+
 export interface RdsPullOptions {
   instanceId: string;
+  /** A cross-region source to read too (RestoreDdrTable): its backups, window and contents. */
+  crossRegion?: CrossRegionSource;
   /** Backup sets and points in time whose contents to list (DescribeMetaList). */
   sources: ContentsSource[];
   /** With no sources: list the contents of the newest usable backup (MetaStatus OK), if any. */
@@ -46,7 +59,6 @@ export interface RdsPull {
 export const DEFAULT_META_PAGE_SIZE = 1000;
 /** DescribeDatabases pages fetched at once after page 1 (it has no total to page by). */
 export const DEFAULT_PAGE_WINDOW = 8;
-const META_FALLBACK_SIZES = [1000, 100, 50, 30, 10, 1];
 const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
 const BACKUP_PAGE_SIZE = integerRange('DescribeBackups', 'PageSize')!.max;
 const TASK_PAGE_SIZE = integerRange('DescribeHistoryTasks', 'PageSize')!.max;
@@ -79,13 +91,15 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
   const id = o.instanceId;
   const warnings: string[] = [];
   const now = (o.now ?? (() => new Date()))();
+  const cross = o.crossRegion;
   // The contents wait only for what decides whether they can be listed (the backups and the
   // window), not for the rest of the inventory: the longest chain of calls sets the pull's time.
   const windowP = recoveryWindow(api, id, warnings);
   const backupsP = describeBackups(api, id);
   const contentsP = Promise.all([backupsP, windowP]).then(([backups, window]) => {
     let sources = o.sources;
-    if (sources.length === 0 && o.newestUsableBackup) {
+    // A cross-region pull lists the source's contents instead (cross-region.ts).
+    if (sources.length === 0 && o.newestUsableBackup && !cross) {
       const newest = backups.filter((b) => b.BackupStatus === 'Success' && b.MetaStatus === 'OK').sort((x, y) => (y.BackupStartTime ?? '').localeCompare(x.BackupStartTime ?? ''))[0];
       if (newest) {
         sources = [{ backupId: newest.BackupId }];
@@ -95,7 +109,7 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     const readable = sources.filter((s) => contentsReadable(s, backups, window, warnings));
     return Promise.all(readable.map((s) => backupContents(api, id, s, o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, warnings)));
   });
-  const [attribute, parameters, policy, window, backups, tasks, databases, contents] = await Promise.all([
+  const [attribute, parameters, policy, window, backups, tasks, databases, contents, crossRegion] = await Promise.all([
     read(api, 'DescribeDBInstanceAttribute', { DBInstanceId: id }),
     read(api, 'DescribeParameters', { DBInstanceId: id }),
     read(api, 'DescribeBackupPolicy', { DBInstanceId: id }).then(backupPolicy),
@@ -104,6 +118,7 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     unfinishedTasks(api, id, now.getTime()),
     currentDatabases(api, id, o.pageWindow ?? DEFAULT_PAGE_WINDOW, warnings),
     contentsP,
+    cross ? pullCrossRegion(api, { ...cross, metaPageSize: o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, now }, warnings) : Promise.resolve(undefined),
   ]);
   const instance = instanceAttributes(id, attribute, lowerCaseTableNames(parameters, warnings));
   const inventory: Inventory = {
@@ -116,6 +131,7 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     tasks,
     contents,
     current: { Databases: databases },
+    ...(crossRegion ? { crossRegion } : {}),
   };
   return { inventory, warnings };
 }
@@ -286,59 +302,9 @@ export async function currentDatabases(api: RdsCaller, id: string, window = DEFA
   return all.map((d) => compact({ DBName: String(d['DBName']), DBStatus: str(d['DBStatus']), Tables: 'unknown' as const }));
 }
 
-/** `Tables` is one comma-separated string: split, dropping the empty pieces of stray commas. */
-export function splitTables(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String);
-  return typeof v === 'string' ? v.split(',').filter((t) => t !== '') : [];
-}
-
-/** The Meta entries of a source, all pages; smaller pages when the service refuses the size. */
-async function metaEntries(api: RdsCaller, base: Params, label: string, pageSize: number): Promise<Record<string, unknown>[]> {
-  const sizes = [pageSize, ...META_FALLBACK_SIZES.filter((s) => s < pageSize)];
-  for (const [i, size] of sizes.entries()) {
-    try {
-      return await readByTotal<Record<string, unknown>>(`DescribeMetaList of ${label}`, size, (m) => `${String(m['Database'])}\u0000${String(m['Tables'])}`, async (page) => {
-        const b = await read(api, 'DescribeMetaList', { ...base, PageSize: size, PageIndex: page });
-        const items = list(b, 'Items', 'Meta');
-        items.forEach((m, k) => {
-          if (str(m['Database']) === undefined) throw new InventoryError(`DescribeMetaList of ${label}, page ${page}: entry ${k + 1} has no Database`);
-        });
-        const records = int(b['TotalRecordCount']);
-        const pages = int(b['TotalPageCount']);
-        // TotalPageCount must agree with the records at the page size the service used.
-        if (records !== undefined && pages !== undefined && records > 0 && pages > records) {
-          throw new InventoryError(`DescribeMetaList of ${label}: TotalPageCount ${pages} is more than TotalRecordCount ${records}; nothing is used from it`);
-        }
-        return { items, total: records };
-      });
-    } catch (e) {
-      if (e instanceof CloudError && e.code === 'InvalidPageSize' && i < sizes.length - 1) continue;
-      throw e;
-    }
-  }
-  throw new InventoryError(`DescribeMetaList of ${label}: every page size was refused`);
-}
-
 async function backupContents(api: RdsCaller, id: string, s: ContentsSource, pageSize: number, warnings: string[]): Promise<BackupContents> {
   const base: Params = s.backupId !== undefined ? { DBInstanceId: id, RestoreType: 'BackupSetID', BackupSetID: s.backupId } : { DBInstanceId: id, RestoreType: 'RestoreTime', RestoreTime: s.restoreTime };
   const label = s.backupId !== undefined ? `backup ${s.backupId}` : `time ${s.restoreTime}`;
-  const items = await metaEntries(api, base, label, pageSize);
-  const byName = new Map<string, ContentDatabase>();
-  for (const m of items) {
-    const name = m['Database'] as string;
-    const db = byName.get(name) ?? { Database: name, Size: toNumber(m['Size']), Tables: [] };
-    for (const t of splitTables(m['Tables'])) db.Tables.push(t); // a loop: push(...) of 130,000 tables overflows the stack
-    byName.set(name, db);
-  }
-  // A database listed without tables (a Pattern-style answer): ask for it by exact name.
-  await Promise.all(
-    [...byName.values()].filter((d) => d.Tables.length === 0).map(async (d) => {
-      const b = await read(api, 'DescribeMetaList', { ...base, GetDbName: d.Database, PageSize: 1, PageIndex: 1 });
-      const tables = list(b, 'Items', 'Meta').flatMap((m) => (m['Database'] === d.Database ? splitTables(m['Tables']) : []));
-      d.Tables = tables;
-      if (d.Tables.length === 0) warnings.push(`${label}: database ${d.Database} holds no tables`);
-    }),
-  );
-  const Databases = [...byName.values()].map((d) => compact(d));
+  const Databases = await listContents(api, 'DescribeMetaList', base, label, pageSize, warnings);
   return s.backupId !== undefined ? { BackupId: s.backupId, Databases } : { RestoreTime: s.restoreTime!, Databases };
 }

@@ -24,6 +24,15 @@ export const READS: Readonly<Record<string, readonly string[]>> = {
   ],
   DescribeMetaList: ['PageNumber', 'PageRecordCount', 'TotalRecordCount', 'TotalPageCount', 'Items.Meta[].Database', 'Items.Meta[].Tables', 'Items.Meta[].Size'],
   DescribeDatabases: ['Databases.Database[].DBName', 'Databases.Database[].DBStatus'],
+  DescribeCrossRegionBackups: [
+    'PageNumber', 'PageRecordCount', 'TotalRecordCount',
+    'Items.Item[].CrossBackupId', 'Items.Item[].BackupSetStatus', 'Items.Item[].CrossBackupRegion', 'Items.Item[].BackupStartTime',
+    'Items.Item[].BackupEndTime', 'Items.Item[].ConsistentTime', 'Items.Item[].BackupMethod', 'Items.Item[].BackupType', 'Items.Item[].BackupSetScale',
+    'Items.Item[].Engine', 'Items.Item[].EngineVersion', 'Items.Item[].Category', 'Items.Item[].DBInstanceStorageType', 'Items.Item[].CrossBackupSetSize',
+    'Items.Item[].RestoreRegions.RestoreRegion',
+  ],
+  DescribeCrossBackupMetaList: ['PageNumber', 'PageRecordCount', 'TotalRecordCount', 'TotalPageCount', 'Items.Meta[].Database', 'Items.Meta[].Tables', 'Items.Meta[].Size'],
+  DescribeAvailableRecoveryTime: ['CrossBackupId', 'RecoveryBeginTime', 'RecoveryEndTime'],
   DescribeHistoryTasks: ['TotalCount', 'PageNumber', 'PageSize', 'Items[].TaskId', 'Items[].TaskType', 'Items[].Status', 'Items[].Progress', 'Items[].StartTime', 'Items[].EndTime', 'Items[].InstanceId'],
 };
 

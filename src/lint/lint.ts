@@ -52,7 +52,7 @@ export interface LintOptions {
 }
 
 /** Rules that report why a backup or point in time cannot be listed. */
-const SOURCE_RULES = new Set(['backup-usable', 'restore-time-window', 'log-backup-required']);
+const SOURCE_RULES = new Set(['backup-usable', 'restore-time-window', 'log-backup-required', 'cross-region-supported', 'cross-region-backup-usable', 'cross-region-backup-available', 'cross-region-time-window']);
 
 const toNumber = (s: RuleSeverity): 1 | 2 => (s === 'error' ? 2 : 1);
 

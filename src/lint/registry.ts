@@ -33,6 +33,10 @@ import diskSpace from './rules/disk-space.ts';
 import currentUnknown from './rules/current-unknown.ts';
 import factsUnknown from './rules/facts-unknown.ts';
 import noWildcardDatabase from './rules/no-wildcard-database.ts';
+import crossRegionSupported from './rules/cross-region-supported.ts';
+import crossRegionBackupUsable from './rules/cross-region-backup-usable.ts';
+import crossRegionBackupAvailable from './rules/cross-region-backup-available.ts';
+import crossRegionTimeWindow from './rules/cross-region-time-window.ts';
 
 export const rules: readonly LintRule[] = [
   // Targets
@@ -65,6 +69,11 @@ export const rules: readonly LintRule[] = [
   restoreTimeWindow,
   backupUsable,
   tableRestoreEnabled,
+  // Cross-region source (RestoreDdrTable)
+  crossRegionSupported,
+  crossRegionBackupUsable,
+  crossRegionBackupAvailable,
+  crossRegionTimeWindow,
   // Limits
   maxEntries,
   renamedDatabaseSplit,

@@ -20,15 +20,22 @@ const MODULE: CompletionItemKind = 9;
 const FIELD: CompletionItemKind = 5;
 const VALUE: CompletionItemKind = 12;
 
-const NAME_TOKENS = new Set(['Name', 'Backquoted', 'UnterminatedBackquoted', 'Timestamp', 'Instance', 'From', 'At', 'Region', 'Instant', 'Recovery', 'Restore', 'Backup', 'Db', 'As', 'Table', 'Except']);
+const NAME_TOKENS = new Set(['Name', 'Backquoted', 'UnterminatedBackquoted', 'Timestamp', 'Instance', 'From', 'At', 'Region', 'Instant', 'Recovery', 'Restore', 'Backup', 'CrossRegion', 'Db', 'As', 'Table', 'Except']);
 
 /** What each keyword token inserts (a keyword that always takes a second one gets both). */
+function keywordTexts(type: string, inBlock: boolean): string[] {
+  // `from` starts three statements: one item for each.
+  if (type === 'From') return ['from backup', 'from cross-region backup', 'from region'];
+  const text = keywordText(type, inBlock);
+  return text === undefined ? [] : [text];
+}
+
 function keywordText(type: string, inBlock: boolean): string | undefined {
   switch (type) {
     case 'Instance': return 'instance';
-    case 'From': return 'from backup';
     case 'At': return 'at';
     case 'Region': return 'region';
+    case 'CrossRegion': return 'cross-region backup';
     case 'Instant': return 'instant recovery';
     case 'Recovery': return 'recovery';
     case 'Restore': return 'restore db';
@@ -132,10 +139,11 @@ export function complete(a: Analysis, offset: number): CompletionList {
       if (list) return names(list.names, prefix, range, list.kind, list.detail, list.raw);
       continue;
     }
-    const text = keywordText(type, p.ruleStack.includes('block'));
-    if (!text || seen.has(text) || !text.startsWith(prefix.toLowerCase())) continue;
-    seen.add(text);
-    items.push({ label: text, kind: KEYWORD, textEdit: { range, newText: `${text} ` } });
+    for (const text of keywordTexts(type, p.ruleStack.includes('block'))) {
+      if (seen.has(text) || !text.startsWith(prefix.toLowerCase())) continue;
+      seen.add(text);
+      items.push({ label: text, kind: KEYWORD, textEdit: { range, newText: `${text} ` } });
+    }
   }
   return { isIncomplete: false, items };
 }
@@ -154,6 +162,14 @@ function nameList(a: Analysis, rule: string, occurrence: number, offset: number)
       return { names: inv.contents.flatMap((c) => (c.RestoreTime ? [c.RestoreTime] : [])), kind: VALUE, detail: 'point in time in the snapshot', raw: true };
     case 'regionStatement':
       return inv.instance.RegionId ? { names: [inv.instance.RegionId], kind: VALUE, detail: 'region in the snapshot' } : undefined;
+    case 'fromCrossRegionBackupStatement':
+      return { names: [...(inv.crossRegion?.backups ?? []).map((b) => b.CrossBackupId), ...(inv.crossRegion?.contents ?? []).flatMap((c) => (c.BackupId ? [c.BackupId] : []))], kind: VALUE, detail: 'cross-region backup in the snapshot' };
+    case 'fromRegionStatement': {
+      const x = inv.crossRegion;
+      if (!x) return undefined;
+      // occurrence 0: the region; 2: the instance (SUBRULE2).
+      return occurrence === 0 ? { names: [x.RegionId], kind: VALUE, detail: 'cross-region source region in the snapshot' } : { names: [x.DBInstanceId], kind: VALUE, detail: 'cross-region source instance in the snapshot' };
+    }
     case 'restoreStatement': {
       if (occurrence !== 0 && occurrence !== 3) return undefined; // a target: any new name
       const contents = scope ? [scope.contents] : inv.contents;

@@ -34,9 +34,13 @@ class Locator {
   ) {}
 
   #dbPointer(db: ContentDatabase): string | undefined {
-    const c = this.snapshot.inventory.contents.indexOf(this.scope.contents);
+    // A cross-region spec's contents are the snapshot's crossRegion.contents.
+    const own = this.snapshot.inventory.contents.indexOf(this.scope.contents);
+    const cross = this.snapshot.inventory.crossRegion?.contents.indexOf(this.scope.contents) ?? -1;
     const d = this.scope.contents.Databases.indexOf(db);
-    return c < 0 || d < 0 ? undefined : `/contents/${c}/Databases/${d}`;
+    if (d < 0) return undefined;
+    if (own >= 0) return `/contents/${own}/Databases/${d}`;
+    return cross >= 0 ? `/crossRegion/contents/${cross}/Databases/${d}` : undefined;
   }
 
   database(db: ContentDatabase): Location | undefined {

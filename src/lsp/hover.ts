@@ -5,6 +5,7 @@ import type { AtStatement, BlockItem, NameNode, RestoreStatement } from '../gram
 import { rules } from '../lint/registry.ts';
 import { resolveRules } from '../lint/config.ts';
 import type { PlanDatabase, PlanTable } from '../compiler/plan.ts';
+import type { CrossRegionInventory } from '../compiler/inventory.ts';
 import { ruleDocUrl, type Analysis } from './analyze.ts';
 import { locate, type Located } from './locate.ts';
 import { toRange } from './positions.ts';
@@ -93,7 +94,7 @@ function timeHover(a: Analysis, at: AtStatement, timeZone: string | undefined): 
   return lines.join('  \n');
 }
 
-function factsHover(a: Analysis, located: Located & { kind: 'instance' | 'backup' | 'region' }): string | undefined {
+function factsHover(a: Analysis, located: Located & { kind: 'instance' | 'backup' | 'region' | 'cross-backup' | 'source-region' | 'source-instance' }): string | undefined {
   if (a.snapshot.kind !== 'ok') return undefined;
   const inv = a.snapshot.snapshot.inventory;
   if (located.kind === 'instance') {
@@ -107,7 +108,23 @@ function factsHover(a: Analysis, located: Located & { kind: 'instance' | 'backup
     const facts = [b.BackupStatus, b.BackupMethod, b.BackupType, b.BackupStartTime && `${b.BackupStartTime} to ${b.BackupEndTime ?? '?'}`, b.MetaStatus && `meta ${b.MetaStatus}`].filter(Boolean);
     return `**Backup ${b.BackupId}**: ${facts.join(', ')}`;
   }
-  return inv.instance.RegionId ? `The snapshot's instance is in ${code(inv.instance.RegionId)}.` : undefined;
+  if (located.kind === 'region') return inv.instance.RegionId ? `The snapshot's instance is in ${code(inv.instance.RegionId)}.` : undefined;
+  return crossRegionHover(inv.crossRegion, located.kind, located.name.value);
+}
+
+/** What the snapshot says about a cross-region source and its backup sets. */
+function crossRegionHover(x: CrossRegionInventory | undefined, kind: 'cross-backup' | 'source-region' | 'source-instance', value: string): string | undefined {
+  if (!x) return 'The snapshot has no cross-region source (`restorec inventory pull --from-region ... --from-instance ...` reads one).';
+  if (kind !== 'cross-backup') {
+    const usable = (x.backups ?? []).filter((b) => b.BackupSetStatus === 0).length;
+    const what = x.supported === false ? 'its region does not support cross-region backup' : x.backups ? `${x.backups.length} cross-region backup set(s), ${usable} succeeded` : 'its cross-region backups are not in the snapshot';
+    const window = x.recoveryWindow ? `; cross-region recovery window ${x.recoveryWindow.RecoveryBeginTime} to ${x.recoveryWindow.RecoveryEndTime}` : '';
+    return `Cross-region source in the snapshot: **${x.DBInstanceId}** in ${code(x.RegionId)}: ${what}${window}.`;
+  }
+  const b = x.backups?.find((y) => y.CrossBackupId === value);
+  if (!b) return `Cross-region backup ${code(value)} is not among the snapshot's cross-region backups of ${x.DBInstanceId}.`;
+  const facts = [b.BackupSetStatus === 0 ? 'succeeded' : 'failed', b.ConsistentTime && `data as of ${b.ConsistentTime}`, b.CrossBackupRegion && `stored in ${b.CrossBackupRegion}`, b.RestoreRegions && `restores to ${b.RestoreRegions.join(', ')}`].filter(Boolean);
+  return `**Cross-region backup ${b.CrossBackupId}** of ${x.DBInstanceId}: ${facts.join(', ')}`;
 }
 
 export function hover(a: Analysis, offset: number, settings: HoverSettings): Hover | null {

@@ -7,7 +7,7 @@ import { touches } from './positions.ts';
 export type Located =
   | { kind: 'restore-source' | 'restore-target' | 'except-db'; name: NameNode; statement: RestoreStatement }
   | { kind: 'table-source' | 'table-target' | 'except-table'; name: NameNode; statement: RestoreStatement; item: BlockItem }
-  | { kind: 'instance' | 'backup' | 'region'; name: NameNode; statement: Statement }
+  | { kind: 'instance' | 'backup' | 'region' | 'cross-backup' | 'source-region' | 'source-instance'; name: NameNode; statement: Statement }
   | { kind: 'time'; statement: AtStatement }
   | { kind: 'rule-id'; rule: SuppressedRule; comment: Comment };
 
@@ -44,6 +44,11 @@ export function locate(doc: Document, source: SourceFile, offset: number): Locat
         return touches(s.backupId.span, offset) ? { kind: 'backup', name: s.backupId, statement: s } : undefined;
       case 'Region':
         return touches(s.region.span, offset) ? { kind: 'region', name: s.region, statement: s } : undefined;
+      case 'FromCrossRegionBackup':
+        return touches(s.backupId.span, offset) ? { kind: 'cross-backup', name: s.backupId, statement: s } : undefined;
+      case 'FromRegion':
+        if (touches(s.region.span, offset)) return { kind: 'source-region', name: s.region, statement: s };
+        return touches(s.instance.span, offset) ? { kind: 'source-instance', name: s.instance, statement: s } : undefined;
       case 'At':
         return touches(s.rawSpan, offset) ? { kind: 'time', statement: s } : undefined;
     }

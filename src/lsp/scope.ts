@@ -6,6 +6,7 @@ import { compileName, isDiagnostic } from '../compiler/glob.ts';
 import { findContents, isCaseInsensitive, type BackupContents, type ContentDatabase, type Inventory } from '../compiler/inventory.ts';
 import { ContentsIndex, matchNames } from '../compiler/lookup.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
+import { sourceLabel, sourceOf } from '../compiler/source.ts';
 import type { Document, NameNode, Span } from '../grammar/index.ts';
 import type { Analysis } from './analyze.ts';
 
@@ -20,18 +21,15 @@ export interface Scope {
 // One index per backup contents of a loaded snapshot: it lives as long as the snapshot does.
 const indexes = new WeakMap<BackupContents, ContentsIndex>();
 
-/** The contents the spec restores from (its `from backup` or `at`), when the snapshot has them. */
+/** The contents the spec restores from (its `from backup`, `from cross-region backup` or `at`), when the snapshot has them. */
 export function scopeOf(doc: Document, inventory: Inventory): Scope | undefined {
-  const backup = doc.statements.find((s) => s.kind === 'FromBackup');
-  const at = doc.statements.find((s) => s.kind === 'At');
-  const wanted = backup?.kind === 'FromBackup' ? { backupId: backup.backupId.value } : at?.kind === 'At' ? { restoreTime: at.utc } : undefined;
+  const wanted = sourceOf(doc)?.ref;
   if (!wanted) return undefined;
   const contents = findContents(inventory, wanted);
   if (!contents) return undefined;
   let index = indexes.get(contents);
   if (!index) indexes.set(contents, (index = new ContentsIndex(contents, isCaseInsensitive(inventory))));
-  const label = wanted.backupId !== undefined ? `backup ${wanted.backupId}` : `the backup contents at ${wanted.restoreTime}`;
-  return { inventory, contents, label, index };
+  return { inventory, contents, label: sourceLabel(wanted), index };
 }
 
 export function analysisScope(a: Analysis): Scope | undefined {

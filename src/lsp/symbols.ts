@@ -26,6 +26,10 @@ function statementSymbol(source: SourceFile, s: Statement): DocumentSymbol {
       return { name: `instance ${printName(s.id)}`, kind: CONSTANT, range, selectionRange: toRange(source, s.id.span) };
     case 'FromBackup':
       return { name: `from backup ${printName(s.backupId)}`, kind: CONSTANT, range, selectionRange: toRange(source, s.backupId.span) };
+    case 'FromCrossRegionBackup':
+      return { name: `from cross-region backup ${printName(s.backupId)}`, detail: 'RestoreDdrTable', kind: CONSTANT, range, selectionRange: toRange(source, s.backupId.span) };
+    case 'FromRegion':
+      return { name: `from region ${printName(s.region)} instance ${printName(s.instance)}`, detail: 'cross-region source', kind: PROPERTY, range, selectionRange: toRange(source, s.instance.span) };
     case 'At':
       return { name: `at ${s.raw}`, ...(s.raw !== s.utc ? { detail: s.utc } : {}), kind: CONSTANT, range, selectionRange: toRange(source, s.rawSpan) };
     case 'Region':

@@ -24,6 +24,8 @@ export interface Behaviour {
   metaListMaxPageSize: number;
   /** The TaskType DescribeHistoryTasks gives a table restore (UNCONFIRMED for the real service). */
   restoreTaskType: string;
+  /** The TaskType of a cross-region table restore, RestoreDdrTable (UNCONFIRMED too). */
+  crossRegionRestoreTaskType: string;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -38,6 +40,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   clientTokenIdempotency: true,
   metaListMaxPageSize: 1000,
   restoreTaskType: 'RestoreTable',
+  crossRegionRestoreTaskType: 'RestoreDdrTable',
 };
 
 /** `base` with the settings in `input` (from JSON) applied; throws TypeError naming a bad one. */
@@ -49,7 +52,7 @@ export function applyBehaviour(base: Behaviour, input: unknown, isErrorCode: (co
     const want = k === 'statusWhileRestoring' ? (v === null ? 'object' : 'string') : typeof DEFAULT_BEHAVIOUR[k as keyof Behaviour];
     if (typeof v !== want || (typeof v === 'number' && !(v >= 0 && Number.isFinite(v)))) throw new TypeError(`behaviour.${k} has the wrong type or a negative value`);
     if (k === 'concurrentRestoreCode' && !isErrorCode(v as string)) throw new TypeError(`behaviour.concurrentRestoreCode: ${JSON.stringify(v)} is not one of RestoreTable's documented codes`);
-    if (k === 'restoreTaskType' && !/^[\w.-]{1,64}$/.test(v as string)) throw new TypeError('behaviour.restoreTaskType must be 1-64 letters, digits, _ . -');
+    if ((k === 'restoreTaskType' || k === 'crossRegionRestoreTaskType') && !/^[\w.-]{1,64}$/.test(v as string)) throw new TypeError(`behaviour.${k} must be 1-64 letters, digits, _ . -`);
     next[k] = v;
   }
   return next as unknown as Behaviour;

@@ -1,7 +1,7 @@
 // The sandbox's world: instances (seeded from inventory snapshots), the restores they run and
 // the ClientTokens they have seen. Restores finish lazily: whoever reads the state first calls
 // `advance(now)`, so there are no timers to leak and an injected clock drives tests.
-import type { CurrentDatabase, HistoryTask, Inventory } from '../compiler/index.ts';
+import type { CrossRegionInventory, CurrentDatabase, HistoryTask, Inventory } from '../compiler/index.ts';
 
 /** One target database of a restore and the tables it gains. */
 export interface RestoreTarget {
@@ -17,8 +17,8 @@ export interface RestoreTask {
   beginMs: number;
   durationMs: number;
   status: 'Running' | 'Succeed';
-  /** BackupId or RestoreTime the data came from. */
-  source: { BackupId?: string; RestoreTime?: string };
+  /** BackupId or RestoreTime the data came from (a cross-region one: with its source instance and region). */
+  source: { BackupId?: string; RestoreTime?: string; SourceDBInstanceName?: string; SourceRegion?: string };
   targets: RestoreTarget[];
 }
 
@@ -39,6 +39,8 @@ export interface IdempotentAnswer {
 
 export interface SandboxState {
   instances: Map<string, InstanceState>;
+  /** Cross-region sources by source instance id, from the seeds' `crossRegion` (the source itself need not be seeded). */
+  crossSources: Map<string, CrossRegionInventory>;
   /** `accessKeyId \n action \n ClientToken` → first successful answer. */
   tokens: Map<string, IdempotentAnswer>;
   taskSeq: number;
@@ -57,7 +59,40 @@ export function createState(inventories: readonly Inventory[]): SandboxState {
     ];
     instances.set(copy.instance.DBInstanceId, { inventory: copy, tasks: [], seededTasks: seeded });
   }
-  return { instances, tokens: new Map(), taskSeq: 0 };
+  return { instances, crossSources: crossSources(inventories), tokens: new Map(), taskSeq: 0 };
+}
+
+/**
+ * Every seed's cross-region source, merged by source instance: two seeds restoring from one
+ * source share its backups (the first seed's facts win where they differ).
+ */
+function crossSources(inventories: readonly Inventory[]): Map<string, CrossRegionInventory> {
+  const out = new Map<string, CrossRegionInventory>();
+  for (const inv of inventories) {
+    const x = inv.crossRegion;
+    if (!x) continue;
+    const have = out.get(x.DBInstanceId);
+    if (!have) {
+      out.set(x.DBInstanceId, structuredClone(x));
+      continue;
+    }
+    const ids = new Set((have.backups ?? []).map((b) => b.CrossBackupId));
+    if (x.backups) have.backups = [...(have.backups ?? []), ...x.backups.filter((b) => !ids.has(b.CrossBackupId))];
+    const keys = new Set(have.contents.map((c) => c.BackupId ?? c.RestoreTime));
+    have.contents.push(...x.contents.filter((c) => !keys.has(c.BackupId ?? c.RestoreTime)).map((c) => structuredClone(c)));
+    have.refusals = [...(have.refusals ?? []), ...(x.refusals ?? [])];
+    if (have.recoveryWindow === undefined && x.recoveryWindow !== undefined) have.recoveryWindow = x.recoveryWindow;
+  }
+  return out;
+}
+
+/** The cross-region source holding backup set `id`, and the set. */
+export function findCrossBackup(state: SandboxState, id: string): { source: CrossRegionInventory; backup: NonNullable<CrossRegionInventory['backups']>[number] } | undefined {
+  for (const source of state.crossSources.values()) {
+    const backup = source.backups?.find((b) => b.CrossBackupId === id);
+    if (backup) return { source, backup };
+  }
+  return undefined;
 }
 
 /** Folds a name as the instance compares it (lower_case_table_names 1 or 2: case-insensitive). */

@@ -92,6 +92,8 @@ test('grammar writes a self-contained page of syntax diagrams', () => {
   assert.is(r.status, 0, r.stderr);
   const html = readFileSync(out, 'utf8');
   assert.match(html, /restoreStatement/);
+  // Every statement of the grammar has its diagram, the cross-region ones included.
+  for (const rule of ['fromCrossRegionBackupStatement', 'fromRegionStatement', 'cross-region']) assert.match(html, new RegExp(rule));
   assert.match(html, /<h1[^>]*>restorec spec language: syntax diagrams<\/h1>/);
   assert.match(html, /railroad/i);
   assert.not.match(html, /https?:\/\/unpkg/);

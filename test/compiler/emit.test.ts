@@ -1,7 +1,7 @@
 // Emission: entry counting and splitting, ClientToken derivation, TableMeta key order.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { clientToken, packRequests, splitEntries, type TableMetaDatabase } from '../../src/compiler/index.ts';
+import { checkRestoreRequest, clientToken, packRequests, requestAction, splitEntries, type TableMetaDatabase } from '../../src/compiler/index.ts';
 
 /** A database kept under its name (tables renamed into it): it may be split across requests. */
 const db = (name: string, n: number): TableMetaDatabase => ({ type: 'db', name, newname: name, tables: Array.from({ length: n }, (_, i) => ({ type: 'table', name: `t${i}`, newname: `t${i}_r` })) });
@@ -70,6 +70,26 @@ test('ClientToken: stable, content-derived, ASCII, at most 64 characters, number
   const s = clientToken(p, 12345, 20000);
   assert.match(s, /^rc-[0-9a-f]{40}-12345of20000$/);
   assert.ok(s.length <= 64);
+});
+
+test('RestoreDdrTable: its own tokens, its action, and the request schema takes only what each RestoreType documents', () => {
+  const local = { DBInstanceId: 'rm-1', TableMeta: '[]', BackupId: '7' };
+  const cross = { ...local, RestoreType: '0' as const };
+  assert.is.not(clientToken(cross, 1, 1), clientToken(local, 1, 1), 'a cross-region backup 7 is not local backup 7');
+  const pit = { DBInstanceId: 'rm-1', TableMeta: '[]', RestoreType: '1' as const, RestoreTime: '2026-11-20T03:15:00Z', SourceRegion: 'cn-hangzhou', SourceDBInstanceName: 'rm-src' };
+  assert.is.not(clientToken(pit, 1, 1), clientToken({ ...pit, SourceDBInstanceName: 'rm-other' }, 1, 1), 'another source, another token');
+  assert.is(requestAction(local), 'RestoreTable');
+  assert.is(requestAction(cross), 'RestoreDdrTable');
+  const meta = '[{"type":"db","name":"a","newname":"b","tables":[{"type":"table","name":"t","newname":"t"}]}]';
+  const ok = (r: object) => checkRestoreRequest({ ...r, TableMeta: meta, ClientToken: 'rc-x' }).length === 0;
+  assert.ok(ok(cross));
+  assert.ok(ok(pit));
+  assert.not.ok(ok({ ...cross, SourceRegion: 'cn-hangzhou' }), 'RestoreType 0 takes BackupId alone');
+  assert.not.ok(ok({ ...pit, SourceRegion: undefined }), 'RestoreType 1 needs its source');
+  assert.not.ok(ok({ ...pit, RestoreType: '0' }), 'a time with RestoreType 0');
+  assert.not.ok(ok({ ...cross, InstantRecovery: true }), 'RestoreDdrTable has no InstantRecovery');
+  assert.not.ok(ok({ ...local, SourceRegion: 'cn-hangzhou' }), 'RestoreTable takes no source region');
+  assert.not.ok(ok({ ...pit, SourceRegion: 'Hangzhou' }), 'a region id');
 });
 
 test.run();

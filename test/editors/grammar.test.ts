@@ -60,7 +60,11 @@ function nameStarts(doc: Document): Set<number> {
     else if (s.kind === 'FromBackup') add(s.backupId);
     else if (s.kind === 'Region') add(s.region);
     else if (s.kind === 'At') out.add(s.rawSpan.start);
-    else if (s.kind === 'InstantRecovery') continue;
+    else if (s.kind === 'FromCrossRegionBackup') add(s.backupId);
+    else if (s.kind === 'FromRegion') {
+      add(s.region);
+      add(s.instance);
+    } else if (s.kind === 'InstantRecovery') continue;
     else {
       add(s.source);
       add(s.target);

@@ -30,6 +30,18 @@ const cases: [string, string, string[]][] = [
   ['an offset time is normalised', 'instance rm-x at 2026-11-20T11:15:00+08:00 restore db a', ['instance rm-x', 'at 2026-11-20T03:15:00Z', 'restore a']],
   ['{name} template', H + 'restore db shop < table order_* as {name}_bak >', ['instance rm-x', 'backup 1', 'restore shop {p:order_*->p:{name}_bak}']],
   ['trailing comma', H + 'restore db shop < table a, table b, >', ['instance rm-x', 'backup 1', 'restore shop {a, b}']],
+  [
+    'a cross-region backup set and its source',
+    'instance rm-dr\nfrom cross-region backup 12490001\nfrom region cn-hangzhou instance rm-src\nrestore db shop',
+    ['instance rm-dr', 'cross-region backup 12490001', 'from region cn-hangzhou instance rm-src', 'restore shop'],
+  ],
+  [
+    'a cross-region point in time on one line, as the issue wrote it',
+    'instance rm-dr at 2026-11-20T03:15:00Z from region cn-shanghai instance rm-src restore db shop < table orders as orders_r >',
+    ['instance rm-dr', 'at 2026-11-20T03:15:00Z', 'from region cn-shanghai instance rm-src', 'restore shop {orders->orders_r}'],
+  ],
+  ['`FROM CROSS-REGION BACKUP` in any case', 'INSTANCE rm-dr FROM Cross-Region BACKUP 7 FROM REGION cn-hangzhou INSTANCE rm-src RESTORE DB a', ['instance rm-dr', 'cross-region backup 7', 'from region cn-hangzhou instance rm-src', 'restore a']],
+  ['`cross-region` is still a name', H + 'restore db cross-region as cross-regional < table cross-region >', ['instance rm-x', 'backup 1', 'restore cross-region->cross-regional {cross-region}']],
 ];
 
 for (const [what, input, expected] of cases) {
@@ -57,6 +69,14 @@ const errors: [string, string, string[]][] = [
   ['an empty block', H + 'restore db a < >', ['spec/empty-block@41']],
   ['a block of exceptions only', H + 'restore db a < except table t* >', ['spec/only-exceptions@41']],
   ['a pattern as instance id', 'instance rm-* from backup 1 restore db a', ['spec/pattern-not-allowed@9']],
+  ['`from region` without its instance', 'instance rm-x at 2026-11-20T03:15:00Z from region cn-hangzhou restore db a', ['syntax/unexpected-token@62']],
+  ['a cross-region backup without its source', 'instance rm-x from cross-region backup 7 restore db a', ['spec/missing-from-region@14']],
+  ['a cross-region backup id that is no int32', 'instance rm-x from cross-region backup 2147483648 from region cn-hangzhou instance rm-s restore db a', ['spec/invalid-backup-id@39']],
+  ['a local backup with a cross-region source', 'instance rm-x from backup 1 from region cn-hangzhou instance rm-s restore db a', ['spec/local-backup-from-region@14']],
+  ['instant recovery across regions', 'instance rm-x at 2026-11-20T03:15:00Z from region cn-hangzhou instance rm-s instant recovery restore db a', ['spec/instant-recovery-cross-region@76']],
+  ['two cross-region sources', 'instance rm-x at 2026-11-20T03:15:00Z from region cn-hangzhou instance rm-s from region cn-beijing instance rm-t restore db a', ['spec/duplicate-from-region@76']],
+  ['a region that is no region id', 'instance rm-x at 2026-11-20T03:15:00Z from region Hangzhou instance rm-s restore db a', ['spec/invalid-region@50']],
+  ['a cross-region backup and a time', 'instance rm-x from cross-region backup 7 from region cn-hangzhou instance rm-s at 2026-11-20T03:15:00Z restore db a', ['spec/conflicting-source@79']],
 ];
 
 for (const [what, input, expected] of errors) {
@@ -79,6 +99,12 @@ test('a missing `>` points back at the `<` it would close', () => {
   const d = r.diagnostics[0]!;
   assert.equal(d.related?.map((x) => x.span.start), [41]);
   assert.equal(d.fix, { span: { start: 50, end: 50 }, text: ' >' });
+});
+
+test('`from region R` swallowing the next line\'s `instance`: the missing instance says so', () => {
+  const r = parse('from region cn-hangzhou\ninstance rm-target\nat 2026-11-20T03:15:00Z\nrestore db a');
+  const d = r.diagnostics.find((x) => x.code === 'spec/missing-instance');
+  assert.match(d?.help ?? '', /names the instance the backups are of; add a line `instance rm-\.\.\.`/);
 });
 
 test('an offset time gets an info note with the UTC form', () => {

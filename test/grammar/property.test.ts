@@ -22,7 +22,7 @@ function assertSpansInside(diags: Diagnostic[], length: number): void {
 }
 
 const fragments = [
-  'instance', 'from', 'backup', 'at', 'region', 'restore', 'db', 'database', 'table', 'as', 'except',
+  'instance', 'from', 'backup', 'cross-region', 'at', 'region', 'restore', 'db', 'database', 'table', 'as', 'except', 'cn-hangzhou',
   '<', '>', ',', '`', '``', '#', '\n', ' ', '\t', '*', '?', '[', ']', '{', '}', '{name}', 'shop', 'order_*',
   '2026-11-20T03:15:00Z', '2026-11-20T03:15', '+08:00', 'rm-x', '9026262', '.', ';', '\0', '\ufffd', 'é', '表', '\r\n',
 ];
@@ -84,7 +84,17 @@ const block = fc.array(item, { minLength: 1, maxLength: 4 }).map((items) => {
 const restore = fc
   .tuple(name, fc.option(name, { nil: undefined }), fc.option(fc.array(name, { minLength: 1, maxLength: 3 }), { nil: undefined }), fc.option(block, { nil: undefined }))
   .map(([s, t, ex, b]) => ['restore', 'db', s, ...(t ? ['as', t] : []), ...(ex ? ['except', 'db', ...ex.flatMap((e, i) => (i ? [',', e] : [e]))] : []), ...(b ?? [])]);
-const spec = fc.tuple(fc.constantFrom(['from', 'backup', '9026262'], ['at', '2026-11-20T11:15:00+08:00'], ['at', '2026-11-20T03:15:00Z']), fc.array(restore, { minLength: 1, maxLength: 4 }));
+const crossSource = ['from', 'region', 'cn-hangzhou', 'instance', 'rm-src'];
+const spec = fc.tuple(
+  fc.constantFrom(
+    ['from', 'backup', '9026262'],
+    ['at', '2026-11-20T11:15:00+08:00'],
+    ['at', '2026-11-20T03:15:00Z'],
+    ['from', 'cross-region', 'backup', '12490001', ...crossSource],
+    [...crossSource, 'at', '2026-11-20T03:15:00Z'],
+  ),
+  fc.array(restore, { minLength: 1, maxLength: 4 }),
+);
 
 test('random valid specs: no errors; fmt keeps meaning and comments and is idempotent', () => {
   fc.assert(

@@ -50,6 +50,12 @@ const messy: [string, string, string][] = [
   ['backquotes are kept, doubled backquotes too', 'instance rm-x from backup 1 restore db `a b` < table `x``y` >', 'instance rm-x\nfrom backup 1\nrestore db `a b` < table `x``y` >\n'],
   ['the written time is kept (the AST has the UTC form)', 'instance rm-x at 2026-11-20T11:15:00+08:00 restore db a', 'instance rm-x\nat 2026-11-20T11:15:00+08:00\nrestore db a\n'],
   ['except db lists are joined with commas', 'instance rm-x from backup 1 restore db a* except db a1,a2 ,a3', 'instance rm-x\nfrom backup 1\nrestore db a* except db a1, a2, a3\n'],
+  [
+    'a cross-region source on the `at` line goes on a line of its own',
+    'INSTANCE rm-dr AT 2026-11-20T03:15:00Z FROM REGION cn-hangzhou INSTANCE rm-src\n# from the DR copies\nrestore db shop',
+    'instance rm-dr\nat 2026-11-20T03:15:00Z\nfrom region cn-hangzhou instance rm-src\n# from the DR copies\nrestore db shop\n',
+  ],
+  ['cross-region backup, lower case', 'instance rm-dr From Cross-Region Backup 12490001 from region cn-hangzhou instance `rm-src` restore db a', 'instance rm-dr\nfrom cross-region backup 12490001\nfrom region cn-hangzhou instance `rm-src`\nrestore db a\n'],
   ['CRLF line ends become LF', 'instance rm-x\r\nfrom backup 1\r\nrestore db a # c\r\n', 'instance rm-x\nfrom backup 1\nrestore db a # c\n'],
 ];
 

@@ -61,6 +61,29 @@ export function baseInventory(): Inventory {
   };
 }
 
+/**
+ * The base inventory with a cross-region source: instance rm-src in cn-beijing, whose cross-region
+ * backups (copied to cn-hangzhou, where rm-test is) are 12490001 (succeeded, the base of the
+ * window) and 12490002 (failed), with the window of 12490001 and its contents.
+ */
+export function crossInventory(inv: Inventory = baseInventory()): Inventory {
+  inv.crossRegion = {
+    DBInstanceId: 'rm-src',
+    RegionId: 'cn-beijing',
+    backups: [
+      { CrossBackupId: '12490001', BackupSetStatus: 0, CrossBackupRegion: 'cn-hangzhou', ConsistentTime: '2026-11-19T18:20:00Z', RestoreRegions: ['cn-hangzhou'] },
+      { CrossBackupId: '12490002', BackupSetStatus: 1, CrossBackupRegion: 'cn-hangzhou', ConsistentTime: '2026-11-20T01:00:00Z', RestoreRegions: ['cn-hangzhou'] },
+    ],
+    recoveryWindow: { CrossBackupId: '12490001', RecoveryBeginTime: '2026-11-19T18:20:00Z', RecoveryEndTime: '2026-11-20T03:50:00Z' },
+    contents: [{ BackupId: '12490001', Databases: baseInventory().contents[0]!.Databases }],
+  };
+  return inv;
+}
+
+/** Cross-region headers: a backup set (RestoreType 0) and a point in time (RestoreType 1), 3 lines each. */
+export const CROSS_BACKUP = 'instance rm-test\nfrom cross-region backup 12490001\nfrom region cn-beijing instance rm-src\n';
+export const CROSS_TIME = 'instance rm-test\nat 2026-11-20T03:15:00Z\nfrom region cn-beijing instance rm-src\n';
+
 /** The spec header most cases use: instance rm-test, from backup 1001 (two lines, 29 chars). */
 export const HEADER = 'instance rm-test\nfrom backup 1001\n';
 

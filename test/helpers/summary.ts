@@ -11,6 +11,10 @@ function statement(s: Statement): string {
       return `instance ${n(s.id)}`;
     case 'FromBackup':
       return `backup ${n(s.backupId)}`;
+    case 'FromCrossRegionBackup':
+      return `cross-region backup ${n(s.backupId)}`;
+    case 'FromRegion':
+      return `from region ${n(s.region)} instance ${n(s.instance)}`;
     case 'At':
       return `at ${s.utc}`;
     case 'Region':

@@ -18,18 +18,24 @@ interface Row {
 }
 
 const text = readFileSync('docs/api-errors.md', 'utf8');
-const [, restoreSection = '', otherSection = ''] = text.split(/^## /m).reduce<string[]>((acc, part) => (part.startsWith('RestoreTable') ? [acc[0]!, part, acc[2]!] : part.startsWith('The calls around it') ? [acc[0]!, acc[1]!, part] : acc), ['', '', '']);
+/** The operations with a section of their own: each row is one of their codes. */
+const RESTORES = ['RestoreTable', 'RestoreDdrTable'];
 const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
-const rows: Row[] = [
-  ...restoreSection.split('\n').filter((l) => l.startsWith('| `')).map((l) => {
-    const [code, status, foreseenBy, how] = cells(l);
-    return { code: code!.replace(/`/g, ''), status: Number(status), operation: 'RestoreTable', foreseenBy: foreseenBy!, how: how! };
-  }),
-  ...otherSection.split('\n').filter((l) => l.startsWith('| `')).map((l) => {
+const sections = text.split(/^## /m).slice(1).map((part) => ({ title: part.slice(0, part.indexOf('\n')).trim(), body: part }));
+const rows: Row[] = sections.flatMap(({ title, body }) => {
+  const lines = body.split('\n').filter((l) => l.startsWith('| `'));
+  if (RESTORES.includes(title)) {
+    return lines.map((l) => {
+      const [code, status, foreseenBy, how] = cells(l);
+      return { code: code!.replace(/`/g, ''), status: Number(status), operation: title, foreseenBy: foreseenBy!, how: how! };
+    });
+  }
+  if (title !== 'The calls around it') return [];
+  return lines.map((l) => {
     const [code, status, operation, foreseenBy, how] = cells(l);
     return { code: code!.replace(/`/g, ''), status: Number(status), operation: operation!, foreseenBy: foreseenBy!, how: how! };
-  }),
-];
+  });
+});
 const restoreRows = rows.filter((r) => r.operation === 'RestoreTable');
 
 test('the page has both tables, each code once per operation', () => {
@@ -42,6 +48,25 @@ test('every RestoreTable code of the contract is mapped, with the contract\'s HT
   const missing = codesOf('RestoreTable').filter((c) => !restoreRows.some((r) => r.code === c));
   assert.equal(missing, [], 'add these RestoreTable codes to docs/api-errors.md');
   for (const r of restoreRows) assert.is(r.status, statusOf('RestoreTable', r.code), `${r.code}: HTTP`);
+});
+
+test('every RestoreDdrTable code of the contract is mapped, with the contract\'s HTTP status', () => {
+  const ddr = rows.filter((r) => r.operation === 'RestoreDdrTable');
+  assert.ok(ddr.length >= 30, `${ddr.length} RestoreDdrTable rows`);
+  const missing = codesOf('RestoreDdrTable').filter((c) => !ddr.some((r) => r.code === c));
+  assert.equal(missing, [], 'add these RestoreDdrTable codes to docs/api-errors.md');
+  for (const r of ddr) assert.is(r.status, statusOf('RestoreDdrTable', r.code), `${r.code}: HTTP`);
+});
+
+test('the cross-region reads\' codes that say something about a spec are mapped', () => {
+  const want: [string, string][] = [
+    ['DescribeCrossRegionBackups', 'CrossBackupNotSupport'],
+    ['DescribeCrossBackupMetaList', 'NoAvailableDisasterRestoreBakset'],
+    ['DescribeCrossBackupMetaList', 'InvalidMeta.Empty'],
+    ['DescribeAvailableRecoveryTime', 'NoAvailableLogBackup'],
+    ['DescribeAvailableRecoveryTime', 'NoAvailableDisasterRestoreBakset'],
+  ];
+  for (const [op, code] of want) assert.ok(rows.some((r) => r.operation === op && r.code === code && r.foreseenBy.startsWith('rule:')), `${op} ${code}: a rule`);
 });
 
 test('every row\'s operation documents its code with that status', () => {

@@ -91,10 +91,10 @@ test('completion: statement keywords at the top, then what the grammar allows ne
   const text = TEXT + '\nrestore db crm < ta';
   const { c, complete } = await session({}, text);
   assert.equal(await complete('# Bring', 3), [], 'none inside an ordinary comment');
-  assert.equal((await complete('restore db shop_*', 0)).sort(), ['at', 'from backup', 'instance', 'instant recovery', 'region', 'restore db']);
+  assert.equal((await complete('restore db shop_*', 0)).sort(), ['at', 'from backup', 'from cross-region backup', 'from region', 'instance', 'instant recovery', 'region', 'restore db']);
   assert.equal(await complete('< ta', 4), ['table']);
   // The block is optional, so a new statement may follow too.
-  assert.equal((await complete('restore db shop_* ', 18)).sort(), ['as', 'at', 'except db', 'from backup', 'instance', 'instant recovery', 'region', 'restore db']);
+  assert.equal((await complete('restore db shop_* ', 18)).sort(), ['as', 'at', 'except db', 'from backup', 'from cross-region backup', 'from region', 'instance', 'instant recovery', 'region', 'restore db']);
   assert.equal((await complete('  except table order', 2)).sort(), ['except table', 'table']);
   assert.is(await c.stop(), 0);
 });

@@ -48,6 +48,38 @@ test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () =
   assert.is(seed.ok && seed.scenario.randomSeed, 3);
 });
 
+test('a cross-region seed: its source is named, RestoreDdrTable restores from it, and --save keeps it', async () => {
+  const save = join(tempDir(), 'state.json');
+  const child = spawn(process.execPath, ['bin/restorec.cjs', 'sandbox', '--seed', 'examples/cross-region-2026-11-20.inventory.json', '--port', '0', '--save', save, '--restore-ms', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('stop with Ctrl-C')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${out}${err}`)));
+    });
+    assert.match(out, /^# cross-region sources: rm-bp1srcprodxxxxxxx \(cn-hangzhou\)$/m);
+    const endpoint = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+    const c = new RPCClient({ endpoint, accessKeyId: /ACCESS_KEY_ID=(\S+)/.exec(out)?.[1], accessKeySecret: /ACCESS_KEY_SECRET=(\S+)/.exec(out)?.[1], apiVersion: '2014-08-15' });
+    const meta = JSON.stringify([{ type: 'db', name: 'crm', newname: 'crm_dr', tables: [{ type: 'table', name: 'deals', newname: 'deals' }] }]);
+    const r = await call(c, 'RestoreDdrTable', { DBInstanceId: 'rm-uf6drstandbyxxxxx', RestoreType: '0', BackupId: '12490231', TableMeta: meta });
+    assert.is(r['DBInstanceId'], 'rm-uf6drstandbyxxxxx', JSON.stringify(r));
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.is(await exited, 0, err);
+  const seed = parseSeed(readFileSync(save, 'utf8'), save, () => '');
+  assert.ok(seed.ok, JSON.stringify(seed));
+  const inv = seed.ok ? seed.scenario.inventories[0] : undefined;
+  assert.equal(inv?.current?.Databases.find((d) => d.DBName === 'crm_dr')?.Tables, ['deals']);
+  assert.is(inv?.crossRegion?.backups?.length, 2, 'the cross-region source is saved with the instance');
+});
+
 test('usage errors: no seed, a bad seed, a bad fault spec', () => {
   const none = restorec(['sandbox']);
   assert.is(none.status, 2);

@@ -56,6 +56,33 @@ export function fixtureInventory(): Inventory {
   };
 }
 
+export const SOURCE = 'rm-src0000000000001';
+
+/**
+ * The fixture instance with a cross-region source: rm-src... in cn-beijing, whose backups are
+ * copied to cn-hangzhou (where the fixture instance is): 12490001 (succeeded, the window's set),
+ * 12490002 (failed), 12490003 (restores to cn-shanghai only), 12490004 (its table list not
+ * recorded: InvalidMeta.Empty), with a window of 12490001 and its contents.
+ */
+export function crossFixtureInventory(): Inventory {
+  const inv = fixtureInventory();
+  const one = { CrossBackupRegion: 'cn-hangzhou', RestoreRegions: ['cn-hangzhou'] };
+  inv.crossRegion = {
+    DBInstanceId: SOURCE,
+    RegionId: 'cn-beijing',
+    backups: [
+      { CrossBackupId: '12490001', BackupSetStatus: 0, ...one, BackupStartTime: '2026-11-19T17:40:00Z', BackupEndTime: '2026-11-19T18:00:00Z', ConsistentTime: '2026-11-19T18:00:00Z' },
+      { CrossBackupId: '12490002', BackupSetStatus: 1, ...one, BackupStartTime: '2026-11-18T17:40:00Z', ConsistentTime: '2026-11-18T18:00:00Z' },
+      { CrossBackupId: '12490003', BackupSetStatus: 0, CrossBackupRegion: 'cn-shanghai', RestoreRegions: ['cn-shanghai'], BackupStartTime: '2026-11-17T17:40:00Z', ConsistentTime: '2026-11-17T18:00:00Z' },
+      { CrossBackupId: '12490004', BackupSetStatus: 0, ...one, BackupStartTime: '2026-11-16T17:40:00Z', ConsistentTime: '2026-11-16T18:00:00Z' },
+    ],
+    recoveryWindow: { CrossBackupId: '12490001', RecoveryBeginTime: '2026-11-19T18:00:00Z', RecoveryEndTime: '2026-11-20T03:00:00Z' },
+    refusals: [{ CrossBackupId: '12490004', Code: 'InvalidMeta.Empty', Operation: 'DescribeCrossBackupMetaList' }],
+    contents: [{ BackupId: '12490001', Databases: fixtureInventory().contents[0]!.Databases }],
+  };
+  return inv;
+}
+
 export function popClient(sb: Sandbox, over: Record<string, unknown> = {}): PopClient {
   return new RPCClient({ accessKeyId: sb.accessKeyId, accessKeySecret: sb.accessKeySecret, endpoint: sb.endpoint, apiVersion: '2014-08-15', ...over });
 }

@@ -1,10 +1,10 @@
 // `restorec apply FILES`: live inventory → lint (refuses on errors) → plan → confirmation →
-// RestoreTable with the compiled ClientToken, one request after another → with --wait, followed
+// RestoreTable (RestoreDdrTable for a cross-region spec) with the compiled ClientToken, one request after another → with --wait, followed
 // to the end. Applying again restores nothing twice: requests whose targets exist are skipped and
 // said so. `--sandbox` runs it all against the in-process sandbox, with no cloud account.
 import { createInterface } from 'node:readline/promises';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
-import { compile, renderPlan, type Inventory } from '../../compiler/index.ts';
+import { compile, renderPlan, requestAction, type Inventory } from '../../compiler/index.ts';
 import { Applier, DEFAULT_RESTORE_TASK_TYPE, redact, requestTargets, staticCredentials, targetPresence, withoutTargets, type ApplyEvent, type RdsClient } from '../../cloud/index.ts';
 import { readCurrent } from '../../inventory/index.ts';
 import { lint } from '../../lint/lint.ts';
@@ -59,8 +59,8 @@ function progressPrinter(total: number): (e: ApplyEvent) => void {
     const n = `request ${('index' in e ? e.index : 0) + 1}/${total}`;
     let line: string;
     if (e.kind === 'skip') line = `${n}: ${e.reason}`;
-    else if (e.kind === 'submit') line = `${n}: sending RestoreTable`;
-    else if (e.kind === 'started') line = `${n}: RestoreTable accepted${e.requestId ? ` (RequestId ${e.requestId})` : ''}${e.taskId ? `; restore task ${e.taskId}` : '; no new restore task seen'}`;
+    else if (e.kind === 'submit') line = `${n}: sending ${e.action}`;
+    else if (e.kind === 'started') line = `${n}: ${e.action} accepted${e.requestId ? ` (RequestId ${e.requestId})` : ''}${e.taskId ? `; restore task ${e.taskId}` : '; no new restore task seen'}`;
     else if (e.kind === 'waiting-other') line = `a restore (task ${e.taskId}) is running on the instance: waiting for it to end first`;
     else line = `${n}: ${e.status}${e.percent !== undefined ? ` ${e.percent}%` : ''}`;
     if (line === last) return;
@@ -219,7 +219,7 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
         say(`${file}: already applied, nothing to do`);
         return EXIT_OK;
       }
-      if (!opts.yes && interactive && !(await confirm(`Apply ${pending.length} RestoreTable request(s) to ${src.instanceId}${sandbox ? ' (sandbox)' : ''}?`))) {
+      if (!opts.yes && interactive && !(await confirm(`Apply ${pending.length} ${requestAction(pending[0]!)} request(s) to ${src.instanceId}${sandbox ? ' (sandbox)' : ''}?`))) {
         say('not applied');
         return EXIT_FINDINGS;
       }

@@ -1,10 +1,11 @@
 // `restorec inventory pull --instance ID [--backup ID | --at TIME]... -o FILE`: the live inventory
 // of one instance as a validated snapshot (the format lint, plan and compile read offline).
-// Without --backup/--at it lists the contents of the newest usable backup.
+// Without --backup/--at it lists the contents of the newest usable backup. With `--from-region R
+// --from-instance I` it reads that cross-region source instead ([--cross-backup ID | --at TIME]...).
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseTimestamp } from '../../grammar/index.ts';
-import { LiveProvider, type ContentsSource } from '../../inventory/index.ts';
+import { LiveProvider, type ContentsSource, type CrossRegionSource } from '../../inventory/index.ts';
 import { redact } from '../../cloud/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
 import { guard, makeClient, mysqlUrl, type CloudArgs } from '../cloud.ts';
@@ -14,6 +15,10 @@ export interface InventoryPullOptions extends CloudArgs {
   instance?: string | undefined;
   backup: string[];
   at: string[];
+  /** A cross-region source: its region and instance, and its backup sets to list. */
+  fromRegion?: string | undefined;
+  fromInstance?: string | undefined;
+  crossBackup?: string[];
   out: string;
 }
 
@@ -46,6 +51,19 @@ function writeAtomically(out: string, text: string): void {
   }
 }
 
+/** The cross-region source of the flags: --from-region and --from-instance go together. */
+function crossSource(opts: InventoryPullOptions): CrossRegionSource | undefined {
+  const ids = opts.crossBackup ?? [];
+  if (opts.fromRegion === undefined && opts.fromInstance === undefined) {
+    if (ids.length > 0) throw new UserError('--cross-backup needs the source: --from-region REGION --from-instance ID');
+    return undefined;
+  }
+  if (!opts.fromRegion || !opts.fromInstance) throw new UserError('--from-region and --from-instance name the cross-region source together: pass both');
+  if (!/^[a-z]{2,}(?:-[a-z0-9]+)+$/.test(opts.fromRegion)) throw new UserError(`--from-region: ${JSON.stringify(opts.fromRegion)} is not a region id`, 'e.g. --from-region cn-hangzhou');
+  for (const id of ids) if (!/^\d{1,10}$/.test(id) || Number(id) > 2 ** 31 - 1) throw new UserError(`--cross-backup: ${JSON.stringify(id)} is not a CrossBackupId (an integer)`);
+  return { instanceId: opts.fromInstance, region: opts.fromRegion, backupIds: ids, restoreTimes: opts.at.map(utcTime) };
+}
+
 export async function inventoryCommand(opts: InventoryPullOptions): Promise<number> {
   if (opts.action !== 'pull') throw new UserError(`unknown inventory action ${JSON.stringify(opts.action)}`, 'restorec inventory pull --instance ID -o FILE');
   if (!opts.instance) throw new UserError('--instance ID is required');
@@ -54,15 +72,20 @@ export async function inventoryCommand(opts: InventoryPullOptions): Promise<numb
   const client = makeClient(opts, undefined);
   try {
     return await guard(async () => {
-    const sources: ContentsSource[] = [...opts.backup.map((b) => ({ backupId: b })), ...opts.at.map((t) => ({ restoreTime: utcTime(t) }))];
+    const cross = crossSource(opts);
+    // With a cross-region source, --at times are the source's; the instance's own contents are not listed.
+    const sources: ContentsSource[] = [...opts.backup.map((b) => ({ backupId: b })), ...(cross ? [] : opts.at.map((t) => ({ restoreTime: utcTime(t) })))];
     const provider = new LiveProvider({ api: client, mysqlUrl: mysqlUrl(opts), ...(opts.metaPageSize !== undefined ? { metaPageSize: opts.metaPageSize } : {}) });
-    const { inventory, warnings } = await provider.load({ instanceId: opts.instance!, sources, newestUsableBackup: sources.length === 0 });
+    const { inventory, warnings } = await provider.load({ instanceId: opts.instance!, sources, newestUsableBackup: sources.length === 0 && !cross, ...(cross ? { crossRegion: cross } : {}) });
     for (const w of warnings) process.stderr.write(`restorec: note: ${w}\n`);
     const text = redact(JSON.stringify({ $schema: 'https://restorec.dev/schemas/inventory.schema.json', ...inventory }, null, 2)) + '\n';
     if (opts.out === '-') process.stdout.write(text);
     else writeAtomically(opts.out, text);
     const tables = inventory.contents.reduce((n, c) => n + c.Databases.reduce((m, d) => m + d.Tables.length, 0), 0);
-    process.stderr.write(`restorec: ${opts.out === '-' ? 'wrote the snapshot' : `wrote ${opts.out}`}: ${inventory.current?.Databases.length ?? 0} databases on the instance, ${tables} tables in ${inventory.contents.length} backup source(s), ${client.callCount} API calls\n`);
+    const x = inventory.crossRegion;
+    const crossTables = (x?.contents ?? []).reduce((n, c) => n + c.Databases.reduce((m, d) => m + d.Tables.length, 0), 0);
+    const crossPart = x ? `; cross-region source ${x.DBInstanceId} (${x.RegionId}): ${x.supported === false ? 'cross-region backup not supported' : `${x.backups?.length ?? 0} cross-region backups, ${crossTables} tables in ${x.contents.length} listed`}` : '';
+    process.stderr.write(`restorec: ${opts.out === '-' ? 'wrote the snapshot' : `wrote ${opts.out}`}: ${inventory.current?.Databases.length ?? 0} databases on the instance, ${tables} tables in ${inventory.contents.length} backup source(s)${crossPart}, ${client.callCount} API calls\n`);
     return EXIT_OK;
     });
   } finally {

@@ -29,7 +29,8 @@ function planJson(file: string, plan: RestorePlan, requests: RestoreRequest[], e
   return {
     file,
     instanceId: plan.instanceId,
-    source: plan.backupId !== undefined ? { backupId: plan.backupId } : { restoreTime: plan.restoreTime },
+    source: { ...(plan.backupId !== undefined ? { backupId: plan.backupId } : { restoreTime: plan.restoreTime }), ...(plan.crossRegion ? { crossRegion: plan.crossRegion } : {}) },
+    operation: plan.crossRegion ? 'RestoreDdrTable' : 'RestoreTable',
     caseInsensitive: plan.caseInsensitive,
     instantRecovery: plan.instantRecovery === true,
     alreadyApplied: applied,

@@ -48,6 +48,12 @@ function checkSaveFolder(file: string): void {
   if (!ok) throw new UserError(`--save ${file}: the folder ${dir} does not exist`, 'create it first, or save somewhere else');
 }
 
+/** The cross-region sources the seeds bring (RestoreDdrTable restores from them), if any. */
+function crossSourcesLine(inventories: readonly { crossRegion?: { DBInstanceId: string; RegionId: string } }[]): string[] {
+  const sources = [...new Set(inventories.flatMap((i) => (i.crossRegion ? [`${i.crossRegion.DBInstanceId} (${i.crossRegion.RegionId})`] : [])))];
+  return sources.length > 0 ? [`# cross-region sources: ${sources.join(', ')}`] : [];
+}
+
 export async function sandboxCommand(opts: SandboxCommandOptions): Promise<number> {
   if (opts.detach) return detach();
   if (!opts.seed) throw new UserError('sandbox needs --seed FILE', 'restorec sandbox --seed examples/seed-backup-set.inventory.json');
@@ -99,6 +105,7 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
     [
       `# restorec sandbox: RDS API 2014-08-15 on ${sb.endpoint}`,
       `# instances: ${options.inventories.map((i) => i.instance.DBInstanceId).join(', ')}`,
+      ...crossSourcesLine(options.inventories),
       '# To point restorec at it, export these (eval "$(restorec sandbox ... --detach)" does it for you).',
       '# The credentials are FAKE: they open this local sandbox and nothing else.',
       ...vars.map(([k, v]) => `export ${k}=${shellQuote(v)}`),

@@ -1,7 +1,8 @@
-// RestoreTable refuses to restore a table under its own database and table name
+// RestoreTable (and RestoreDdrTable onto the source instance) refuses to restore a table under its own database and table name
 // (InvalidParamTableMetaForRestore.Content: "cannot be same with old when restore to source
 // instance"). From the spec alone: a database kept under its name whose tables keep theirs.
 // With an inventory the compiler checks every expanded name (emit/in-place) and this rule owns it.
+import { sourceOf } from '../../compiler/source.ts';
 import type { NameNode, RestoreStatement } from '../../grammar/index.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 
@@ -23,6 +24,10 @@ export default defineRule({
   check(ctx) {
     // With a plan the compiler has checked every expanded name (emit/in-place).
     if (ctx.plan) return;
+    // A cross-region restore into another instance than the data's restores onto nothing.
+    const cross = sourceOf(ctx.document)?.ref.crossRegion;
+    const instance = ctx.document.statements.find((s) => s.kind === 'Instance');
+    if (cross && instance?.kind === 'Instance' && cross.instanceId !== instance.id.value) return;
     for (const s of ctx.document.statements) {
       if (s.kind !== 'Restore' || !keepsName(s.source, s.target)) continue;
       check(s, ctx.report);

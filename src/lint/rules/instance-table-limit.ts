@@ -1,6 +1,7 @@
 // Table restore is unavailable when the backup holds too many tables (documented: 50,000); the
 // backup then records MetaStatus LARGE instead of its table list.
 import { findContents } from '../../compiler/inventory.ts';
+import { sourceOf } from '../../compiler/source.ts';
 import { defineRule } from '../rule.ts';
 import { sourceSpan } from './spans.ts';
 
@@ -22,12 +23,11 @@ export default defineRule({
     const span = sourceSpan(ctx);
     const help = 'restore the whole instance to a new instance (clone) instead, then copy the tables over';
     const from = ctx.document.statements.find((s) => s.kind === 'FromBackup');
-    const at = ctx.document.statements.find((s) => s.kind === 'At');
     if (from?.kind === 'FromBackup' && inv.backups?.find((b) => b.BackupId === from.backupId.value)?.MetaStatus === 'LARGE') {
       ctx.report({ messageId: 'large', data: { backup: from.backupId.value }, span, help });
       return;
     }
-    const source = from?.kind === 'FromBackup' ? { backupId: from.backupId.value } : at?.kind === 'At' ? { restoreTime: at.utc } : undefined;
+    const source = sourceOf(ctx.document)?.ref;
     const contents = source && findContents(inv, source);
     if (!contents) return;
     const count = contents.Databases.reduce((n, d) => n + d.Tables.length, 0);

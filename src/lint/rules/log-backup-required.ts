@@ -1,4 +1,6 @@
 // A point-in-time restore replays log backups: with log backup off there is nothing to replay.
+// (A cross-region one replays the source's cross-region logs: cross-region-time-window.)
+import { isCrossRegion } from '../../compiler/source.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -13,7 +15,7 @@ export default defineRule({
   predicts: ['LogBackupNotEnabled', 'InvalidBackupLogStatus'],
   check(ctx) {
     const at = ctx.document.statements.find((s) => s.kind === 'At');
-    if (at?.kind !== 'At') return;
+    if (at?.kind !== 'At' || isCrossRegion(ctx.document)) return;
     const inv = ctx.inventory!;
     // A null window is DescribeLocalAvailableRecoveryTime answering LogBackupNotEnabled.
     if (inv.backupPolicy?.EnableBackupLog !== '0' && inv.recoveryWindow !== null) return; // unknown: facts-unknown

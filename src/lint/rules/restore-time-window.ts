@@ -1,5 +1,7 @@
 // An `at` time must lie in the instance's recovery window (log backups cover it), and cannot be
-// in the future. Compares with the injected clock, never the system time.
+// in the future. Compares with the injected clock, never the system time. A cross-region time's
+// window is cross-region-time-window's.
+import { isCrossRegion } from '../../compiler/source.ts';
 import { formatUtc } from '../../grammar/index.ts';
 import { defineRule } from '../rule.ts';
 
@@ -24,7 +26,7 @@ export default defineRule({
       return;
     }
     const window = ctx.inventory?.recoveryWindow;
-    if (!window) return; // off: log-backup-required; unknown: facts-unknown
+    if (!window || isCrossRegion(ctx.document)) return; // off: log-backup-required; unknown: facts-unknown
     const data = { time: at.utc, id: ctx.inventory!.instance.DBInstanceId, begin: window.RecoveryBeginTime, end: window.RecoveryEndTime };
     if (time < Date.parse(window.RecoveryBeginTime)) {
       ctx.report({ messageId: 'before', data, span: at.rawSpan, help: 'older logs are no longer kept: restore `from backup ID` of a backup taken near that time' });

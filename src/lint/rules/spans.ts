@@ -1,4 +1,5 @@
 // Where in a spec a rule about the instance, the source or a plan entry should point.
+import { sourceOf } from '../../compiler/source.ts';
 import type { Span } from '../../grammar/index.ts';
 import type { ProjectFile } from '../rule.ts';
 
@@ -10,10 +11,7 @@ export function instanceSpan(file: ProjectFile): Span {
   return s?.kind === 'Instance' ? s.id.span : START;
 }
 
-/** The `from backup ID` or `at TIME` statement. */
+/** The backup id of `from backup` or `from cross-region backup`, or the time of `at`. */
 export function sourceSpan(file: ProjectFile): Span {
-  const s = file.document.statements.find((x) => x.kind === 'FromBackup' || x.kind === 'At');
-  if (s?.kind === 'FromBackup') return s.backupId.span;
-  if (s?.kind === 'At') return s.rawSpan;
-  return START;
+  return sourceOf(file.document)?.span ?? START;
 }

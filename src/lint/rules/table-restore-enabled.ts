@@ -1,6 +1,7 @@
 // On MySQL 5.6 and 5.7, table restore needs the backup format that records table lists
 // (CompressType 4): the console's "Restore individual databases and tables" switch. CompressType
 // 8 is a backup format that cannot restore individual databases or tables on any version.
+import { sourceOf } from '../../compiler/source.ts';
 import { defineRule } from '../rule.ts';
 import { instanceSpan } from './spans.ts';
 
@@ -20,6 +21,9 @@ export default defineRule({
   check(ctx) {
     const inv = ctx.inventory!;
     const inst = inv.instance;
+    // From another instance's cross-region backups, this instance's backup format is not used.
+    const cross = sourceOf(ctx.document)?.ref.crossRegion;
+    if (cross && cross.instanceId !== inst.DBInstanceId) return;
     const type = inv.backupPolicy?.CompressType;
     if (type === '8') {
       ctx.report({ messageId: 'format8', data: { id: inst.DBInstanceId }, span: instanceSpan(ctx), help: 'change the backup settings to a format that supports table restore, take a new backup, and restore from that (or restore the whole instance)' });

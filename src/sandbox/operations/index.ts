@@ -5,6 +5,8 @@ import { describeBackups, describeMetaList } from './backups.ts';
 import { describeDatabases, describeHistoryTasks } from './databases.ts';
 import { describeBackupPolicy, describeDBInstanceAttribute, describeLocalAvailableRecoveryTime, describeParameters } from './instance.ts';
 import { restoreTable } from './restore-table.ts';
+import { describeAvailableRecoveryTime, describeCrossBackupMetaList, describeCrossRegionBackups } from './cross-region.ts';
+import { restoreDdrTable } from './restore-ddr-table.ts';
 
 export type { OpContext } from './context.ts';
 
@@ -18,4 +20,8 @@ export const OPERATIONS: Readonly<Record<string, (ctx: OpContext, requestId: str
   DescribeParameters: describeParameters,
   DescribeHistoryTasks: describeHistoryTasks,
   RestoreTable: restoreTable,
+  DescribeCrossRegionBackups: describeCrossRegionBackups,
+  DescribeCrossBackupMetaList: describeCrossBackupMetaList,
+  DescribeAvailableRecoveryTime: describeAvailableRecoveryTime,
+  RestoreDdrTable: restoreDdrTable,
 });

@@ -2,32 +2,35 @@
 // retry of a started restore gets its first answer even while that restore runs), then an
 // asynchronous restore task whose databases and tables appear when it finishes (see state.ts).
 // Every refusal is a code RestoreTable documents (../../contract), with its documented status.
-import { candidateRows, ELIGIBILITY } from '../../compiler/index.ts';
-import { COMMON_PARAMETERS } from '../../contract/index.ts';
+// RestoreDdrTable (restore-ddr-table.ts) shares the checks of the instance restored into.
+import { candidateRows, ELIGIBILITY, type BackupContents } from '../../compiler/index.ts';
+import { COMMON_PARAMETERS, documentedError } from '../../contract/index.ts';
 import { ApiError } from '../errors.ts';
-import { type InstanceState, type RestoreTarget, busyWith, findCurrentDatabase, nameKey, runningTask } from '../state.ts';
+import { type InstanceState, type RestoreTarget, type RestoreTask, busyWith, findCurrentDatabase, nameKey, runningTask } from '../state.ts';
 import { type OpContext, contentsFor, inWindow, logBackupOn, parseRestoreTime, requireInstance, requireParam } from './context.ts';
 import { countTableEntries, parseTableMeta, type MetaDatabase } from './table-meta.ts';
 
 const SYSTEM_SCHEMAS = new Set(['mysql', 'sys', 'information_schema', 'performance_schema']);
 
 /** The parameters that make two requests "the same" for ClientToken purposes. */
-function fingerprint(ctx: OpContext): string {
+export function fingerprint(ctx: OpContext): string {
   const keys = [...ctx.params.keys()].filter((k) => !COMMON_PARAMETERS.has(k) && k !== 'ClientToken').sort();
   return JSON.stringify(keys.map((k) => [k, ctx.params.get(k)]));
 }
 
-/** Engine, version, edition and storage (403 IncorrectDBInstanceType), and the backup format. */
-function checkEligible(inst: InstanceState): void {
+/** Engine, version, edition and storage (403 IncorrectDBInstanceType), and (its own backups) the backup format. */
+export function checkEligible(inst: InstanceState, ownBackups = true): void {
   const i = inst.inventory.instance;
   if (candidateRows(ELIGIBILITY, i).length === 0) throw new ApiError('IncorrectDBInstanceType', `${i.Engine} ${i.EngineVersion} ${i.Category ?? ''} on ${i.DBInstanceStorageType ?? ''} cannot restore individual tables.`);
   const compress = inst.inventory.backupPolicy?.CompressType;
-  if (compress === '8') throw new ApiError('IncorrectBackupSetMethod', 'The backup format (CompressType 8) cannot restore individual databases or tables.');
+  if (ownBackups && compress === '8') throw new ApiError('IncorrectBackupSetMethod', 'The backup format (CompressType 8) cannot restore individual databases or tables.');
 }
 
-function checkInstanceState(ctx: OpContext, inst: InstanceState): void {
+export function checkInstanceState(ctx: OpContext, inst: InstanceState): void {
   const i = inst.inventory.instance;
-  if (runningTask(inst)) throw new ApiError(ctx.behaviour.concurrentRestoreCode, 'A RestoreTable task is already running on this instance.');
+  // The concurrent-restore code is a RestoreTable setting; an operation that does not document it answers the state code.
+  const concurrent = documentedError(ctx.action, ctx.behaviour.concurrentRestoreCode) ? ctx.behaviour.concurrentRestoreCode : 'IncorrectDBInstanceState';
+  if (runningTask(inst)) throw new ApiError(concurrent, 'A restore task is already running on this instance.');
   const busy = busyWith(inst);
   if (busy) throw new ApiError('IncorrectDBInstanceState', `Task ${busy.TaskId} (${busy.TaskType ?? 'task'}) is ${busy.Status}.`);
   if ((i.DBInstanceStatus ?? 'Running') !== 'Running') throw new ApiError('IncorrectDBInstanceState', `The instance is ${i.DBInstanceStatus}.`);
@@ -51,15 +54,18 @@ function checkSource(inst: InstanceState, source: { BackupId?: string; RestoreTi
   if (!inWindow(inst, ms)) throw new ApiError('InvalidBackup.NotFound');
 }
 
-/** What TableMeta itself may not say: system schemas, a source twice, a target twice, in place. */
-function checkTableMeta(inst: InstanceState, meta: MetaDatabase[], maxTables: number): void {
+/**
+ * What TableMeta itself may not say: system schemas, a source twice, a target twice, in place
+ * (`ontoSource`: restoring onto the instance the data is of).
+ */
+export function checkTableMeta(inst: InstanceState, meta: MetaDatabase[], maxTables: number, ontoSource = true): void {
   const key = (s: string) => nameKey(inst, s);
   if (countTableEntries(meta) > maxTables) throw new ApiError('InvalidParamTableMeta.TooManyTables');
   const sources = new Set<string>();
   const targets = new Set<string>();
   for (const d of meta) {
     if (SYSTEM_SCHEMAS.has(d.name.toLowerCase()) || SYSTEM_SCHEMAS.has(d.newname.toLowerCase())) throw new ApiError('InvalidParamTableMeta.Duplicate', `${d.name} is a system database.`);
-    const inPlace = key(d.name) === key(d.newname);
+    const inPlace = ontoSource && key(d.name) === key(d.newname);
     if (inPlace && d.tables === undefined) throw new ApiError('InvalidParamTableMetaForRestore.Content', `Database ${JSON.stringify(d.name)} would be restored onto itself.`);
     for (const t of d.tables ?? []) {
       if (inPlace && key(t.name) === key(t.newname)) throw new ApiError('InvalidParamTableMetaForRestore.Content', `Table ${JSON.stringify(`${d.name}.${t.name}`)} would be restored onto itself.`);
@@ -74,8 +80,7 @@ function checkTableMeta(inst: InstanceState, meta: MetaDatabase[], maxTables: nu
 }
 
 /** Source names checked against the backup's contents (when known); targets computed. */
-function targetsOf(ctx: OpContext, inst: InstanceState, meta: MetaDatabase[], source: { BackupId?: string; RestoreTime?: string }): RestoreTarget[] {
-  const contents = contentsFor(inst, source);
+export function targetsOf(ctx: OpContext, inst: InstanceState, meta: MetaDatabase[], contents: BackupContents | undefined): RestoreTarget[] {
   const key = (s: string) => nameKey(inst, s);
   return meta.map((d) => {
     const held = contents?.Databases.find((c) => key(c.Database) === key(d.name));
@@ -95,7 +100,7 @@ function targetsOf(ctx: OpContext, inst: InstanceState, meta: MetaDatabase[], so
 }
 
 /** A target database (when renamed) or table already on the instance. */
-function checkTargets(inst: InstanceState, meta: MetaDatabase[], targets: RestoreTarget[]): void {
+export function checkTargets(inst: InstanceState, meta: MetaDatabase[], targets: RestoreTarget[]): void {
   const key = (s: string) => nameKey(inst, s);
   targets.forEach((t, i) => {
     const d = meta[i] as MetaDatabase;
@@ -106,16 +111,26 @@ function checkTargets(inst: InstanceState, meta: MetaDatabase[], targets: Restor
   });
 }
 
-export function restoreTable(ctx: OpContext, requestId: string): Record<string, unknown> {
+/**
+ * ClientToken idempotency, per AccessKeyId and operation: the first answer for a token seen with
+ * the same parameters (`first`), IdempotentParameterMismatch with others; `remember` records an answer.
+ */
+export function idempotency(ctx: OpContext): { first?: Record<string, unknown>; remember(body: Record<string, unknown>): void } {
   const token = ctx.params.get('ClientToken');
   if (token !== undefined && !/^[\x20-\x7e]{1,64}$/.test(token)) throw new ApiError('InvalidParameters.Format', 'ClientToken must be 1-64 ASCII characters.');
-  const tokenKey = token !== undefined && ctx.behaviour.clientTokenIdempotency ? `${ctx.accessKeyId}\nRestoreTable\n${token}` : undefined;
+  const tokenKey = token !== undefined && ctx.behaviour.clientTokenIdempotency ? `${ctx.accessKeyId}\n${ctx.action}\n${token}` : undefined;
   const print = fingerprint(ctx);
-  if (tokenKey !== undefined) {
-    const first = ctx.state.tokens.get(tokenKey);
-    if (first && first.fingerprint !== print) throw new ApiError('IdempotentParameterMismatch');
-    if (first) return first.body;
-  }
+  const first = tokenKey !== undefined ? ctx.state.tokens.get(tokenKey) : undefined;
+  if (first && first.fingerprint !== print) throw new ApiError('IdempotentParameterMismatch');
+  return {
+    ...(first ? { first: first.body } : {}),
+    remember: (body) => void (tokenKey !== undefined && ctx.state.tokens.set(tokenKey, { fingerprint: print, status: 200, body })),
+  };
+}
+
+export function restoreTable(ctx: OpContext, requestId: string): Record<string, unknown> {
+  const token = idempotency(ctx);
+  if (token.first) return token.first;
   const inst = requireInstance(ctx);
   const meta = parseTableMeta(requireParam(ctx, 'TableMeta'));
   const backupId = ctx.params.get('BackupId') || undefined;
@@ -130,13 +145,20 @@ export function restoreTable(ctx: OpContext, requestId: string): Record<string, 
   checkInstanceState(ctx, inst);
   checkSource(inst, source);
   checkTableMeta(inst, meta, ctx.behaviour.maxTablesPerRequest);
-  const targets = targetsOf(ctx, inst, meta, source);
+  const targets = targetsOf(ctx, inst, meta, contentsFor(inst, source));
   checkTargets(inst, meta, targets);
+  startRestore(ctx, inst, ctx.behaviour.restoreTaskType, source, targets);
+  const body = { RequestId: requestId };
+  token.remember(body);
+  return body;
+}
 
+/** The asynchronous restore: a task that ends after `restoreDurationMs`, when its targets appear. */
+export function startRestore(ctx: OpContext, inst: InstanceState, taskType: string, source: RestoreTask['source'], targets: RestoreTarget[]): void {
   ctx.state.taskSeq += 1;
   inst.tasks.push({
     TaskId: `t-${String(ctx.state.taskSeq).padStart(8, '0')}`,
-    TaskType: ctx.behaviour.restoreTaskType,
+    TaskType: taskType,
     DBInstanceId: inst.inventory.instance.DBInstanceId,
     beginMs: ctx.nowMs,
     durationMs: ctx.behaviour.restoreDurationMs,
@@ -148,7 +170,4 @@ export function restoreTable(ctx: OpContext, requestId: string): Record<string, 
     inst.statusBeforeRestore = inst.inventory.instance.DBInstanceStatus ?? 'Running';
     inst.inventory.instance.DBInstanceStatus = ctx.behaviour.statusWhileRestoring;
   }
-  const body = { RequestId: requestId };
-  if (tokenKey !== undefined) ctx.state.tokens.set(tokenKey, { fingerprint: print, status: 200, body });
-  return body;
 }

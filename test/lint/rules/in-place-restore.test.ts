@@ -1,4 +1,4 @@
-import { ruleTester, HEADER } from '../../helpers/rule-tester.ts';
+import { ruleTester, HEADER, crossInventory, CROSS_BACKUP, CROSS_TIME } from '../../helpers/rule-tester.ts';
 import type { Inventory } from '../../../src/compiler/index.ts';
 import rule from '../../../src/lint/rules/in-place-restore.ts';
 
@@ -6,6 +6,8 @@ const big = (inv: Inventory) => void inv.contents[0]!.Databases.push({ Database:
 
 ruleTester(rule, {
   valid: [
+    { name: 'cross-region into another instance: the names may stay (offline)', spec: CROSS_BACKUP + 'restore db shop < table orders >', inventory: null },
+    { name: 'cross-region into another instance: the names may stay (expanded)', spec: CROSS_BACKUP + 'restore db crm', inventory: (inv) => void ((crossInventory(inv).current = { Databases: [] })) },
     { name: 'renamed tables into the same database', spec: HEADER + 'restore db shop < table orders as orders_restored >' },
     { name: 'a whole database under a new name', spec: HEADER + 'restore db crm as crm_restored' },
     { name: 'offline: a new database name keeps table names', spec: HEADER + 'restore db shop as shop_r < table orders >', inventory: null },
@@ -13,6 +15,7 @@ ruleTester(rule, {
     { name: 'case-sensitive instance: a new case is a new name', spec: HEADER + 'restore db shop < table orders as ORDERS >', inventory: (inv) => void (inv.instance.lower_case_table_names = 0) },
   ],
   invalid: [
+    { name: 'cross-region onto the source instance (offline)', spec: CROSS_TIME.replace('rm-src', 'rm-test') + 'restore db shop < table orders >', inventory: null, errors: [{ messageId: 'table', line: 4, column: 19 }] },
     { name: 'offline: a table without a new name', spec: HEADER + 'restore db shop < table orders >', inventory: null, errors: [{ messageId: 'table', message: /shop\.orders would be restored under its own/, line: 3, column: 19, endColumn: 31 }] },
     { name: 'offline: the same name written out, and {name}', spec: HEADER + 'restore db shop as shop < table orders as orders, table order_* as {name} >', inventory: null, errors: [{ messageId: 'table', line: 3, column: 27 }, { messageId: 'table', line: 3, column: 51 }] },
     { name: 'offline: a whole database onto itself', spec: HEADER + 'restore db crm', inventory: null, errors: [{ messageId: 'database', message: /every table of crm/, line: 3, column: 12, endColumn: 15 }] },
