@@ -128,11 +128,11 @@ const warmups = [
 ];
 /** Runs one warm-up. The server's input stays open: it must end the session itself (`exit`),
  *  as it does in an editor, or it exits 1 on end of input before handling what it read. */
-function warmUp(bundle, args, input) {
+function warmUp(bundle, args, input, env = {}) {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), ...args], {
       cwd: root,
-      env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_WRITE_CODE_CACHE: bundle },
+      env: { ...process.env, ...env, RESTOREC_DIST_DIR: tmp, RESTOREC_WRITE_CODE_CACHE: bundle },
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -146,13 +146,57 @@ function warmUp(bundle, args, input) {
     else child.stdin.end();
   });
 }
-for (const [bundle, args, input] of warmups) {
-  const warm = await warmUp(bundle, args, input);
-  if (warm.status !== 0) {
-    process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
-    rmSync(join(tmp, `${bundle}.cache`), { force: true });
+async function warmUpAll(list, env) {
+  for (const [bundle, args, input] of list) {
+    const warm = await warmUp(bundle, args, input, env);
+    if (warm.status !== 0) {
+      process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
+      rmSync(join(tmp, `${bundle}.cache`), { force: true });
+    }
   }
 }
+await warmUpAll(warmups, {});
+
+/** The live commands (inventory pull, apply) warm up against the sandbox on 127.0.0.1, seeded
+ *  from the example: the environment it prints, or undefined when it does not start. */
+function startSandbox() {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), 'sandbox', '--seed', 'examples/incident-2026-11-20.inventory.json', '--restore-ms', '100'], {
+      cwd: root,
+      env: { ...process.env, RESTOREC_DIST_DIR: tmp },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let text = '';
+    const timer = setTimeout(() => finish(undefined), 30_000);
+    const finish = (env) => {
+      clearTimeout(timer);
+      if (!env) child.kill();
+      done(env && { env, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.on('close', r), child.kill()))) });
+    };
+    child.stdout.on('data', (d) => {
+      text += d;
+      const vars = Object.fromEntries([...text.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+      if (vars.ALIBABA_CLOUD_ACCESS_KEY_SECRET) finish(vars);
+    });
+    child.on('close', () => finish(undefined));
+  });
+}
+const sandbox = await startSandbox();
+if (sandbox) {
+  const snapshot = join(tmp, 'warm-up.inventory.json');
+  try {
+    await warmUpAll(
+      [
+        ['cold/inventory.cjs', ['inventory', 'pull', '--instance', 'rm-uf6wjk5xxxxxxxxxx', '--at', '2026-11-20T03:15:00Z', '-o', snapshot]],
+        ['cold/apply.cjs', ['apply', '--yes', '--wait', '--poll-ms', '50', spec]],
+      ],
+      sandbox.env,
+    );
+  } finally {
+    await sandbox.stop();
+    rmSync(snapshot, { force: true });
+  }
+} else process.stderr.write('build: the sandbox did not start; no code cache for inventory pull and apply\n');
 
 // Help as yargs prints it, for main.ts to print without loading yargs (see cachedHelp there):
 // the top-level help first, then each command it lists.

@@ -178,6 +178,7 @@ export const commands: CommandSpec[] = [
       out: { type: 'string', alias: 'o', default: '-', describe: 'snapshot file; - for stdout' },
       ...cloudFlags(),
     },
+    fast: true,
     run: async (a) =>
       (await import('./commands/inventory.ts')).inventoryCommand({
         ...cloudArgs(a),
@@ -208,6 +209,7 @@ export const commands: CommandSpec[] = [
       'restore-task-type': { type: 'string', describe: 'regular expression for the TaskType of a table restore in DescribeHistoryTasks (default: restore|recover; UNCONFIRMED, see docs/apply.md)' },
       ...cloudFlags(),
     },
+    fast: true,
     run: async (a) =>
       (await import('./commands/apply.ts')).applyCommand({
         ...cloudArgs(a),

@@ -44,6 +44,46 @@ test('lint takes the fast path with dashed options', () => {
   assert.is(parseFast(findCommand('lint')!, ['lint', '--no-live', 'a.restore'])?.['live'], false);
 });
 
+// The fast path must read every argument list it takes exactly as yargs does: run both on the
+// same lists, catching what each would hand the command.
+const agreement: string[][] = [
+  ['inventory', 'pull', '--instance', 'rm-x', '--backup', '1', '-o', 'snap.json'],
+  ['inventory', 'pull', '--instance', 'rm-x', '--backup', '1', '--backup', '2', '--at', '2026-11-20T10:00:00Z'],
+  ['inventory', 'pull', '--instance', 'rm-x', '--backup', '1', '2'],
+  ['inventory', 'pull', '--instance', 'rm-x', '--from-region', 'cn-beijing', '--from-instance', 'rm-y', '--cross-backup', '9', '--rate', '20', '--concurrency', '4'],
+  ['apply', '--yes', '--wait', '--poll-ms', '100', 'a.restore', 'b.restore'],
+  ['apply', '-y', '--sandbox', '--restore-task-type', 'restore', 'a.restore', '--region', 'cn-hangzhou', '--timeout', '5000'],
+  ['lint', '--no-live', '--format', 'sarif', 'a.restore'],
+  ['compile', '-i', 'inv.json', '--max-entries', '20', 'a.restore'],
+];
+for (const argv of agreement) {
+  test(`fast path and yargs agree: ${argv.join(' ')}`, async () => {
+    const spec = findCommand(argv[0])!;
+    const fast = parseFast(spec, argv);
+    assert.ok(fast, 'the fast path takes it');
+    const run = spec.run;
+    let viaYargs: Record<string, unknown> | undefined;
+    spec.run = async (a) => {
+      viaYargs = a;
+      return 0;
+    };
+    try {
+      const { runWithYargs } = await import('../../src/cli/yargs-cli.ts');
+      await runWithYargs(argv);
+    } finally {
+      spec.run = run;
+    }
+    assert.ok(viaYargs, 'yargs ran the command');
+    const keys = [...Object.keys(spec.options), ...(spec.positional ? [spec.positional.name] : [])];
+    const pick = (a: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, a[k]]));
+    assert.equal(pick(fast!), pick(viaYargs!));
+  });
+}
+
+test('a repeatable option with no value is left to yargs', () => {
+  assert.is(parseFast(findCommand('inventory')!, ['inventory', 'pull', '--backup']), undefined);
+});
+
 test('commands without a fast path always use yargs', () => {
   assert.is(parseFast(findCommand('grammar')!, ['grammar']), undefined);
 });
