@@ -19,6 +19,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   reportUnusedSuppressions?: RuleSeverity;
   compile?: CompileOptions;
+  /** How the instance compares names when no inventory says (MySQL's variable): 0 case-sensitive; absent, 1 or 2: names differing only by case are one name. */
+  lowerCaseTableNames?: 0 | 1 | 2;
 }
 
 export interface ResolvedRule {

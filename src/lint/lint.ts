@@ -4,7 +4,8 @@
 // not run. Pure: the caller reads files and inventories and passes a clock.
 import type { Diagnostic, Document, Fix, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
 import { compile } from '../compiler/compile.ts';
-import type { Inventory } from '../compiler/inventory.ts';
+import { isCaseInsensitive, type Inventory } from '../compiler/inventory.ts';
+import { expandSpec, type UnresolvedPattern } from '../compiler/spec-plan.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
 import { resolveRules, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
@@ -43,6 +44,8 @@ export interface FileResult {
   /** Enabled rules that could not run on this file, with what they lacked. */
   skipped: { ruleId: string; missing: Need[] }[];
   plan?: RestorePlan;
+  /** Without a plan: the patterns the spec-only checks left unresolved (they ran on exact names). */
+  unresolved?: UnresolvedPattern[];
 }
 
 export interface LintOptions {
@@ -74,11 +77,8 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
   const compiled = inputs.map((input) => {
     const parseErrors = input.diagnostics.filter((d) => d.severity === 'error');
     const messages: LintMessage[] = parseErrors.map((d) => fromDiagnostic(d, null, 2));
-    let plan: RestorePlan | undefined;
-    if (parseErrors.length === 0 && input.inventory) {
-      const result = compile(input, input.inventory, opts.config.compile ?? {});
-      plan = result.plan;
-      for (const d of result.diagnostics) {
+    const report = (diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) {
         if (input.diagnostics.includes(d)) continue;
         const owner = byCompilerCode.get(d.code);
         if (owner) {
@@ -87,15 +87,31 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
           messages.push(fromDiagnostic(d, null, d.severity === 'error' ? 2 : 1));
         }
       }
+    };
+    let plan: RestorePlan | undefined;
+    if (parseErrors.length === 0 && input.inventory) {
+      const result = compile(input, input.inventory, opts.config.compile ?? {});
+      plan = result.plan;
+      report(result.diagnostics);
     }
     const file: ProjectFile = { file: input.source.name, source: input.source, document: input.document };
+    let unresolved: UnresolvedPattern[] | undefined;
     if (plan) file.plan = plan;
+    else if (parseErrors.length === 0) {
+      // No plan (no inventory, or one that cannot resolve the spec): what the spec alone decides.
+      const spec = expandSpec(input.source.name, input.document, input.inventory ? isCaseInsensitive(input.inventory) : opts.config.lowerCaseTableNames !== 0);
+      if (spec) {
+        report(spec.diagnostics);
+        file.specPlan = spec.plan;
+        unresolved = spec.unresolved;
+      }
+    }
     if (input.inventory) file.inventory = input.inventory;
-    return { input, file, messages, parseOk: parseErrors.length === 0 };
+    return { input, file, messages, parseOk: parseErrors.length === 0, unresolved };
   });
   const project = compiled.map((c) => c.file);
 
-  return compiled.map(({ input, file, messages, parseOk }, index) => {
+  return compiled.map(({ input, file, messages, parseOk, unresolved }, index) => {
     const skipped: FileResult['skipped'] = [];
     if (parseOk) {
       // One context per file, its rule-specific fields set before each check (checks run one at
@@ -148,6 +164,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
       skipped,
     };
     if (file.plan) result.plan = file.plan;
+    if (unresolved) result.unresolved = unresolved;
     return result;
   });
 }

@@ -28,6 +28,11 @@ export interface ProjectFile {
   source: SourceFile;
   document: Document;
   plan?: RestorePlan;
+  /**
+   * Without `plan`: the spec's exact entries, names as written and not looked up in any backup
+   * (patterns unresolved). Rules that need only the spec check exact names on it.
+   */
+  specPlan?: RestorePlan;
   inventory?: Inventory;
 }
 
