@@ -20,6 +20,8 @@ import { writeOutputFile } from '../output.ts';
 import { describeCode } from '../../grammar/read-bounded.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import { repoRoot } from '../repo-root.ts';
+import { notChecked, unresolvedText } from '../../lint/formatters/skipped.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -37,6 +39,8 @@ export interface LintCommandOptions {
   now?: string;
   /** The cloud flags, for a live read when there is no snapshot. */
   cloud?: CloudArgs;
+  /** --repo-root: what SARIF paths are relative to. */
+  repoRoot?: string;
 }
 
 function clock(now: string | undefined): Date {
@@ -83,7 +87,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   });
 
   const results = lint(inputs, { config, rules, now: clock(opts.now) });
-  const text = render(results, opts.format);
+  const text = render(results, opts.format, opts.repoRoot);
   if (opts.output) writeOutputFile(opts.output, text);
   else process.stdout.write(text);
   const summary = process.env['GITHUB_STEP_SUMMARY'];
@@ -96,6 +100,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
     }
   }
   reportSkipped(results);
+  reportUnresolved(results);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -107,12 +112,12 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   return EXIT_OK;
 }
 
-function render(results: FileResult[], format: string): string {
+function render(results: FileResult[], format: string, root: string | undefined): string {
   switch (format) {
     case 'json':
       return formatJson(results) + '\n';
     case 'sarif':
-      return formatSarif(results, rules);
+      return formatSarif(results, rules, { root: repoRoot(process.cwd(), root) });
     case 'github':
       return formatGithub(results);
     default:
@@ -131,4 +136,10 @@ function reportSkipped(results: FileResult[]): void {
     `restorec: ${all.size} rule${all.size === 1 ? '' : 's'} skipped on ${files} file${files === 1 ? '' : 's'} without an inventory: ${[...all].sort().join(', ')}\n` +
       `  help: pass --inventory SNAPSHOT, or keep NAME.inventory.json beside each spec (restorec inventory pull writes one)\n`,
   );
+}
+
+/** Names the patterns the spec-only checks could not resolve (no inventory to match them against). */
+function reportUnresolved(results: FileResult[]): void {
+  const list = notChecked(results).unresolved;
+  if (list.length > 0) process.stderr.write(`restorec: ${unresolvedText(list)}\n`);
 }
