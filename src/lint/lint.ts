@@ -131,6 +131,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
           const m: LintMessage = { ruleId: rule.id, severity: toNumber(severity), message: formatMessage(template, r.data), span: r.span };
           if (r.related?.length) m.related = r.related;
           if (r.help) m.help = r.help;
+          if (r.fix) m.fix = r.fix;
           messages.push(m);
         },
       };

@@ -15,7 +15,7 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const PATTERNS = 'instance rm-1\nfrom backup 1\nrestore db shop <\n  table order_items_* as {name}_bak\n  table orders as orders_bak\n>\nrestore db crm* as *_r\n';
+const PATTERNS = 'instance rm-1\nfrom backup 1\nrestore db shop <\n  table order_items_* as {name}_bak\n  table orders as orders_bak\n>\nrestore db crm* as {name}_r\n';
 
 test("the issue's spec: each problem at its line, from the spec alone", () => {
   const dir = workspace({ 'spec.restore': OFFLINE_SPEC });
@@ -43,6 +43,15 @@ test('the strictest case rule offline, unless the config says the instance is ca
   writeFileSync(join(dir, 'restorec.config.json'), '{ "lowerCaseTableNames": 0 }');
   const sensitive = restorec(['lint', '--no-live', 'spec.restore'], { cwd: dir });
   assert.is(sensitive.status, 0, sensitive.stdout + sensitive.stderr);
+});
+
+test('the capture trap is a warning offline, with the example and the {name} suggestion', () => {
+  const dir = workspace({ 'spec.restore': 'instance rm-1\nfrom backup 1\nrestore db shop < table order_items_* as *_bak >\n' });
+  const r = restorec(['lint', '--no-live', 'spec.restore'], { cwd: dir });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /3:42 {2}warning {2}the target `\*_bak` keeps only what the wildcards of `order_items_\*` matched, dropping `order_items_`: e\.g\. `order_items_2026` is restored as `2026_bak` {2}capture-trap/);
+  assert.match(r.stdout, /help: write `\{name\}_bak` to keep the whole name/);
+  assert.is(restorec(['lint', '--no-live', '--max-warnings', '0', 'spec.restore'], { cwd: dir }).status, 1);
 });
 
 test('duplicates across files: exact targets of two specs on one instance', () => {
