@@ -101,7 +101,7 @@ function sarifValidator() {
 
 test('SARIF of an offline run: URIs from the repository root, help.markdown, the not-a-full-check notice; valid SARIF 2.1.0', () => {
   const inputs = [
-    ['/repo/team/specs/a.restore', 'instance rm-test\nfrom backup 1001\nrestore db shop < table order* as *_r, table orders as x, table customers as x >\n'],
+    ['/repo/team/specs/a.restore', 'instance rm-test\nfrom backup 1001\nrestore db shop < table order* as {name}_r, table orders as x, table customers as x >\n'],
     ['/elsewhere/b c.restore', 'instance rm-test\nfrom backup 1001\nrestore db crm\n'],
   ].map(([name, text]) => {
     const p = parse(text!, name);
