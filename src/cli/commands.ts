@@ -120,6 +120,20 @@ export const commands: CommandSpec[] = [
       }),
   },
   {
+    name: 'print-config',
+    usage: 'print-config <file>',
+    describe: 'Print the config that applies to a spec file (extends and overrides resolved, every rule) as JSON',
+    positional: { name: 'file', describe: 'the spec file (it need not exist yet)', required: true },
+    options: {
+      config: { type: 'string', alias: 'c', describe: 'config file; default: the nearest restorec.config.json' },
+    },
+    run: async (a) =>
+      (await import('./commands/lint.ts')).printConfigCommand({
+        file: String(a['file'] ?? ''),
+        ...(typeof a['config'] === 'string' ? { config: a['config'] } : {}),
+      }),
+  },
+  {
     name: 'lsp',
     usage: 'lsp',
     describe: 'Run the language server for editors (LSP over stdio): diagnostics, hover, completion, formatting',

@@ -11,7 +11,7 @@ import { prefetchLive } from '../live-prefetch.ts';
 import { planFacts, savedPlan, writePlanFile } from '../saved-plan.ts';
 import { compileFiles, compileOptions, type CompileCommandOptions } from './compile.ts';
 import { renderSpecPlan, specPlanJson } from '../../compiler/render-spec-plan.ts';
-import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
+import { ConfigError, configFor, findConfig, loadConfig, type Config } from '../../lint/config.ts';
 import { rules } from '../../lint/registry.ts';
 
 export interface PlanCommandOptions extends CompileCommandOptions {
@@ -89,13 +89,19 @@ export async function planCommand(opts: PlanCommandOptions): Promise<number> {
 
 /**
  * How names compare for a spec without an inventory: as the nearest restorec.config.json's
- * lowerCaseTableNames says, else case-insensitively (the strictest assumption, and RDS's default).
+ * lowerCaseTableNames says for it (overrides too), else case-insensitively (the strictest
+ * assumption, and RDS's default). The config is read only when a spec has no inventory.
  */
-function namesFoldCase(_file: string): boolean {
+let loaded: Config | undefined;
+function namesFoldCase(file: string): boolean {
   try {
-    return loadConfig(findConfig(process.cwd()), rules).config.lowerCaseTableNames !== 0;
+    loaded ??= loadConfig(findConfig(process.cwd()), rules).config;
+    return configFor(loaded, file).lowerCaseTableNames !== 0;
   } catch (e) {
-    if (e instanceof ConfigError) throw new UserError(e.message, e.problems.join('\n') || undefined);
+    if (e instanceof ConfigError) {
+      for (const p of e.problems) process.stderr.write(`${p}\n`);
+      throw new UserError(e.message);
+    }
     throw e;
   }
 }
