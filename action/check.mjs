@@ -45,8 +45,14 @@ const planArgs = words(process.env.RESTOREC_PLAN_ARGS);
 const pages = [];
 for (const spec of changed) {
   const plan = restorec(['plan', '--format', 'markdown', ...planArgs, spec]);
-  if (plan.status === 0) pages.push(plan.stdout.trim());
-  else {
+  if (plan.status === 0) {
+    pages.push(plan.stdout.trim());
+    // Planned from the spec alone (no inventory): no requests to review, so not a passing check.
+    if (/planned without an inventory/.test(plan.stderr)) {
+      failed.push(`no inventory for ${spec}`);
+      annotate('error', `restorec plan ${spec}: ${plan.stderr.trim()}`);
+    }
+  } else {
     failed.push(`no plan for ${spec}`);
     annotate('error', `restorec plan ${spec} failed (exit ${plan.status}): ${plan.stderr.trim()}`);
     pages.push(`### restorec plan: \`${spec}\`: **no plan**\n\n\`\`\`text\n${plan.stderr.trim()}\n\`\`\``);

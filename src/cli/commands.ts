@@ -101,11 +101,13 @@ export const commands: CommandSpec[] = [
       'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' },
       'output-file': { type: 'string', alias: 'o', describe: 'write the report to this file instead of stdout' },
       now: { type: 'string', describe: 'the time rules compare against (ISO 8601); default: now' },
+      'repo-root': { type: 'string', describe: 'SARIF paths are relative to this folder; default: RESTOREC_REPO_ROOT, else the nearest folder upward with .git' },
       ...cloudFlags(),
     },
     fast: true,
     run: async (a) =>
       (await import('./commands/lint.ts')).lintCommand({
+        ...(typeof a['repo-root'] === 'string' ? { repoRoot: a['repo-root'] } : {}),
         files: files(a),
         ...(typeof a['inventory'] === 'string' ? { inventory: a['inventory'] } : {}),
         offline: a['offline'] === true,
@@ -116,6 +118,20 @@ export const commands: CommandSpec[] = [
         ...(typeof a['output-file'] === 'string' ? { output: a['output-file'] } : {}),
         ...(typeof a['now'] === 'string' ? { now: a['now'] } : {}),
         cloud: cloudArgs(a),
+      }),
+  },
+  {
+    name: 'print-config',
+    usage: 'print-config <file>',
+    describe: 'Print the config that applies to a spec file (extends and overrides resolved, every rule) as JSON',
+    positional: { name: 'file', describe: 'the spec file (it need not exist yet)', required: true },
+    options: {
+      config: { type: 'string', alias: 'c', describe: 'config file; default: the nearest restorec.config.json' },
+    },
+    run: async (a) =>
+      (await import('./commands/lint.ts')).printConfigCommand({
+        file: String(a['file'] ?? ''),
+        ...(typeof a['config'] === 'string' ? { config: a['config'] } : {}),
       }),
   },
   {

@@ -8,7 +8,7 @@ import { ContentsIndex, matchNames } from './lookup.ts';
 import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
-import { applyTemplate, checkTemplate, parseTemplate, type Template } from './template.ts';
+import { applyTemplate, targetTemplate, type Template } from './template.ts';
 
 const warning = (code: string, message: string, span: Span, extra: Partial<Diagnostic> = {}): Diagnostic => ({ code, severity: 'warning', message, span, ...extra });
 
@@ -40,6 +40,12 @@ interface Planned {
   row: PlanTable | undefined;
   /** Why the target cannot be a MySQL name. */
   problem: string | undefined;
+}
+
+/** A name written in the spec that MySQL accepts but a reviewer may misread (see unusualCharacter). */
+export function unusualExactName(node: NameNode, what: string): Diagnostic | undefined {
+  const why = unusualCharacter(node.value);
+  return why ? warning('expand/unusual-name', `the ${what} name ${showName(node.value)} ${why}`, node.span, { help: 'check the name; if it is right, suppress this warning with a comment saying why' }) : undefined;
 }
 
 const NO_CAPTURES: readonly string[] = [];
@@ -90,18 +96,12 @@ export class Expander {
 
   #template(target: NameNode | undefined, source: NameMatcher): Template | undefined | false {
     if (!target) return undefined;
-    const t = parseTemplate(target);
-    let problem = 'severity' in t ? t : checkTemplate(t, source);
-    if (!problem && !('severity' in t) && t.fixed) {
-      // A fixed target can be checked before anything is expanded.
-      const why = nameProblem(target.value);
-      if (why) problem = error('names/invalid-target', `the target name ${showName(target.value)} ${why}`, target.span);
-    }
-    if (problem) {
-      this.#diagnostics.push(problem);
+    const t = targetTemplate(target, source);
+    if ('severity' in t) {
+      this.#diagnostics.push(t);
       return false;
     }
-    return t as Template;
+    return t;
   }
 
   #excepted(name: string, excepts: CompiledExcept[]): boolean {
@@ -125,10 +125,9 @@ export class Expander {
     }));
   }
 
-  /** A name written in the spec that MySQL accepts but a reviewer may misread (see unusualCharacter). */
   #warnUnusualExact(node: NameNode, what: string): void {
-    const why = unusualCharacter(node.value);
-    if (why) this.#diagnostics.push(warning('expand/unusual-name', `the ${what} name ${showName(node.value)} ${why}`, node.span, { help: 'check the name; if it is right, suppress this warning with a comment saying why' }));
+    const d = unusualExactName(node, what);
+    if (d) this.#diagnostics.push(d);
   }
 
   #databases(r: RestoreStatement, matcher: NameMatcher, excepts: CompiledExcept[]): { db: ContentDatabase; captures: string[] }[] {

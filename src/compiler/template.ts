@@ -2,6 +2,7 @@
 // replaced by what the source's wildcards captured, in order; `{name}` is the whole source name.
 import { error, type Diagnostic, type NameNode } from '../grammar/index.ts';
 import type { NameMatcher } from './glob.ts';
+import { nameProblem, showName } from './names.ts';
 
 export type TemplatePart = { kind: 'text'; text: string } | { kind: 'slot'; index: number } | { kind: 'name' };
 
@@ -60,6 +61,24 @@ export function checkTemplate(template: Template, source: NameMatcher): Diagnost
   return error('template/too-many-wildcards', `the target \`${template.node.value}\` has ${template.slots} wildcards but the source \`${source.node.value}\` has only ${available} (each \`*\` run or \`?\` run counts once; those inside \`{a,b}\` do not)`, template.node.span, {
     related: [{ span: source.node.span, message: 'the source pattern' }],
   });
+}
+
+/**
+ * The template of a `restore db ... as TARGET` or `table ... as TARGET`, checked against its
+ * source: a diagnostic when it cannot be filled, or (a fixed target) is no MySQL name. Needs no
+ * inventory, so the compiler and the offline expansion share it.
+ */
+export function targetTemplate(target: NameNode, source: NameMatcher): Template | Diagnostic {
+  const t = parseTemplate(target);
+  if ('severity' in t) return t;
+  const problem = checkTemplate(t, source);
+  if (problem) return problem;
+  if (t.fixed) {
+    // A fixed target can be checked before anything is expanded.
+    const why = nameProblem(target.value);
+    if (why) return error('names/invalid-target', `the target name ${showName(target.value)} ${why}`, target.span);
+  }
+  return t;
 }
 
 /**

@@ -1,40 +1,53 @@
-// restorec.config.json: rule severities and options, validated against
-// schemas/config.schema.json (ajv standalone code, generated at build time). Found by --config
-// or by looking upward from the working directory.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { validateConfig } from '../compiler/generated/validators.js';
+// restorec.config.json: rule severities and options, and what else lint and plan read, as ESLint
+// users expect it: `extends` (presets and other config files, in order, this file's own settings
+// last) and per-path `overrides`. Found by --config or by looking upward from the working
+// directory; checked by config-check.ts; docs/config.md describes every key.
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeCode, ReadError, readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
-import { describeErrors, formatProblem } from '../compiler/validate.ts';
-import { lineColumn, locatePointer } from '../compiler/json-locate.ts';
 import type { CompileOptions } from '../compiler/plan.ts';
+import { checkConfigText, ConfigError, isPath, PRESETS } from './config-check.ts';
+import { compilePathGlob, matchPathGlob } from './path-glob.ts';
 import type { LintRule, RuleSeverity } from './rule.ts';
+
+export { ConfigError } from './config-check.ts';
 
 export const CONFIG_FILE = 'restorec.config.json';
 
 export type RuleSetting = RuleSeverity | [RuleSeverity] | [RuleSeverity, Record<string, unknown>];
+export type Preset = (typeof PRESETS)[number];
 
+/** Settings for the specs an override's globs choose. */
+export interface Override {
+  files: string | string[];
+  excludedFiles?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  reportUnusedSuppressions?: RuleSeverity;
+  lowerCaseTableNames?: 0 | 1 | 2;
+  compile?: CompileOptions;
+  /** The folder the globs are relative to (the config file's); set by the loader. */
+  dir?: string;
+  /** The config file it is written in; set by the loader. */
+  from?: string;
+}
+
+/** A config with `extends` followed: one preset, the merged settings, the overrides of every file. */
 export interface Config {
-  extends?: 'recommended' | 'none';
+  extends?: Preset;
   rules?: Record<string, RuleSetting>;
   reportUnusedSuppressions?: RuleSeverity;
   compile?: CompileOptions;
+  /** How the instance compares names when no inventory says (MySQL's variable): 0 case-sensitive; absent, 1 or 2: names differing only by case are one name. */
+  lowerCaseTableNames?: 0 | 1 | 2;
+  overrides?: Override[];
+  /** The files read, the config first and then what it extends (print-config shows them). */
+  files?: string[];
 }
 
 export interface ResolvedRule {
   rule: LintRule;
   severity: RuleSeverity;
   options: Record<string, unknown>;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly problems: string[] = [],
-  ) {
-    super(message);
-  }
 }
 
 /** The config file to use: the one given, or the nearest restorec.config.json upward. */
@@ -49,80 +62,131 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-export function parseConfig(text: string, file: string, rules: readonly LintRule[]): Config {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    // V8 quotes a piece of the text: control characters are made visible, never printed raw.
-    const message = (e as Error).message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    throw new ConfigError(`${file} is not valid JSON: ${message}`, file);
-  }
-  if (!validateConfig(raw)) {
-    const problems = describeErrors(validateConfig.errors ?? [], text, 'the config format').map((p) => formatProblem(file, p));
-    throw new ConfigError(`${file} does not match the config schema (schemas/config.schema.json)`, file, problems);
-  }
-  const config = raw as Config;
-  const known = new Set(rules.map((r) => r.id));
-  const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new ConfigError(`${file} configures unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`, file, ['`restorec rules` lists the rule ids']);
-  }
-  const problems = optionProblems(config, rules, text, file);
-  if (problems.length > 0) throw new ConfigError(`${file} gives rules options they do not have`, file, problems);
-  return config;
-}
-
-function kindOf(v: unknown): string {
-  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
-}
-
-/**
- * Rule options are checked against each rule's defaults: an option the rule does not have, or a
- * value of another type, is a config error here, not a surprise at lint time.
- */
-function optionProblems(config: Config, rules: readonly LintRule[], text: string, file: string): string[] {
-  const out: string[] = [];
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!Array.isArray(setting) || setting.length < 2) continue;
-    const rule = rules.find((r) => r.id === id)!;
-    const defaults = rule.defaultOptions ?? {};
-    for (const [key, value] of Object.entries(setting[1] as Record<string, unknown>)) {
-      const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const offset = locatePointer(text, pointer);
-      const where = offset === undefined ? file : `${file}:${lineColumn(text, offset).line}:${lineColumn(text, offset).column}`;
-      // Own keys only: `"__proto__" in {}` is true, so `in` would accept an option of that name.
-      if (!Object.hasOwn(defaults, key)) {
-        const known = Object.keys(defaults);
-        out.push(`${where}: rules["${id}"] has no option "${key}"${known.length ? ` (its options: ${known.join(', ')})` : ' (it takes no options)'}`);
-      } else if (kindOf(value) !== kindOf(defaults[key])) {
-        out.push(`${where}: rules["${id}"] option "${key}" must be a ${kindOf(defaults[key])}, not a ${kindOf(value)}`);
-      }
-    }
-  }
-  return out;
-}
-
 /** A config is a few lines of JSON; anything larger is refused unread (`/dev/zero` included). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Deeper chains of `extends` are refused: they are a mistake or a loop. */
+const MAX_EXTENDS_DEPTH = 16;
 
-export function loadConfig(path: string | undefined, rules: readonly LintRule[]): { config: Config; file?: string } {
-  if (path === undefined) return { config: {} };
+function readConfigText(path: string, from?: string): string {
+  const named = from ? `${path} (extended by ${from})` : path;
   let read;
   try {
     read = readJsonTextBounded(path, MAX_CONFIG_BYTES);
   } catch (e) {
-    throw new ConfigError(`cannot read config file ${path}${e instanceof ReadError ? `: ${describeCode(e.code)}` : ''}`, path);
+    throw new ConfigError(`cannot read config file ${named}${e instanceof ReadError ? `: ${describeCode(e.code)}` : ''}`, path);
   }
-  if ('tooLarge' in read) throw new ConfigError(`config file ${path} is ${sizeWords(read.size, MAX_CONFIG_BYTES)}; a config larger than 1 MiB is refused unread`, path);
-  const text = read.text;
-  return { config: parseConfig(text, path, rules), file: path };
+  if ('tooLarge' in read) throw new ConfigError(`config file ${named} is ${sizeWords(read.size, MAX_CONFIG_BYTES)}; a config larger than 1 MiB is refused unread`, path);
+  return read.text;
+}
+
+const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** Settings of `src` laid over `into`, ESLint's way: a rule given a severity alone keeps its options. */
+export function mergeSettings(into: Config, src: Omit<Override, 'files' | 'excludedFiles' | 'dir'>): Config {
+  const out: Config = { ...into };
+  if (src.rules) {
+    const rules: Record<string, RuleSetting> = { ...(into.rules ?? {}) };
+    for (const [id, setting] of Object.entries(src.rules)) {
+      const before = rules[id];
+      const severity = Array.isArray(setting) ? setting[0] : setting;
+      const options = Array.isArray(setting) && setting.length > 1 ? setting[1] : Array.isArray(before) && before.length > 1 ? before[1] : undefined;
+      rules[id] = options ? [severity, options] : severity;
+    }
+    out.rules = rules;
+  }
+  if (src.reportUnusedSuppressions !== undefined) out.reportUnusedSuppressions = src.reportUnusedSuppressions;
+  if (src.lowerCaseTableNames !== undefined) out.lowerCaseTableNames = src.lowerCaseTableNames;
+  if (src.compile) out.compile = { ...(into.compile ?? {}), ...src.compile };
+  return out;
+}
+
+/**
+ * A config's text → the Config it means, every `extends` file read (relative to this file) and
+ * checked in turn. `chain` holds the files being read, to refuse a loop.
+ */
+export function parseConfig(text: string, file: string, rules: readonly LintRule[], chain: string[] = []): Config {
+  const raw = checkConfigText(text, file, rules) as Omit<Config, 'extends'> & { extends?: string | string[]; overrides?: Override[] };
+  const dir = dirname(resolve(file));
+  let config: Config = { files: [file] };
+  for (const entry of asList(raw.extends)) {
+    if (!isPath(entry)) {
+      // A preset sets every rule, as ESLint's do: what it comes after is overridden, what comes after it wins.
+      config = mergeSettings({ ...config, extends: entry as Preset }, { rules: presetRules(entry as Preset, rules) });
+      continue;
+    }
+    const path = isAbsolute(entry) ? entry : resolve(dir, entry);
+    const real = existsSync(path) ? realpathSync(path) : path;
+    if (chain.includes(real) || real === safeReal(file)) throw new ConfigError(`${file} extends ${entry}, which extends ${file} again: a loop`, file);
+    if (chain.length >= MAX_EXTENDS_DEPTH) throw new ConfigError(`${file}: extends goes ${MAX_EXTENDS_DEPTH} files deep; a deeper chain is refused`, file);
+    if (!existsSync(path)) throw new ConfigError(`${file} extends ${entry}, but there is no such file (${path})`, file, ['a path in `extends` is relative to the config file that names it']);
+    const base = parseConfig(readConfigText(path, file), path, rules, [...chain, safeReal(file)]);
+    config = { ...mergeSettings(config, base), ...(base.extends ? { extends: base.extends } : {}), files: [...(config.files ?? []), ...(base.files ?? [])], overrides: [...(config.overrides ?? []), ...(base.overrides ?? [])] };
+  }
+  config = mergeSettings(config, raw);
+  const own = (raw.overrides ?? []).map((o) => ({ ...o, dir, from: file }));
+  if (own.length > 0 || config.overrides?.length) config.overrides = [...(config.overrides ?? []), ...own];
+  return config;
+}
+
+/** Every rule's severity under a preset. */
+export function presetRules(preset: Preset, rules: readonly LintRule[]): Record<string, RuleSetting> {
+  return Object.fromEntries(rules.map((r) => [r.id, preset === 'none' ? 'off' : preset === 'all' || r.recommended ? r.defaultSeverity : 'off']));
+}
+
+function safeReal(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+export function loadConfig(path: string | undefined, rules: readonly LintRule[]): { config: Config; file?: string } {
+  if (path === undefined) return { config: {} };
+  return { config: parseConfig(readConfigText(path), path, rules), file: path };
+}
+
+/** The spec's path as an override's globs see it: relative to `dir`, `/`-separated; undefined outside it. */
+function relativeTo(dir: string, spec: string, cwd: string): string | undefined {
+  const rel = relative(dir, resolve(cwd, spec));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
+const matches = (globs: string | string[] | undefined, path: string) => asList(globs).some((g) => matchPathGlob(compilePathGlob(g), path));
+
+/** Which overrides apply to a spec file (indexes into config.overrides). */
+export function overridesFor(config: Config, spec: string, cwd = process.cwd()): number[] {
+  if (!config.overrides?.length || spec === '<stdin>' || spec === '-') return [];
+  const out: number[] = [];
+  config.overrides.forEach((o, i) => {
+    const path = relativeTo(o.dir ?? cwd, spec, cwd);
+    if (path !== undefined && matches(o.files, path) && !matches(o.excludedFiles, path)) out.push(i);
+  });
+  return out;
+}
+
+const perFile = new WeakMap<Config, Map<string, Config>>();
+
+/** The settings for one spec file: the config with the overrides that choose it laid over, in order. One object per combination. */
+export function configFor(config: Config, spec: string, cwd = process.cwd()): Config {
+  const hits = overridesFor(config, spec, cwd);
+  if (hits.length === 0) return config;
+  const key = hits.join(',');
+  const cache = perFile.get(config) ?? perFile.set(config, new Map()).get(config)!;
+  let merged = cache.get(key);
+  if (!merged) {
+    merged = hits.reduce((c, i) => mergeSettings(c, config.overrides![i]!), config);
+    cache.set(key, merged);
+  }
+  return merged;
 }
 
 /** Each rule with the severity and options this config gives it. */
 export function resolveRules(config: Config, rules: readonly LintRule[]): ResolvedRule[] {
   return rules.map((rule) => {
-    const base: RuleSeverity = config.extends === 'none' ? 'off' : rule.recommended ? rule.defaultSeverity : 'off';
+    const preset = config.extends ?? 'recommended';
+    const base: RuleSeverity = preset === 'none' ? 'off' : rule.recommended || preset === 'all' ? rule.defaultSeverity : 'off';
     const setting = config.rules?.[rule.id];
     const severity = setting === undefined ? base : Array.isArray(setting) ? setting[0] : setting;
     const given = Array.isArray(setting) && setting.length > 1 ? (setting[1] as Record<string, unknown>) : {};

@@ -4,9 +4,10 @@
 // not run. Pure: the caller reads files and inventories and passes a clock.
 import type { Diagnostic, Document, Fix, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
 import { compile } from '../compiler/compile.ts';
-import type { Inventory } from '../compiler/inventory.ts';
+import { isCaseInsensitive, type Inventory } from '../compiler/inventory.ts';
+import { expandSpec, type UnresolvedPattern } from '../compiler/spec-plan.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
-import { resolveRules, type Config, type ResolvedRule } from './config.ts';
+import { configFor, resolveRules, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
 import { parseSuppressions, SuppressionIndex } from './suppressions.ts';
 import { MAX_ERRORS } from '../grammar/index.ts';
@@ -43,9 +44,12 @@ export interface FileResult {
   /** Enabled rules that could not run on this file, with what they lacked. */
   skipped: { ruleId: string; missing: Need[] }[];
   plan?: RestorePlan;
+  /** Without a plan: the patterns the spec-only checks left unresolved (they ran on exact names). */
+  unresolved?: UnresolvedPattern[];
 }
 
 export interface LintOptions {
+  /** The loaded config; each file gets it with the overrides that choose it (configFor). */
   config: Config;
   rules: readonly LintRule[];
   now: Date;
@@ -65,20 +69,36 @@ function fromDiagnostic(d: Diagnostic, ruleId: string | null, severity: 1 | 2): 
   return m;
 }
 
+/** The rules as one file's config sets them (its overrides applied), worked out once per distinct config. */
+function settingsFor(opts: LintOptions, cache: Map<Config, Settings>, file: string): Settings {
+  const config = configFor(opts.config, file);
+  let settings = cache.get(config);
+  if (!settings) {
+    const resolved = resolveRules(config, opts.rules);
+    const byCompilerCode = new Map<string, ResolvedRule>();
+    for (const r of resolved) for (const code of r.rule.compilerCodes ?? []) byCompilerCode.set(code, r);
+    cache.set(config, (settings = { config, resolved, byCompilerCode }));
+  }
+  return settings;
+}
+
+interface Settings {
+  config: Config;
+  resolved: ResolvedRule[];
+  byCompilerCode: Map<string, ResolvedRule>;
+}
+
 export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResult[] {
-  const resolved = resolveRules(opts.config, opts.rules);
-  const byCompilerCode = new Map<string, ResolvedRule>();
-  for (const r of resolved) for (const code of r.rule.compilerCodes ?? []) byCompilerCode.set(code, r);
+  const cache = new Map<Config, Settings>();
 
   // Compile every file first: rules that look across files need every plan.
   const compiled = inputs.map((input) => {
+    const settings = settingsFor(opts, cache, input.source.name);
+    const { config, byCompilerCode } = settings;
     const parseErrors = input.diagnostics.filter((d) => d.severity === 'error');
     const messages: LintMessage[] = parseErrors.map((d) => fromDiagnostic(d, null, 2));
-    let plan: RestorePlan | undefined;
-    if (parseErrors.length === 0 && input.inventory) {
-      const result = compile(input, input.inventory, { ...opts.config.compile, clientTokens: false });
-      plan = result.plan;
-      for (const d of result.diagnostics) {
+    const report = (diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) {
         if (input.diagnostics.includes(d)) continue;
         const owner = byCompilerCode.get(d.code);
         if (owner) {
@@ -87,15 +107,32 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
           messages.push(fromDiagnostic(d, null, d.severity === 'error' ? 2 : 1));
         }
       }
+    };
+    let plan: RestorePlan | undefined;
+    if (parseErrors.length === 0 && input.inventory) {
+      const result = compile(input, input.inventory, { ...config.compile, clientTokens: false });
+      plan = result.plan;
+      report(result.diagnostics);
     }
     const file: ProjectFile = { file: input.source.name, source: input.source, document: input.document };
+    let unresolved: UnresolvedPattern[] | undefined;
     if (plan) file.plan = plan;
+    else if (parseErrors.length === 0) {
+      // No plan (no inventory, or one that cannot resolve the spec): what the spec alone decides.
+      const spec = expandSpec(input.source.name, input.document, input.inventory ? isCaseInsensitive(input.inventory) : config.lowerCaseTableNames !== 0);
+      if (spec) {
+        report(spec.diagnostics);
+        file.specPlan = spec.plan;
+        unresolved = spec.unresolved;
+      }
+    }
     if (input.inventory) file.inventory = input.inventory;
-    return { input, file, messages, parseOk: parseErrors.length === 0 };
+    return { input, file, messages, parseOk: parseErrors.length === 0, unresolved, settings };
   });
   const project = compiled.map((c) => c.file);
 
-  return compiled.map(({ input, file, messages, parseOk }, index) => {
+  return compiled.map(({ input, file, messages, parseOk, unresolved, settings }, index) => {
+    const { resolved } = settings;
     const skipped: FileResult['skipped'] = [];
     if (parseOk) {
       // One context per file, its rule-specific fields set before each check (checks run one at
@@ -115,6 +152,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
           const m: LintMessage = { ruleId: rule.id, severity: toNumber(severity), message: formatMessage(template, r.data), span: r.span };
           if (r.related?.length) m.related = r.related;
           if (r.help) m.help = r.help;
+          if (r.fix) m.fix = r.fix;
           messages.push(m);
         },
       };
@@ -132,7 +170,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
         rule.check(ctx);
       }
     }
-    let kept = applySuppressions(input, messages, opts, new Set(skipped.map((s) => s.ruleId)));
+    let kept = applySuppressions(input, messages, opts, settings.config, new Set(skipped.map((s) => s.ruleId)));
     // One problem, one report: when a rule says why the source's contents could not be listed
     // (the live reader does not ask for an unusable backup or a time outside the window), the
     // compiler's "no contents" error says nothing more.
@@ -148,6 +186,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
       skipped,
     };
     if (file.plan) result.plan = file.plan;
+    if (unresolved) result.unresolved = unresolved;
     return result;
   });
 }
@@ -174,7 +213,7 @@ function capMessages(messages: LintMessage[]): LintMessage[] {
   return shown;
 }
 
-function applySuppressions(input: LintInput, messages: LintMessage[], opts: LintOptions, skipped: ReadonlySet<string>): LintMessage[] {
+function applySuppressions(input: LintInput, messages: LintMessage[], opts: LintOptions, config: Config, skipped: ReadonlySet<string>): LintMessage[] {
   const { suppressions, problems } = parseSuppressions(input.document.comments, input.source);
   const known = new Set(opts.rules.map((r) => r.id));
   const out: LintMessage[] = problems.map((p) => ({ ruleId: null, severity: 2, message: p.message, span: p.span, code: 'lint/bad-directive' }));
@@ -193,7 +232,7 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
     if (m.ruleId !== null && index.suppresses(m.ruleId, input.source.position(m.span.start).line)) continue;
     out.push(m);
   }
-  const unused = opts.config.reportUnusedSuppressions ?? 'warn';
+  const unused = config.reportUnusedSuppressions ?? 'warn';
   if (unused !== 'off') {
     for (const s of suppressions) {
       for (const r of s.rules) {

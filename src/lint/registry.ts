@@ -15,6 +15,7 @@ import unusualName from './rules/unusual-name.ts';
 import invalidName from './rules/invalid-name.ts';
 import invalidPattern from './rules/invalid-pattern.ts';
 import templateError from './rules/template-error.ts';
+import captureTrap from './rules/capture-trap.ts';
 import systemSchema from './rules/system-schema.ts';
 import rdsDatabaseName from './rules/rds-database-name.ts';
 import instanceStatus from './rules/instance-status.ts';
@@ -56,6 +57,7 @@ export const rules: readonly LintRule[] = [
   invalidName,
   invalidPattern,
   templateError,
+  captureTrap,
   systemSchema,
   rdsDatabaseName,
   // Instance

@@ -1,7 +1,7 @@
 // What a lint rule is: metadata (id, description, default severity, message templates, what it
 // needs to run) plus a check that reports spans. Rules decide only what is wrong and where;
 // the engine (lint.ts) adds severity, rule id, suppressions and file positions.
-import type { Document, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
+import type { Document, Fix, RelatedSpan, SourceFile, Span } from '../grammar/index.ts';
 import type { Inventory } from '../compiler/inventory.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
 
@@ -20,6 +20,8 @@ export interface Report {
   span: Span;
   related?: RelatedSpan[];
   help?: string;
+  /** A machine-applicable edit for the suggestion in `help` (editors offer it). */
+  fix?: Fix;
 }
 
 /** Everything linted together in one run: what rules that look across files read. */
@@ -28,6 +30,11 @@ export interface ProjectFile {
   source: SourceFile;
   document: Document;
   plan?: RestorePlan;
+  /**
+   * Without `plan`: the spec's exact entries, names as written and not looked up in any backup
+   * (patterns unresolved). Rules that need only the spec check exact names on it.
+   */
+  specPlan?: RestorePlan;
   inventory?: Inventory;
 }
 

@@ -3,7 +3,7 @@
 import type { Hover } from 'vscode-languageserver';
 import type { AtStatement, BlockItem, NameNode, RestoreStatement } from '../grammar/index.ts';
 import { rules } from '../lint/registry.ts';
-import { resolveRules } from '../lint/config.ts';
+import { configFor, resolveRules } from '../lint/config.ts';
 import type { PlanDatabase, PlanTable } from '../compiler/plan.ts';
 import type { CrossRegionInventory } from '../compiler/inventory.ts';
 import { ruleDocUrl, type Analysis } from './analyze.ts';
@@ -81,7 +81,8 @@ function exceptDbHover(a: Analysis, located: { name: NameNode }, limit: number):
 function ruleHover(a: Analysis, id: string): string {
   const rule = rules.find((r) => r.id === id);
   if (!rule) return `No rule is called ${code(id)}; \`restorec rules\` lists them.`;
-  const config = a.config.kind === 'ok' ? a.config.config : {};
+  // As lint sees it for this spec: with the config's overrides for its path.
+  const config = a.config.kind === 'ok' ? configFor(a.config.config, a.parsed.source.name) : {};
   const severity = resolveRules(config, [rule])[0]!.severity;
   const href = ruleDocUrl(id);
   return `**${rule.id}** (${severity}${a.config.kind === 'ok' ? ` in ${a.config.path.split(/[\\/]/).pop()}` : ' by default'})\n\n${rule.description}${href ? `\n\n[Documentation](${href})` : ''}`;

@@ -9,6 +9,7 @@ import type { RestorePlan } from '../compiler/plan.ts';
 import { sourceLabel, sourceOf } from '../compiler/source.ts';
 import type { Document, NameNode, Span } from '../grammar/index.ts';
 import type { Analysis } from './analyze.ts';
+import { configFor } from '../lint/config.ts';
 
 export interface Scope {
   inventory: Inventory;
@@ -62,7 +63,7 @@ export function planOf(a: Analysis): RestorePlan | undefined {
   if (a.snapshot.kind !== 'ok') return undefined;
   let plan = plans.get(a);
   if (plan === undefined) {
-    const options = a.config.kind === 'ok' ? (a.config.config.compile ?? {}) : {};
+    const options = a.config.kind === 'ok' ? (configFor(a.config.config, a.parsed.source.name).compile ?? {}) : {};
     plan = compile({ source: a.parsed.source, document: a.parsed.document, diagnostics: [] }, a.snapshot.snapshot.inventory, options).plan ?? null;
     plans.set(a, plan);
   }

@@ -90,7 +90,7 @@ test.after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('pull request: format, lint and plan; the plan comment is created (found past page 1 next time); a spec with no plan fails the job', async () => {
+test('pull request: format, lint and plan; the plan comment is created (found past page 1 next time); a spec with no inventory is planned from the spec alone and fails the job', async () => {
   const started = Date.now();
   const run = await runAction(options('pull_request', prEvent(commits['pr2']!), `refs/pull/${PR}/merge`, commits['pr2']!));
   console.log(`first run (install included): ${Date.now() - started} ms`);
@@ -113,7 +113,8 @@ test('pull request: format, lint and plan; the plan comment is created (found pa
   assert.is(api.calls.filter((c) => c.method === 'POST').length, 1);
   assert.is(run.outputs['comment-id'], String(mine[0]!.id));
   assert.ok(mine[0]!.body.includes('| `orders` | `orders_a` | `specs/a.restore:4:19` |'), mine[0]!.body);
-  assert.match(mine[0]!.body, /restorec plan: `specs\/b\.restore`: \*\*no plan\*\*[\s\S]*no inventory for specs\/b\.restore/);
+  // b has no inventory: its plan shows what the spec alone decides, and says so.
+  assert.match(mine[0]!.body, /### restorec plan: `specs\/b\.restore` \(no inventory\)[\s\S]*#### `crm` → `crm_b` \(whole database: its tables are known only from the backup\)/);
   assert.match(mine[0]!.body, /\*\*Lint:\*\* 0 errors, \d+ warnings, \*\*\d+ rules skipped\*\*/);
 
   // The job summary says which rules were skipped, and the job fails on the missing plan.
@@ -121,7 +122,7 @@ test('pull request: format, lint and plan; the plan comment is created (found pa
   assert.match(run.summary, /did not run\*\*, so this is not a full check[\s\S]*specs\/b\.restore/);
   assert.not.match(run.summary, /^No problems found\.$/m);
   assert.is(stepNamed(run, /Fail on findings/).outcome, 'failure');
-  assert.match(stepNamed(run, /Fail on findings/).log, /::error title=restorec::no plan for specs\/b\.restore/);
+  assert.match(stepNamed(run, /Fail on findings/).log, /::error title=restorec::no inventory for specs\/b\.restore/);
   assert.ok(run.failed);
   assert.is(stepNamed(run, /Apply/).outcome, 'skipped');
 });

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { findCommand } from '../../src/cli/commands.ts';
 
-const sources = ['examples/ci/restorec.yml', 'action.yml', '.pre-commit-hooks.yaml', 'docs/ci.md', 'docs/install.md', 'README.md', 'docs/editors.md'];
+const sources = ['examples/ci/restorec.yml', 'action.yml', '.pre-commit-hooks.yaml', 'docs/ci.md', 'docs/install.md', 'README.md', 'docs/editors.md', 'docs/config.md'];
 
 for (const file of sources) {
   test(`restorec invocations in ${file} name real commands and options`, () => {

@@ -28,6 +28,13 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Reco
 
 const repo = process.cwd();
 
+/**
+ * Two sources onto one target (5:3, the first at 4:3), a name over 64 characters (6:9) and a
+ * capture template whose source has no wildcard (7:22): formatted, with no snapshot beside it.
+ */
+export const OFFLINE_SPEC =
+  'instance rm-1\nfrom backup 1\nrestore db shop <\n  table orders as x\n  table products as x\n  table averyveryveryveryveryveryveryveryveryveryveryverylongtablenameover64chars as y\n  table customers as *_bak\n>\n';
+
 /** The specs of the scenarios, written into `dir`: each name is a file stem. */
 export const specs = {
   /** The bundled example, with its snapshot: lints clean, formatted. */
@@ -46,6 +53,11 @@ export const specs = {
     writeFileSync(join(dir, 'collide.restore'), 'instance rm-uf6wjk5xxxxxxxxxx\nat 2026-11-20T03:15:00Z\n\nrestore db shop <\n  table orders as orders_restored\n  table order_items_2026 as orders_restored\n>\n');
     copyFileSync(join(repo, 'examples/incident-2026-11-20.inventory.json'), join(dir, 'collide.inventory.json'));
     return ['collide.restore', 'collide.inventory.json'];
+  },
+  /** Issue 12's spec, with no snapshot: its problems are all decided by the spec alone. */
+  offline(dir: string): string[] {
+    writeFileSync(join(dir, 'offline.restore'), OFFLINE_SPEC);
+    return ['offline.restore'];
   },
   /** Valid, but not in canonical form. */
   unformatted(dir: string): string[] {

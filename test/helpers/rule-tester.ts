@@ -107,6 +107,8 @@ export interface RuleCase {
   options?: Record<string, unknown>;
   /** The config's compile options (maxEntries, wholeDatabase). */
   compile?: Config['compile'];
+  /** The config's lowerCaseTableNames (how names compare without an inventory). */
+  lowerCaseTableNames?: Config['lowerCaseTableNames'];
   now?: string;
   /** Other specs linted in the same run (for cross-file rules). */
   others?: string[];
@@ -122,7 +124,7 @@ function run(rule: LintRule, c: RuleCase) {
     inventory = baseInventory();
     c.inventory?.(inventory);
   }
-  const config: Config = { extends: 'none', rules: { [rule.id]: [rule.defaultSeverity === 'off' ? 'warn' : rule.defaultSeverity, c.options ?? {}] }, ...(c.compile ? { compile: c.compile } : {}) };
+  const config: Config = { extends: 'none', rules: { [rule.id]: [rule.defaultSeverity === 'off' ? 'warn' : rule.defaultSeverity, c.options ?? {}] }, ...(c.compile ? { compile: c.compile } : {}), ...(c.lowerCaseTableNames !== undefined ? { lowerCaseTableNames: c.lowerCaseTableNames } : {}) };
   const files = [...(c.others ?? []), c.spec].map((spec, i, all) => {
     const parsed = parse(spec, i === all.length - 1 ? 'spec.restore' : `other-${i}.restore`);
     return { source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics, ...(inventory ? { inventory } : {}) };

@@ -64,6 +64,19 @@ test('a spec whose targets collide (snapshot beside it) is blocked, with the dia
   assert.match(r.out, /tables `shop`\.`orders` and `shop`\.`order_items_2026` would both be restored as `shop`\.`orders_restored` +target-collision/);
 });
 
+test('a spec with no snapshot is still blocked on what the spec alone shows, each problem at its line', () => {
+  const r = commit(specs.offline(work));
+  assert.is(r.status, 1, r.out);
+  assert.not.ok(r.committed);
+  assert.match(r.out, /restorec fmt\.+Passed/);
+  assert.match(r.out, /restorec lint\.+Failed/);
+  assert.match(r.out, /offline\.restore\n\s+5:3 +error +tables `shop`\.`orders` and `shop`\.`products` would both be restored as `shop`\.`x` +target-collision/);
+  assert.match(r.out, /note: `orders` is restored as `x` here \(4:3\)/);
+  assert.match(r.out, /\n\s+6:9 +error +the table name `averyvery\w+` is 73 characters long; MySQL names are at most 64 +invalid-name/);
+  assert.match(r.out, /\n\s+7:22 +error +the target `\*_bak` has wildcards, but the source `customers` is an exact name .* +template-error/);
+  assert.match(r.out, /rules? skipped on 1 file/);
+});
+
 test('an unformatted spec is reported by restorec-fmt', () => {
   const r = commit(specs.unformatted(work));
   assert.is(r.status, 1, r.out);

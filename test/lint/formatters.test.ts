@@ -62,7 +62,7 @@ test('json (ESLint shape)', () => {
     }
   }
 });
-test('sarif', () => golden('expected.sarif.json', formatSarif(results, used, process.cwd()).replaceAll(process.cwd(), '/CWD')));
+test('sarif', () => golden('expected.sarif.json', formatSarif(results, used, { cwd: process.cwd(), ruleDoc: (id) => `# ${id}\n\n(the doc page)\n` }).replaceAll(process.cwd(), '/CWD')));
 test('github', () => golden('expected.github.txt', formatGithub(results)));
 test('step summary', () => golden('expected.summary.md', formatSummaryMarkdown(results)));
 
@@ -91,6 +91,40 @@ test('SARIF output is valid SARIF 2.1.0', () => {
   assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
   assert.is(log.runs[0].tool.driver.rules.length >= rules.length, true);
   assert.ok(log.runs[0].results.every((r: { partialFingerprints: Record<string, string> }) => Object.keys(r.partialFingerprints).length === 1));
+});
+
+function sarifValidator() {
+  const Ajv4 = require('ajv-draft-04');
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  return new Ajv4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+}
+
+test('SARIF of an offline run: URIs from the repository root, help.markdown, the not-a-full-check notice; valid SARIF 2.1.0', () => {
+  const inputs = [
+    ['/repo/team/specs/a.restore', 'instance rm-test\nfrom backup 1001\nrestore db shop < table order* as {name}_r, table orders as x, table customers as x >\n'],
+    ['/elsewhere/b c.restore', 'instance rm-test\nfrom backup 1001\nrestore db crm\n'],
+  ].map(([name, text]) => {
+    const p = parse(text!, name);
+    return { source: p.source, document: p.document, diagnostics: p.diagnostics };
+  });
+  const offline = lint(inputs, { config: {}, rules, now: new Date('2026-11-20T04:00:00Z') });
+  const log = JSON.parse(formatSarif(offline, rules, { cwd: '/repo/team', root: '/repo' }));
+  const validate = sarifValidator();
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  const run = log.runs[0];
+  assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, 'file:///repo/');
+  assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'team/specs/a.restore', uriBaseId: '%SRCROOT%' });
+  assert.is(run.results[0].ruleId, 'target-collision');
+  // Outside the root: an absolute URI, percent-encoded.
+  assert.equal(run.properties.unresolvedPatterns, [{ uri: 'team/specs/a.restore', uriBaseId: '%SRCROOT%', line: 3, column: 25, what: 'table', pattern: 'order*' }]);
+  assert.match(run.invocations[0].toolExecutionNotifications[0].message.text, /^\d+ rules skipped on 2 files, so this is not a full check: .*\. 1 pattern left unresolved without an inventory .*a\.restore:3:25 `order\*`\.$/);
+  // Every rule carries its doc page (docs/rules/ID.md) as help.markdown.
+  for (const d of run.tool.driver.rules.filter((x: { id: string }) => rules.some((r) => r.id === x.id))) {
+    assert.is(d.help.markdown, readFileSync(`docs/rules/${d.id}.md`, 'utf8'), d.id);
+    assert.match(d.help.text, new RegExp(`docs/rules/${d.id}\\.md$`));
+  }
+  const outside = formatSarif(offline, rules, { cwd: '/repo/team', root: '/repo' });
+  assert.ok(outside.includes('"uri": "file:///elsewhere/b%20c.restore"'), 'a file outside the root is an absolute file URI');
 });
 
 test('GitHub escaping: data escapes % CR LF; properties also : and ,', () => {

@@ -46,11 +46,12 @@ test('broken config: one error on line 1 that links to the bad line of the confi
   const { diagnostics } = await c.diagnostics(uri, 1);
   assert.equal(codes(diagnostics), ['1 1 editor/config-error']);
   const d = diagnostics[0]!;
-  assert.match(String(d.message), /restorec\.config\.json configures unknown rule "no-such-rule"; only syntax is checked until it is fixed\n`restorec rules` lists the rule ids$/);
+  assert.match(String(d.message), /restorec\.config\.json has a problem \(docs\/config\.md describes the config\); only syntax is checked until it is fixed\n.*restorec\.config\.json:4:5: unknown rule "no-such-rule" \(`restorec rules` lists the rule ids\)$/);
+  assert.equal(d.relatedInformation?.map((r) => [r.location.uri.endsWith('/broken-config/restorec.config.json'), r.location.range.start.line, r.message]), [[true, 3, 'unknown rule "no-such-rule" (`restorec rules` lists the rule ids)']]);
   // Lint itself refuses this config (exit 2) with the same words.
   const cli = restorec(['lint', 'spec.restore'], { cwd: dir });
   assert.is(cli.status, 2);
-  assert.match(cli.stderr, /configures unknown rule "no-such-rule"/);
+  assert.match(cli.stderr, /restorec\.config\.json:4:5: unknown rule "no-such-rule"/);
   await c.change(uri, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } }, text: 'restor' }]);
   const v2 = await c.diagnostics(uri, 2);
   assert.equal(codes(v2.diagnostics), ['1 1 editor/config-error', '4 1 syntax/unexpected-token']);

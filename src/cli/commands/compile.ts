@@ -1,6 +1,7 @@
 // `restorec compile FILES [--inventory SNAPSHOT]`: RestoreTable request parameters as one JSON
 // array on stdout (nothing else there); diagnostics on stderr. Exit 1 when a spec does not
-// compile, 2 when an input cannot be read or is invalid.
+// compile, 2 when an input cannot be read or is invalid, or a spec has no inventory (a request
+// is only ever printed resolved against a backup's contents).
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
@@ -11,6 +12,7 @@ import { reportDiagnostics } from '../report.ts';
 import { prefetchLive } from '../live-prefetch.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
+import { expandSpec, type SpecPlan } from '../../compiler/spec-plan.ts';
 
 export interface CompileCommandOptions {
   files: string[];
@@ -38,16 +40,33 @@ export interface CompiledFile {
   bytes: Uint8Array;
 }
 
-/** Parses and compiles every file; reports diagnostics on stderr. */
-export function compileFiles(opts: { files: string[]; inventory?: string; live?: Map<string, Inventory> }, options: CompileOptions): { compiled: CompiledFile[]; inputErrors: number; errors: number } {
+/** A file with no inventory at all, expanded as far as the spec alone allows (plan only). */
+export interface SpecOnlyFile {
+  parsed: ParseResult;
+  spec: SpecPlan;
+  /** Position among the files, for output in the order given. */
+  index: number;
+}
+
+/**
+ * Parses and compiles every file; reports diagnostics on stderr. A file with no inventory is an
+ * input error (compile never prints a request it could not resolve against a backup's
+ * contents), unless `specOnly` is given (plan): then it is expanded as far as the spec allows,
+ * names compared as `specOnly.caseInsensitive` says for the file (asked only then).
+ */
+export function compileFiles(
+  opts: { files: string[]; inventory?: string; live?: Map<string, Inventory>; specOnly?: { caseInsensitive(file: string): boolean } },
+  options: CompileOptions,
+): { compiled: (CompiledFile & { index: number })[]; specOnly: SpecOnlyFile[]; inputErrors: number; errors: number } {
   if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
-  const compiled: CompiledFile[] = [];
+  const compiled: (CompiledFile & { index: number })[] = [];
+  const specOnly: SpecOnlyFile[] = [];
   let inputErrors = 0;
   let errors = 0;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
     const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
     if (parsed.diagnostics.some((d) => d.severity === 'error')) {
@@ -60,13 +79,21 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     if (live) {
       const result = compile(parsed, live, options);
       errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
-      compiled.push({ parsed, result, inventory: live, bytes });
+      compiled.push({ parsed, result, inventory: live, bytes, index });
       continue;
     }
     if (path === undefined) {
       const neighbour = neighbourSnapshot(file);
+      if ((neighbour === undefined || !existsSync(neighbour)) && opts.specOnly) {
+        const spec = expandSpec(parsed.source.name, parsed.document, opts.specOnly.caseInsensitive(file));
+        if (spec) {
+          errors += reportDiagnostics({ ...parsed, diagnostics: spec.diagnostics }, undefined, true);
+          specOnly.push({ parsed, spec, index });
+        }
+        continue;
+      }
       if (neighbour === undefined || !existsSync(neighbour)) {
-        throw new UserError(`no inventory for ${parsed.source.name}: no snapshot, and live inventory is not available yet: no cloud credentials configured`, `pass --inventory SNAPSHOT.json, put the snapshot beside the spec as ${neighbour ?? 'NAME.inventory.json'}, or set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (or a profile) to read the live instance`);
+        throw new UserError(`no inventory for ${parsed.source.name}: no snapshot, and live inventory is not available yet: no cloud credentials configured`, `pass --inventory SNAPSHOT.json, put the snapshot beside the spec as ${neighbour ?? 'NAME.inventory.json'}, or set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (or a profile) to read the live instance; without one, \`restorec plan\` shows what the spec alone decides`);
       }
       path = neighbour;
     }
@@ -77,9 +104,9 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     }
     const result = compile(parsed, inventory, options);
     errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
-    compiled.push({ parsed, result, inventory, bytes });
+    compiled.push({ parsed, result, inventory, bytes, index });
   }
-  return { compiled, inputErrors, errors };
+  return { compiled, specOnly, inputErrors, errors };
 }
 
 export async function compileCommand(opts: CompileCommandOptions): Promise<number> {

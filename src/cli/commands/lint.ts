@@ -3,11 +3,13 @@
 // format; notes (skipped rules) on stderr. Exit 0 clean, 1 errors or too many warnings, 2 usage
 // or input errors.
 import { appendFileSync, existsSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/index.ts';
 import type { Inventory } from '../../compiler/index.ts';
 import { lint, type FileResult, type LintInput } from '../../lint/lint.ts';
 import { rules } from '../../lint/registry.ts';
-import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
+import { ConfigError, configFor, findConfig, loadConfig, overridesFor, resolveRules, type Config } from '../../lint/config.ts';
+import { DEFAULT_MAX_ENTRIES } from '../../compiler/plan.ts';
 import { formatStylish } from '../../lint/formatters/stylish.ts';
 import { formatJson } from '../../lint/formatters/json.ts';
 import { formatSarif } from '../../lint/formatters/sarif.ts';
@@ -20,6 +22,8 @@ import { writeOutputFile } from '../output.ts';
 import { describeCode } from '../../grammar/read-bounded.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import { repoRoot } from '../repo-root.ts';
+import { notChecked, unresolvedText } from '../../lint/formatters/skipped.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -37,6 +41,8 @@ export interface LintCommandOptions {
   now?: string;
   /** The cloud flags, for a live read when there is no snapshot. */
   cloud?: CloudArgs;
+  /** --repo-root: what SARIF paths are relative to. */
+  repoRoot?: string;
 }
 
 function clock(now: string | undefined): Date {
@@ -53,16 +59,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
     throw new UserError(`--max-warnings must be a whole number of warnings (0 or more, or -1 for no limit), got ${Number.isNaN(opts.maxWarnings) ? 'a value that is not a number' : opts.maxWarnings}`, 'restorec lint --max-warnings 0 FILES fails on any warning');
   }
   if (opts.files.length === 0) throw new UserError('name at least one spec file or directory');
-  let config;
-  try {
-    config = loadConfig(opts.config ?? findConfig(process.cwd()), rules).config;
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      for (const p of e.problems) process.stderr.write(`${p}\n`);
-      throw new UserError(e.message);
-    }
-    throw e;
-  }
+  const config = readConfig(opts.config);
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
@@ -83,7 +80,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   });
 
   const results = lint(inputs, { config, rules, now: clock(opts.now) });
-  const text = render(results, opts.format);
+  const text = render(results, opts.format, opts.repoRoot);
   if (opts.output) writeOutputFile(opts.output, text);
   else process.stdout.write(text);
   const summary = process.env['GITHUB_STEP_SUMMARY'];
@@ -96,6 +93,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
     }
   }
   reportSkipped(results);
+  reportUnresolved(results);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -107,12 +105,12 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   return EXIT_OK;
 }
 
-function render(results: FileResult[], format: string): string {
+function render(results: FileResult[], format: string, root: string | undefined): string {
   switch (format) {
     case 'json':
       return formatJson(results) + '\n';
     case 'sarif':
-      return formatSarif(results, rules);
+      return formatSarif(results, rules, { root: repoRoot(process.cwd(), root) });
     case 'github':
       return formatGithub(results);
     default:
@@ -131,4 +129,55 @@ function reportSkipped(results: FileResult[]): void {
     `restorec: ${all.size} rule${all.size === 1 ? '' : 's'} skipped on ${files} file${files === 1 ? '' : 's'} without an inventory: ${[...all].sort().join(', ')}\n` +
       `  help: pass --inventory SNAPSHOT, or keep NAME.inventory.json beside each spec (restorec inventory pull writes one)\n`,
   );
+}
+
+/** Names the patterns the spec-only checks could not resolve (no inventory to match them against). */
+function reportUnresolved(results: FileResult[]): void {
+  const list = notChecked(results).unresolved;
+  if (list.length > 0) process.stderr.write(`restorec: ${unresolvedText(list)}\n`);
+}
+
+/** The config lint uses (given, or the nearest upward); its problems on stderr, then exit 2. */
+function readConfig(path: string | undefined): Config {
+  try {
+    return loadConfig(path ?? findConfig(process.cwd()), rules).config;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const p of e.problems) process.stderr.write(`${p}\n`);
+      throw new UserError(e.message);
+    }
+    throw e;
+  }
+}
+
+/**
+ * `restorec print-config FILE`: the settings lint would use for FILE, as ESLint's --print-config
+ * shows them: the config files read, the overrides that apply, and every rule's severity and
+ * options, defaults included.
+ */
+export async function printConfigCommand(opts: { file: string; config?: string }): Promise<number> {
+  if (opts.file === '') throw new UserError('name the spec file whose config to print', 'restorec print-config specs/incident.restore');
+  const config = readConfig(opts.config);
+  const mine = configFor(config, opts.file);
+  const rulesOut: Record<string, unknown> = {};
+  for (const r of resolveRules(mine, rules)) rulesOut[r.rule.id] = Object.keys(r.options).length > 0 ? [r.severity, r.options] : r.severity;
+  const shown = (p: string | undefined) => {
+    if (p === undefined) return p;
+    const rel = relative(process.cwd(), p);
+    return rel.startsWith('..') || isAbsolute(rel) ? p : rel;
+  };
+  const out = {
+    file: opts.file,
+    configFiles: (config.files ?? []).map(shown),
+    overrides: overridesFor(config, opts.file).map((i) => {
+      const o = config.overrides![i]!;
+      return { from: shown(o.from), index: (config.overrides ?? []).filter((x) => x.from === o.from).indexOf(o), files: o.files, ...(o.excludedFiles !== undefined ? { excludedFiles: o.excludedFiles } : {}) };
+    }),
+    lowerCaseTableNames: mine.lowerCaseTableNames ?? 1,
+    reportUnusedSuppressions: mine.reportUnusedSuppressions ?? 'warn',
+    compile: { maxEntries: mine.compile?.maxEntries ?? DEFAULT_MAX_ENTRIES, wholeDatabase: mine.compile?.wholeDatabase ?? 'tables' },
+    rules: rulesOut,
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: one annotation per message.
 import type { FileResult } from '../lint.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
+import { notChecked, notCheckedText } from './skipped.ts';
 
 /** Escaping per GitHub's toolkit: data escapes % CR LF; properties also `:` and `,`. */
 export function escapeData(s: string): string {
@@ -21,5 +22,8 @@ export function formatGithub(results: readonly FileResult[]): string {
       lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}`);
     }
   }
+  // A run that was not a full check says so on the run's page too, not only in the summary.
+  const note = notCheckedText(notChecked(results));
+  if (note) lines.push(`::notice title=${escapeProperty('restorec: not a full check')}::${escapeData(note)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

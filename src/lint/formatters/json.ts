@@ -1,4 +1,5 @@
-// ESLint's JSON result shape, so tools that read ESLint output can read restorec's.
+// ESLint's JSON result shape, so tools that read ESLint output can read restorec's, plus what the
+// run could not check per file: `skipped` rules (with what they lacked) and `unresolved` patterns.
 import type { FileResult } from '../lint.ts';
 import { rangeOf } from './positions.ts';
 
@@ -20,6 +21,8 @@ export function formatJson(results: readonly FileResult[]): string {
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
+      skipped: r.skipped.map((s) => ({ ruleId: s.ruleId, missing: s.missing })),
+      unresolved: (r.unresolved ?? []).map((u) => ({ what: u.what, pattern: u.pattern, ...(u.database !== undefined ? { database: u.database } : {}), ...rangeOf(r, u) })),
     })),
   );
 }

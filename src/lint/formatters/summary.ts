@@ -4,6 +4,7 @@
 import type { FileResult } from '../lint.ts';
 import type { Need } from '../rule.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
+import { notChecked, unresolvedText } from './skipped.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -45,8 +46,9 @@ export function formatSummaryMarkdown(results: readonly FileResult[]): string {
   const skipped = skippedSection(results);
   const head = `### restorec lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${skipped.count > 0 ? `, ${skipped.count} rule${skipped.count === 1 ? '' : 's'} skipped` : ''}`;
   const lines = [head, ''];
+  const unresolved = notChecked(results).unresolved;
   if (errors + warnings === 0) {
-    lines.push(skipped.count > 0 ? 'No problems found by the rules that ran.' : 'No problems found.');
+    lines.push(skipped.count > 0 || unresolved.length > 0 ? 'No problems found by the rules that ran.' : 'No problems found.');
   } else {
     lines.push('| file | line | severity | rule | message |', '|---|---|---|---|---|');
     for (const r of results) {
@@ -56,5 +58,6 @@ export function formatSummaryMarkdown(results: readonly FileResult[]): string {
       }
     }
   }
-  return [...lines, ...skipped.text].join('\n') + '\n';
+  const patterns = unresolved.length > 0 ? ['', cell(unresolvedText(unresolved)) + '.'] : [];
+  return [...lines, ...skipped.text, ...patterns].join('\n') + '\n';
 }

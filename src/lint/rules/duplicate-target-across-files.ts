@@ -1,5 +1,6 @@
 // Two spec files linted together restore into one instance the same target table (or the same
 // whole target database): whichever runs second fails, so the later file is the one reported.
+// Without an inventory, the exact targets of each spec (its spec plan) are compared.
 import { foldName } from '../../compiler/names.ts';
 import { defineRule, type ProjectFile } from '../rule.ts';
 
@@ -28,7 +29,7 @@ function indexOf(project: readonly ProjectFile[]): Index {
   if (hit) return hit;
   const index: Index = { tables: new Map(), wholes: new Map() };
   project.forEach((file, i) => {
-    const plan = file.plan;
+    const plan = file.plan ?? file.specPlan;
     if (!plan) return;
     const ci = plan.caseInsensitive;
     for (const db of plan.databases) {
@@ -49,14 +50,15 @@ export default defineRule({
   description: 'Two spec files linted together restore the same target table, or the same whole target database, into one instance.',
   defaultSeverity: 'error',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {
     table: 'target table {{db}}.{{table}} is also restored into {{instance}} by {{other}}:{{line}}',
     database: 'target database {{db}} is also restored whole into {{instance}} by {{other}}:{{line}}',
   },
   predicts: ['InvalidDBName.Duplicate'],
   check(ctx) {
-    const plan = ctx.plan!;
+    const plan = ctx.plan ?? ctx.specPlan;
+    if (!plan) return;
     const ci = plan.caseInsensitive;
     const me = ctx.index;
     const index = indexOf(ctx.project);

@@ -4,10 +4,11 @@
 // With an inventory the compiler checks every expanded name (emit/in-place) and this rule owns it.
 import { sourceOf } from '../../compiler/source.ts';
 import type { NameNode, RestoreStatement } from '../../grammar/index.ts';
+import { foldName } from '../../compiler/names.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 
-/** A target that names each source as itself: none, the same text, or `{name}`. */
-const keepsName = (source: NameNode, target: NameNode | undefined) => target === undefined || target.value === source.value || (!target.quoted && target.value === '{name}');
+/** A target that names each source as itself: none, the same name, or `{name}`. */
+const keepsName = (source: NameNode, target: NameNode | undefined, ci: boolean) => target === undefined || foldName(target.value, ci) === foldName(source.value, ci) || (!target.quoted && target.value === '{name}');
 
 export default defineRule({
   id: 'in-place-restore',
@@ -28,21 +29,23 @@ export default defineRule({
     const cross = sourceOf(ctx.document)?.ref.crossRegion;
     const instance = ctx.document.statements.find((s) => s.kind === 'Instance');
     if (cross && instance?.kind === 'Instance' && cross.instanceId !== instance.id.value) return;
+    // Names compare as the spec plan assumes: case-insensitively unless the config says otherwise.
+    const ci = ctx.specPlan?.caseInsensitive ?? true;
     for (const s of ctx.document.statements) {
-      if (s.kind !== 'Restore' || !keepsName(s.source, s.target)) continue;
-      check(s, ctx.report);
+      if (s.kind !== 'Restore' || !keepsName(s.source, s.target, ci)) continue;
+      check(s, ctx.report, ci);
     }
   },
 });
 
-function check(s: RestoreStatement, report: RuleContext['report']): void {
+function check(s: RestoreStatement, report: RuleContext['report'], ci: boolean): void {
   const db = s.source.value;
   if (!s.block) {
     report({ messageId: 'database', data: { db }, span: s.source.span, help: `restore it under a new database name: \`restore db ${db} as ${db}_restored\`` });
     return;
   }
   for (const item of s.block.items) {
-    if (item.kind !== 'Table' || !keepsName(item.source, item.target)) continue;
+    if (item.kind !== 'Table' || !keepsName(item.source, item.target, ci)) continue;
     report({ messageId: 'table', data: { db, table: item.source.value }, span: item.span, help: `give it a new name: \`table ${item.source.value} as ${item.source.pattern ? '{name}' : item.source.value}_restored\`` });
   }
 }

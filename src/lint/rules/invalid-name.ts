@@ -7,7 +7,7 @@ export default defineRule({
   description: 'A source or target name cannot be a MySQL database or table name.',
   defaultSeverity: 'error',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['names/invalid', 'names/invalid-target'],
   predicts: ['InvalidParameters.Format'],

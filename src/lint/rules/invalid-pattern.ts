@@ -8,7 +8,7 @@ export default defineRule({
   description: 'A database or table pattern is too long or cannot be compiled.',
   defaultSeverity: 'error',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['pattern/invalid', 'pattern/too-long'],
 });

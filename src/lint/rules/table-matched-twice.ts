@@ -7,7 +7,7 @@ export default defineRule({
   description: 'The same source table is asked for twice with the same target; it is restored once.',
   defaultSeverity: 'warn',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['plan/duplicate-table'],
 });

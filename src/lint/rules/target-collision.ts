@@ -7,7 +7,7 @@ export default defineRule({
   description: 'Two sources in one spec would be restored to the same target database or table.',
   defaultSeverity: 'error',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['plan/target-collision'],
   predicts: ['InvalidParamTableMeta.Content', 'InvalidDBName.Duplicate'],

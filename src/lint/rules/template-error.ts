@@ -7,7 +7,7 @@ export default defineRule({
   description: 'A rename target cannot be filled from its source pattern.',
   defaultSeverity: 'error',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['template/unsupported', 'template/no-wildcards-in-source', 'template/too-many-wildcards', 'template/capture-failed'],
 });

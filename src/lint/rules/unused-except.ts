@@ -7,7 +7,7 @@ export default defineRule({
   description: 'An except db or except table item excludes nothing.',
   defaultSeverity: 'warn',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['expand/unused-except'],
 });

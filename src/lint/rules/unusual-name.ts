@@ -9,7 +9,7 @@ export default defineRule({
   description: 'A name is unusual: a pattern also matches hidden or internal names (. or #), or a name holds an invisible, bidi or control character, `.`, `:` or `+`.',
   defaultSeverity: 'warn',
   recommended: true,
-  needs: ['plan'],
+  needs: ['spec'],
   messages: {},
   compilerCodes: ['expand/unusual-name'],
 });

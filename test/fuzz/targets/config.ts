@@ -1,10 +1,11 @@
 // restorec.config.json text → parseConfig: a config, or a ConfigError with problems, never
-// another throw; a config that loads resolves its rules and compiles a spec with its compile
-// options (`maxEntries: 1` once passed the schema and crashed the compiler).
+// another throw; a config that loads resolves its rules (for files its overrides choose too)
+// and compiles a spec with its compile options (`maxEntries: 1` once passed the schema and
+// crashed the compiler).
 import fc from 'fast-check';
 import { compile, type Inventory } from '../../../src/compiler/index.ts';
 import { parse } from '../../../src/grammar/index.ts';
-import { ConfigError, parseConfig, resolveRules } from '../../../src/lint/config.ts';
+import { ConfigError, configFor, parseConfig, resolveRules } from '../../../src/lint/config.ts';
 import { rules } from '../../../src/lint/registry.ts';
 import { exampleSnapshots, mutate } from '../arbitraries.ts';
 import { defineTarget, fail } from '../target.ts';
@@ -14,6 +15,7 @@ const key = fc.oneof(fc.constantFrom(...ruleIds, '__proto__', 'constructor', 'no
 const option = fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'headroom', 'max', 'x', 'hasOwnProperty'), fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 4 }), fc.constant(null), fc.constant({})), { maxKeys: 3 });
 const severity = fc.constantFrom('off', 'warn', 'error', 'fatal', 2, null);
 const setting = fc.oneof(severity, fc.tuple(severity), fc.tuple(severity, option), fc.array(severity, { maxLength: 4 }));
+const glob = fc.oneof(fc.constantFrom('**', '*.restore', 'specs/**/*.restore', '{a,b}/*', '[a-', '{', '**/**/x', ''), fc.string({ maxLength: 12 }));
 const configDoc = fc.record(
   {
     extends: fc.constantFrom('recommended', 'none', 'all', 1),
@@ -22,6 +24,7 @@ const configDoc = fc.record(
     compile: fc.record({ maxEntries: fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.constantFrom(0, 1, 2, 2.5, 1e400, -1)), wholeDatabase: fc.constantFrom('tables', 'db-entry', 'all') }, { requiredKeys: [] }),
     __proto__: fc.constant({ polluted: true }),
     extra: fc.string(),
+    overrides: fc.array(fc.record({ files: fc.oneof(glob, fc.array(glob, { maxLength: 3 })), excludedFiles: glob, rules: fc.dictionary(key, setting, { maxKeys: 2 }), lowerCaseTableNames: fc.constantFrom(0, 1, 2, 3) }, { requiredKeys: ['files'] }), { maxLength: 3 }),
   },
   { requiredKeys: [] },
 );
@@ -53,5 +56,9 @@ export default defineTarget({
     if (({} as Record<string, unknown>)['polluted'] !== undefined) fail('the config polluted Object.prototype');
     for (const r of resolveRules(config, rules)) if (!['off', 'warn', 'error'].includes(r.severity)) fail(`rule ${r.rule.id} resolved to severity ${String(r.severity)}`);
     compile(spec, inventory, config.compile ?? {});
+    // Overrides choose files by glob: every path gets a config whose rules resolve.
+    for (const path of ['specs/a.restore', 'specs/prod/eu/b.restore', 'x.restore', '/elsewhere/c.restore']) {
+      for (const r of resolveRules(configFor(config, path), rules)) if (!['off', 'warn', 'error'].includes(r.severity)) fail(`rule ${r.rule.id} resolved to severity ${String(r.severity)} for ${path}`);
+    }
   },
 });

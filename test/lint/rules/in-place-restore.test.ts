@@ -13,6 +13,8 @@ ruleTester(rule, {
     { name: 'offline: a new database name keeps table names', spec: HEADER + 'restore db shop as shop_r < table orders >', inventory: null },
     { name: 'offline: a template that renames', spec: HEADER + 'restore db shop < table order_* as {name}_r >', inventory: null },
     { name: 'case-sensitive instance: a new case is a new name', spec: HEADER + 'restore db shop < table orders as ORDERS >', inventory: (inv) => void (inv.instance.lower_case_table_names = 0) },
+
+    { name: 'offline: case-sensitive by config, a new case is a new name', spec: HEADER + 'restore db shop < table orders as ORDERS >', inventory: null, lowerCaseTableNames: 0 },
   ],
   invalid: [
     { name: 'cross-region onto the source instance (offline)', spec: CROSS_TIME.replace('rm-src', 'rm-test') + 'restore db shop < table orders >', inventory: null, errors: [{ messageId: 'table', line: 4, column: 19 }] },
@@ -23,5 +25,7 @@ ruleTester(rule, {
     { name: 'expanded: names compared as the instance compares them', spec: HEADER + 'restore db shop < table orders as ORDERS >', errors: [{ message: /shop\.orders would be restored under its own database and table name/, line: 3, column: 19, endColumn: 41 }] },
     { name: 'expanded: a pattern keeping names', spec: HEADER + 'restore db big < table t* >', inventory: big, errors: [{ message: /big\.t0, big\.t1, big\.t2 and 2 more/, line: 3, column: 18 }] },
     { name: 'expanded: a whole database onto itself', spec: HEADER + 'restore db crm', errors: [{ message: /every table of crm would be restored/, line: 3, column: 12 }] },
+
+    { name: 'offline: names differing only by case are one name unless the config says otherwise', spec: HEADER + 'restore db shop < table orders as ORDERS >', inventory: null, errors: [{ messageId: 'table', line: 3, column: 19 }] },
   ],
 });
