@@ -21,7 +21,12 @@ interface CompiledItem {
   badTargets: number;
   /** What the pattern keeps of each distinct table list (see ContentsIndex.tableList). */
   byList: Map<readonly string[], Kept>;
+  /** What each source name becomes, across lists: sharded schemas repeat the same table names in
+   *  thousands of otherwise distinct lists (at most PLANNED_NAMES names: bounded memory). */
+  bySource: Map<string, Planned>;
 }
+
+const PLANNED_NAMES = 1 << 16;
 
 interface Kept {
   /** Sorted; shared by every database with this table list, so never modified. */
@@ -50,7 +55,15 @@ export function unusualExactName(node: NameNode, what: string): Diagnostic | und
 
 const NO_CAPTURES: readonly string[] = [];
 
-function planSource({ item, matcher, template }: CompiledItem, source: string): Planned {
+function planSource(ci: CompiledItem, source: string): Planned {
+  const known = ci.bySource.get(source);
+  if (known) return known;
+  const planned = planAnew(ci, source);
+  if (ci.bySource.size < PLANNED_NAMES) ci.bySource.set(source, planned);
+  return planned;
+}
+
+function planAnew({ item, matcher, template }: CompiledItem, source: string): Planned {
   let target: string | undefined = source;
   if (template) {
     const captures = template.slots > 0 && matcher.kind === 'pattern' ? matcher.capture(source) : NO_CAPTURES;
@@ -202,7 +215,7 @@ export class Expander {
         if (template === false) broken = true;
         else {
           if (template?.fixed && item.target) this.#warnUnusualExact(item.target, 'target table');
-          items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map() });
+          items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
         }
       }
     }

@@ -55,7 +55,7 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
     if (!(e instanceof GlobSyntaxError)) throw e;
     return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be used: ${e.message}`, node.span, e.help ? { help: e.help } : {});
   }
-  return { kind: 'pattern', node, wildcards: automaton.groups, prefix: usablePrefix(nodes, caseInsensitive), test: remembered(withPrefilter(nodes, caseInsensitive, automaton.test)), capture: automaton.capture };
+  return { kind: 'pattern', node, wildcards: automaton.groups, prefix: usablePrefix(nodes, caseInsensitive), test: withPrefilter(nodes, caseInsensitive, remembered(automaton.test)), capture: automaton.capture };
 }
 
 /** Names remembered per pattern: the same table names recur across thousands of sharded databases. */
