@@ -9,11 +9,18 @@ import { AstBuilder } from './build-ast.ts';
 import { describeFound, expectedAt } from './parse-messages.ts';
 import { closest } from './suggest.ts';
 import { checkStructure } from './structure.ts';
+import type { TimestampOptions } from './timestamp.ts';
 
 /** Spec files are written and reviewed by people; anything larger is refused unread. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 /** More errors than this in one file are not useful: the rest are summarised in one line. */
 export const MAX_ERRORS = 100;
+
+export interface ParseOptions {
+  /** The configured and likely zones, for the help of a time written without a zone; asked for
+   *  only then (finding them may mean reading the config). */
+  timestamps?: () => TimestampOptions;
+}
 
 export interface ParseResult {
   source: SourceFile;
@@ -160,7 +167,7 @@ export function decodeSource(name: string, bytes: Uint8Array, size = bytes.lengt
   return { source: new SourceFile(name, text), diagnostics };
 }
 
-export function parse(text: string, name = '<input>', initial: Diagnostic[] = []): ParseResult {
+export function parse(text: string, name = '<input>', initial: Diagnostic[] = [], options: ParseOptions = {}): ParseResult {
   const source = new SourceFile(name, text);
   if (text.length > MAX_SOURCE_BYTES) {
     return { source: new SourceFile(name, ''), document: emptyDocument(0), diagnostics: [tooLarge(text.length)] };
@@ -174,7 +181,7 @@ export function parse(text: string, name = '<input>', initial: Diagnostic[] = []
   for (const e of errors) diagnostics.push(recognitionDiagnostic(e, opens, text.length));
   // Loops, not push(...list): a file can hold 140,000 of these, past what a call's arguments hold.
   for (const d of strayDiagnostics(cst, lexed.tokens, diagnostics, text.length)) diagnostics.push(d);
-  const builder = new AstBuilder();
+  const builder = new AstBuilder(options.timestamps);
   const document = builder.document(cst, text.length);
   document.comments = lexed.comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
   for (const d of builder.diagnostics) diagnostics.push(d);
@@ -201,10 +208,10 @@ function capErrors(diagnostics: Diagnostic[], stoppedLine?: number): Diagnostic[
 }
 
 /** Reads and parses a file's bytes: decoding, size limit and parsing in one place. */
-export function parseBytes(name: string, bytes: Uint8Array, size = bytes.length): ParseResult {
+export function parseBytes(name: string, bytes: Uint8Array, size = bytes.length, options: ParseOptions = {}): ParseResult {
   const decoded = decodeSource(name, bytes, size);
   if (decoded.diagnostics.some((d) => d.code === 'input/too-large')) {
     return { source: decoded.source, document: emptyDocument(0), diagnostics: decoded.diagnostics };
   }
-  return parse(decoded.source.text, name, decoded.diagnostics);
+  return parse(decoded.source.text, name, decoded.diagnostics, options);
 }

@@ -9,6 +9,7 @@ import { describeErrors, formatProblem } from '../compiler/validate.ts';
 import { lineColumn, locatePointer } from '../compiler/json-locate.ts';
 import type { CompileOptions } from '../compiler/plan.ts';
 import type { LintRule, RuleSeverity } from './rule.ts';
+import { closestZone, isZoneName } from '../grammar/zones.ts';
 
 export const CONFIG_FILE = 'restorec.config.json';
 
@@ -19,6 +20,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   reportUnusedSuppressions?: RuleSeverity;
   compile?: CompileOptions;
+  /** IANA zone for messages and hover; never applied to a time written without a zone. */
+  timeZone?: string;
 }
 
 export interface ResolvedRule {
@@ -67,6 +70,12 @@ export function parseConfig(text: string, file: string, rules: readonly LintRule
   const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new ConfigError(`${file} configures unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`, file, ['`restorec rules` lists the rule ids']);
+  }
+  if (config.timeZone !== undefined && !isZoneName(config.timeZone)) {
+    const offset = locatePointer(text, '/timeZone');
+    const where = offset === undefined ? file : `${file}:${lineColumn(text, offset).line}:${lineColumn(text, offset).column}`;
+    const guess = closestZone(config.timeZone);
+    throw new ConfigError(`${file} sets timeZone to "${config.timeZone}", which is not an IANA zone name`, file, [`${where}: write a zone name such as "Asia/Shanghai"${guess ? ` (did you mean "${guess}"?)` : ''}`]);
   }
   const problems = optionProblems(config, rules, text, file);
   if (problems.length > 0) throw new ConfigError(`${file} gives rules options they do not have`, file, problems);

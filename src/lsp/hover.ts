@@ -139,7 +139,7 @@ export function hover(a: Analysis, offset: number, settings: HoverSettings): Hov
       span = located.rule.span;
       break;
     case 'time':
-      value = timeHover(a, located.statement, settings.timeZone);
+      value = timeHover(a, located.statement, settings.timeZone ?? (a.config.kind === 'ok' ? a.config.config.timeZone : undefined));
       span = located.statement.rawSpan;
       break;
     default:

@@ -11,6 +11,7 @@ import { lint } from '../../lint/lint.ts';
 import { rules } from '../../lint/registry.ts';
 import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
 import { formatStylish } from '../../lint/formatters/stylish.ts';
+import { hintsNear } from '../zone-hints.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -86,7 +87,7 @@ async function startSandboxFor(file: string, seedFile: string | undefined) {
 
 function parseSpec(file: string): ParseResult {
   const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-  return parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+  return parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsNear(process.cwd()) });
 }
 
 /** The --restore-task-type pattern (case-insensitive), or the default. */

@@ -8,6 +8,7 @@ import { compile, printJson, type CompileOptions, type CompileResult, type Inven
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
+import { hintsNear } from '../zone-hints.ts';
 import { prefetchLive } from '../live-prefetch.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
@@ -49,7 +50,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
   let errors = 0;
   for (const file of files) {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsNear(process.cwd()) });
     if (parsed.diagnostics.some((d) => d.severity === 'error')) {
       reportDiagnostics(parsed, undefined, true);
       inputErrors++;

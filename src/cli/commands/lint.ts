@@ -20,6 +20,7 @@ import { writeOutputFile } from '../output.ts';
 import { describeCode } from '../../grammar/read-bounded.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import { hintsFrom } from '../zone-hints.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -69,7 +70,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   const live = opts.offline || opts.inventory !== undefined || opts.liveReads === false ? undefined : await prefetchLive(files, opts.cloud);
   const inputs: LintInput[] = files.map((file) => {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsFrom(config.timeZone) });
     const input: LintInput = { source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics };
     if (opts.offline) return input;
     const liveInventory = live?.get(file);
