@@ -72,7 +72,9 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
     const have = inventory.contents.map((c) => (c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`));
     const why = unlistable(inventory, wanted);
     diagnostics.push(error('inventory/no-contents', `the inventory does not list the databases and tables of ${label}${why ? `: ${why}` : ''}`, sourceStatement.span, {
-      help: why ? 'restorec lint says what to change' : have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : 'take a snapshot that includes the contents of this backup or point in time',
+      help: why
+        ? 'restorec lint says what to change'
+        : `${have.length > 0 ? `it lists ${have.join(', ')} only; ` : ''}check the spec's ${backup ? '`from backup`' : '`at` time'}, or take a snapshot that lists it: restorec inventory pull --instance ${instanceId} ${backup ? `--backup ${backup.backupId.value}` : `--at ${at!.utc}`} -o SNAPSHOT.json`,
     }));
     return none();
   }

@@ -64,4 +64,16 @@ test('a config timeZone that is not a zone name is a config error with its posit
   assert.match(restorec(['lint', '--no-live', 'x.restore'], { cwd: d }).stderr, /sets timeZone to "CST", which is not an IANA zone name/);
 });
 
+test('a snapshot beside the spec that lacks the `at` time\'s contents: no hint to keep a snapshot beside the spec', () => {
+  const d = tempDir();
+  writeFileSync(join(d, 'x.inventory.json'), readFileSync('examples/incident-2026-11-20.inventory.json'));
+  writeFileSync(join(d, 'x.restore'), spec('2026-11-20 10:42 Asia/Shanghai'));
+  const r = restorec(['lint', '--no-live', 'x.restore'], { cwd: d });
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /does not list the databases and tables of the backup contents at 2026-11-20T02:42:00Z/);
+  assert.match(r.stdout, /it lists time 2026-11-20T03:15:00Z only; check the spec's `at` time, or take a snapshot that lists it: restorec inventory pull --instance rm-uf6wjk5xxxxxxxxxx --at 2026-11-20T02:42:00Z -o SNAPSHOT\.json/);
+  assert.not.match(r.stdout + r.stderr, /without an inventory|beside each spec/);
+  assert.match(r.stderr, /rules skipped on 1 file whose inventory gave no plan/);
+});
+
 test.run();
