@@ -6,6 +6,7 @@ import { Expander } from './expand.ts';
 import { findContents, isCaseInsensitive, type Inventory } from './inventory.ts';
 import { ContentsIndex } from './lookup.ts';
 import type { CompileOptions, RestorePlan } from './plan.ts';
+import { asOwned, type OwnedSeverity } from './problem-ids.ts';
 
 export interface CompileInput {
   source: SourceFile;
@@ -47,7 +48,11 @@ function unlistable(inventory: Inventory, wanted: { backupId?: string; restoreTi
   return undefined;
 }
 
-export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}): CompileResult {
+/**
+ * `severityOf`: the owning rule's severity from the config and suppression comments (`restorec
+ * compile` and `plan` pass it); without it each owned problem has its rule's default severity.
+ */
+export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}, severityOf?: OwnedSeverity): CompileResult {
   const diagnostics = [...input.diagnostics];
   const none = (): CompileResult => ({ requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) });
   if (hasError(diagnostics)) return none();
@@ -83,7 +88,11 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   const expander = new Expander(ContentsIndex.of(contents, caseInsensitive), label);
   for (const r of of(doc, 'Restore')) expander.restore(r);
   const expanded = expander.result();
-  for (const d of expanded.diagnostics) diagnostics.push(d); // not push(...): there can be more than a call takes
+  // Not push(...): there can be more than a call takes. Each under the identity of its rule.
+  for (const d of expanded.diagnostics) {
+    const owned = asOwned(d, severityOf);
+    if (owned) diagnostics.push(owned);
+  }
   const plan: RestorePlan = {
     file: input.source.name,
     instanceId,
@@ -98,7 +107,10 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
     return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   const emitted = emitRequests(plan, { instance: instance.id.span, source: sourceStatement.span }, options);
-  for (const d of emitted.diagnostics) diagnostics.push(d);
+  for (const d of emitted.diagnostics) {
+    const owned = asOwned(d, severityOf);
+    if (owned) diagnostics.push(owned);
+  }
   if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   return { plan, requests: emitted.requests, entries: emitted.entries, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

@@ -40,6 +40,14 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The rule a config key or suppression comment names: a rule id, or a code the compiler reports
+ * under that rule (`expand/no-match` is `pattern-no-match`), kept as an alias.
+ */
+export function ruleIdOf(id: string, rules: readonly LintRule[]): string {
+  return rules.find((r) => r.compilerCodes?.includes(id))?.id ?? id;
+}
+
 /** The config file to use: the one given, or the nearest restorec.config.json upward. */
 export function findConfig(cwd: string): string | undefined {
   let dir = resolve(cwd);
@@ -66,6 +74,7 @@ export function parseConfig(text: string, file: string, rules: readonly LintRule
     throw new ConfigError(`${file} does not match the config schema (schemas/config.schema.json)`, file, problems);
   }
   const config = raw as Config;
+  if (config.rules) config.rules = Object.fromEntries(Object.entries(config.rules).map(([id, setting]) => [ruleIdOf(id, rules), setting]));
   const known = new Set(rules.map((r) => r.id));
   const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
   if (unknown.length > 0) {

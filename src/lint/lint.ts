@@ -6,7 +6,7 @@ import type { Diagnostic, Document, Fix, RelatedSpan, SourceFile, Span } from '.
 import { compile } from '../compiler/compile.ts';
 import type { Inventory } from '../compiler/inventory.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
-import { resolveRules, type Config, type ResolvedRule } from './config.ts';
+import { resolveRules, ruleIdOf, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
 import { parseSuppressions, SuppressionIndex } from './suppressions.ts';
 import { MAX_ERRORS } from '../grammar/index.ts';
@@ -67,8 +67,9 @@ function fromDiagnostic(d: Diagnostic, ruleId: string | null, severity: 1 | 2): 
 
 export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResult[] {
   const resolved = resolveRules(opts.config, opts.rules);
-  const byCompilerCode = new Map<string, ResolvedRule>();
-  for (const r of resolved) for (const code of r.rule.compilerCodes ?? []) byCompilerCode.set(code, r);
+  // The compiler reports the problems a rule owns under the rule's id (compiler/problem-ids.ts).
+  const owners = new Map<string, ResolvedRule>();
+  for (const r of resolved) if (r.rule.compilerCodes?.length) owners.set(r.rule.id, r);
 
   // Compile every file first: rules that look across files need every plan.
   const compiled = inputs.map((input) => {
@@ -80,7 +81,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
       plan = result.plan;
       for (const d of result.diagnostics) {
         if (input.diagnostics.includes(d)) continue;
-        const owner = byCompilerCode.get(d.code);
+        const owner = owners.get(d.code);
         if (owner) {
           if (owner.severity !== 'off') messages.push({ ...fromDiagnostic(d, owner.rule.id, toNumber(owner.severity)) });
         } else if (d.severity !== 'info') {
@@ -180,6 +181,8 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
   const out: LintMessage[] = problems.map((p) => ({ ruleId: null, severity: 2, message: p.message, span: p.span, code: 'lint/bad-directive' }));
   for (const s of suppressions) {
     for (const r of s.rules) {
+      // A compiler code (`expand/no-match`) names the rule that owns it: one problem, one identity.
+      r.id = ruleIdOf(r.id, opts.rules);
       if (!known.has(r.id)) {
         out.push({ ruleId: null, severity: 2, message: `suppression names unknown rule \`${r.id}\``, span: r.span, help: '`restorec rules` lists the rule ids', code: 'lint/unknown-rule' });
         r.used = true; // reported once, as unknown
@@ -201,7 +204,7 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
         out.push({
           ruleId: null,
           severity: toNumber(unused),
-          message: `suppression of \`${r.id}\` suppresses nothing${s.kind === 'next-line' ? ' on the next line' : ' in this file'}; remove it`,
+          message: `suppression of \`${input.source.text.slice(r.span.start, r.span.end)}\` suppresses nothing${s.kind === 'next-line' ? ' on the next line' : ' in this file'}; remove it`,
           span: r.span,
           code: 'lint/unused-suppression',
         });

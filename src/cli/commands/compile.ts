@@ -1,6 +1,7 @@
 // `restorec compile FILES [--inventory SNAPSHOT]`: RestoreTable request parameters as one JSON
 // array on stdout (nothing else there); diagnostics on stderr. Exit 1 when a spec does not
-// compile, 2 when an input cannot be read or is invalid.
+// compile, 2 when an input cannot be read or is invalid. A problem a lint rule owns is reported
+// under the rule's id, at the severity restorec.config.json gives it, unless the spec suppresses it.
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
@@ -8,7 +9,8 @@ import { compile, printJson, type CompileOptions, type CompileResult, type Inven
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
-import { hintsNear } from '../zone-hints.ts';
+import { hintsFrom } from '../zone-hints.ts';
+import { lintConfig, ownedSeverity } from '../owned.ts';
 import { prefetchLive } from '../live-prefetch.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
@@ -45,12 +47,13 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
+  const config = lintConfig(process.cwd());
   const compiled: CompiledFile[] = [];
   let inputErrors = 0;
   let errors = 0;
   for (const file of files) {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsNear(process.cwd()) });
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsFrom(config.timeZone) });
     if (parsed.diagnostics.some((d) => d.severity === 'error')) {
       reportDiagnostics(parsed, undefined, true);
       inputErrors++;
@@ -59,7 +62,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
     let path = opts.inventory;
     const live = path === undefined ? opts.live?.get(file) : undefined;
     if (live) {
-      const result = compile(parsed, live, options);
+      const result = compile(parsed, live, options, ownedSeverity(config, parsed));
       errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
       compiled.push({ parsed, result, inventory: live, bytes });
       continue;
@@ -76,7 +79,7 @@ export function compileFiles(opts: { files: string[]; inventory?: string; live?:
       inventory = readSnapshot(path);
       snapshots.set(path, inventory);
     }
-    const result = compile(parsed, inventory, options);
+    const result = compile(parsed, inventory, options, ownedSeverity(config, parsed));
     errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
     compiled.push({ parsed, result, inventory, bytes });
   }
