@@ -66,7 +66,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   const instanceId = instance.id.value;
   if (instanceId !== inventory.instance.DBInstanceId) {
     diagnostics.push(error('inventory/instance-mismatch', `the spec restores into ${instanceId} but the inventory describes ${inventory.instance.DBInstanceId}`, instance.id.span, {
-      help: 'pass the snapshot of this instance with --inventory',
+      help: `check the spec's instance id, or use a snapshot of ${instanceId} (restorec inventory pull --instance ${instanceId} -o SNAPSHOT.json writes one)`,
     }));
     return none();
   }
@@ -103,7 +103,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   };
   if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   if (plan.databases.every((d) => d.tables.length === 0 && !(d.whole && options.wholeDatabase === 'db-entry'))) {
-    diagnostics.push(error('plan/empty', 'this spec restores no table of the backup', sourceStatement.span, { help: 'check the warnings above' }));
+    diagnostics.push(error('plan/empty', `this spec restores no table of ${label}`, sourceStatement.span, { help: 'the warnings on its restore lines say why: a database with no tables, or patterns that match none' }));
     return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   const emitted = emitRequests(plan, { instance: instance.id.span, source: sourceStatement.span }, options);

@@ -69,7 +69,7 @@ export class AstBuilder {
     if (type === 'UnterminatedBackquoted') {
       this.diagnostics.push(
         error('syntax/unterminated-backquote', 'this backquoted name is not closed before the end of the line', span, {
-          help: 'add a closing ` after the name',
+          help: 'add a closing backquote (`` ` ``) after the name',
           fix: { span: { start: span.end, end: span.end }, text: '`' },
         }),
       );
@@ -79,7 +79,7 @@ export class AstBuilder {
       // A date and a time where a name goes: as a name it would hold a space, which no bare name can.
       this.diagnostics.push(
         error('syntax/space-in-name', `\`${tok.image}\` is read as one name holding a space, which a bare name cannot hold`, span, {
-          help: `write the name without the space, or put a name that holds one in backquotes: \`${tok.image}\``,
+          help: `write the name without the space, or put a name that holds one in backquotes: \`\` \`${tok.image}\` \`\``,
         }),
       );
     }

@@ -150,7 +150,7 @@ function readWritten(w: Written, given: TimestampOptions | (() => TimestampOptio
   const hour = Number(w.h ?? 0), minute = Number(w.mi ?? 0), second = Number(w.s ?? 0);
   const probe = new Date(civilMs(w.year, w.month, w.day, hour, minute, second));
   const valid = w.month >= 1 && w.month <= 12 && probe.getUTCDate() === w.day && probe.getUTCMonth() === w.month - 1 && hour <= 23 && minute <= 59 && second <= 59;
-  if (!valid) return { ok: false, message: `\`${raw}\` is not a valid date and time` };
+  if (!valid) return { ok: false, message: `\`${raw}\` is not a valid date and time: ${whyInvalid(w.year, w.month, w.day, hour, minute, second)}` };
   const localMs = civilMs(w.year, w.month, w.day, hour, minute, second);
   if (w.h === undefined) {
     const zone = w.zoneName ?? (w.offset ? undefined : options().defaultZone ?? 'Asia/Shanghai');
@@ -275,6 +275,17 @@ function zoneless(w: Written, localMs: number, options: TimestampOptions): Failu
   const fixed = options.defaultZone && hints[0]?.zone === options.defaultZone ? canonicalText(w, options.defaultZone) : undefined;
   return { ok: false, message, help, ...(fixed ? { suggestion: fixed } : {}) };
 }
+
+/** What is out of range in a date and time that does not exist. */
+function whyInvalid(year: number, month: number, day: number, hour: number, minute: number, second: number): string {
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  const days = new Date(civilMs(year, month + 1, 1, 0, 0, 0) - 86_400_000).getUTCDate();
+  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (hour > 23) return 'hours run from 00 to 23';
+  return minute > 59 ? 'minutes run from 00 to 59' : 'seconds run from 00 to 59';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function listOf(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;

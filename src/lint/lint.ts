@@ -9,7 +9,7 @@ import type { RestorePlan } from '../compiler/plan.ts';
 import { resolveRules, ruleIdOf, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
 import { parseSuppressions, SuppressionIndex } from './suppressions.ts';
-import { MAX_ERRORS } from '../grammar/index.ts';
+import { closest, MAX_ERRORS } from '../grammar/index.ts';
 
 export interface LintInput {
   source: SourceFile;
@@ -138,6 +138,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     // (the live reader does not ask for an unusable backup or a time outside the window), the
     // compiler's "no contents" error says nothing more.
     if (kept.some((m) => m.severity === 2 && m.ruleId !== null && SOURCE_RULES.has(m.ruleId))) kept = kept.filter((m) => m.code !== 'inventory/no-contents');
+    kept = mergeFindings(kept);
     kept.sort((a, b) => a.span.start - b.span.start || b.severity - a.severity || String(a.ruleId).localeCompare(String(b.ruleId)));
     const result: FileResult = {
       file: input.source.name,
@@ -150,6 +151,25 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     };
     if (file.plan) result.plan = file.plan;
     return result;
+  });
+}
+
+/** Problems that follow from another at the same place: reported once, as the cause. A table
+ *  restored onto itself is "in place", not also "target exists". */
+const IMPLIED_BY: Record<string, string> = { 'target-exists': 'in-place-restore' };
+
+/** One finding, one message: the same message at the same place once, and implied ones dropped. */
+function mergeFindings(messages: LintMessage[]): LintMessage[] {
+  const at = (m: LintMessage) => `${m.span.start}:${m.span.end}`;
+  const causes = new Set(messages.filter((m) => m.ruleId !== null && Object.values(IMPLIED_BY).includes(m.ruleId)).map((m) => `${m.ruleId}@${at(m)}`));
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const cause = m.ruleId === null ? undefined : IMPLIED_BY[m.ruleId];
+    if (cause && causes.has(`${cause}@${at(m)}`)) return false;
+    const key = `${m.ruleId ?? m.code}@${at(m)}@${m.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -184,7 +204,8 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
       // A compiler code (`expand/no-match`) names the rule that owns it: one problem, one identity.
       r.id = ruleIdOf(r.id, opts.rules);
       if (!known.has(r.id)) {
-        out.push({ ruleId: null, severity: 2, message: `suppression names unknown rule \`${r.id}\``, span: r.span, help: '`restorec rules` lists the rule ids', code: 'lint/unknown-rule' });
+        const guess = closest(r.id, [...known]);
+        out.push({ ruleId: null, severity: 2, message: `suppression names unknown rule \`${r.id}\``, span: r.span, help: guess ? `did you mean \`${guess}\`?` : '`restorec rules` lists the rule ids', ...(guess ? { fix: { span: r.span, text: guess } } : {}), code: 'lint/unknown-rule' });
         r.used = true; // reported once, as unknown
       }
       // A rule that could not run (no inventory) may well have reported here: not unused.
