@@ -3,7 +3,7 @@
 import type { Hover } from 'vscode-languageserver';
 import type { AtStatement, BlockItem, NameNode, RestoreStatement } from '../grammar/index.ts';
 import { rules } from '../lint/registry.ts';
-import { resolveRules } from '../lint/config.ts';
+import { resolveRules, ruleIdOf } from '../lint/config.ts';
 import type { PlanDatabase, PlanTable } from '../compiler/plan.ts';
 import { ruleDocUrl, type Analysis } from './analyze.ts';
 import { locate, type Located } from './locate.ts';
@@ -78,12 +78,14 @@ function exceptDbHover(a: Analysis, located: { name: NameNode }, limit: number):
 }
 
 function ruleHover(a: Analysis, id: string): string {
-  const rule = rules.find((r) => r.id === id);
+  // A compiler code (`expand/no-match`) stands for the rule that owns it.
+  const rule = rules.find((r) => r.id === ruleIdOf(id, rules));
   if (!rule) return `No rule is called ${code(id)}; \`restorec rules\` lists them.`;
   const config = a.config.kind === 'ok' ? a.config.config : {};
   const severity = resolveRules(config, [rule])[0]!.severity;
-  const href = ruleDocUrl(id);
-  return `**${rule.id}** (${severity}${a.config.kind === 'ok' ? ` in ${a.config.path.split(/[\\/]/).pop()}` : ' by default'})\n\n${rule.description}${href ? `\n\n[Documentation](${href})` : ''}`;
+  const href = ruleDocUrl(rule.id);
+  const alias = rule.id === id ? '' : ` (${code(id)} is another name for it)`;
+  return `**${rule.id}**${alias} (${severity}${a.config.kind === 'ok' ? ` in ${a.config.path.split(/[\\/]/).pop()}` : ' by default'})\n\n${rule.description}${href ? `\n\n[Documentation](${href})` : ''}`;
 }
 
 function timeHover(a: Analysis, at: AtStatement, timeZone: string | undefined): string {

@@ -12,6 +12,7 @@ import { rules } from '../../lint/registry.ts';
 import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
 import { formatStylish } from '../../lint/formatters/stylish.ts';
 import { hintsNear } from '../zone-hints.ts';
+import { ownedSeverity } from '../owned.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -180,7 +181,7 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
       : makeClient(opts, specRegion(parsed.document)));
     return await guard(async () => {
       const inventory: Inventory = await liveInventory(parsed.document, opts, client);
-      const result = compile(parsed, inventory, options);
+      const result = compile(parsed, inventory, options, ownedSeverity(config, parsed));
       if (result.diagnostics.some((d) => d.severity === 'error') || !result.plan) {
         // Lint says it best: its rules own most compile errors, and report on the spec's line
         // why a source could not be listed (a time outside the window, an unusable backup).
