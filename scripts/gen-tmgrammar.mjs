@@ -12,7 +12,17 @@ const NA = `(?![${NC}\\[{])`; // no name char after
 const BARE = `(?:[${NC}]|\\[[^\\]\\s\`<>#]*\\]|\\{[^}\\s\`<>#]*\\})+`;
 const QUOTED = '`(?:[^`\\r\\n]|``)*`?';
 const NAME = `(?:${QUOTED}|${BARE})`;
-const TIMESTAMP = `\\d{4}-\\d{1,2}-\\d{1,2}(?:(?:[Tt]|[ ](?=\\d))\\d{1,2}(?::\\d{1,2}){0,2}(?:[.,]\\d+)?)?(?:[Zz]|[+-]\\d{1,2}(?::?\\d{2})?)?(?![${NC}])`;
+// Anything the lexer reads as one timestamp (tokens.ts Timestamp): marked invalid unless it is a
+// form the parser accepts (VALID_TIME).
+const DATE = '(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4})';
+const TIME = '(?:(?:[Tt]|[ \\t]+(?=\\d{1,2}:))\\d{1,2}(?::\\d{1,2}){0,2}(?:[.,]\\d+)?)';
+const SLASH_ZONE = '[A-Za-z][\\w+-]*(?:/[\\w+-]+)+';
+const ZONE_WORD = `${SLASH_ZONE}|(?!(?i:at|as|db|from|table)\\b)[A-Za-z]{2,5}\\b`;
+const OFFSET = '[Zz]|[+-]\\d{1,2}(?::?\\d{2})?|[ \\t]+[+-]\\d{2}:?\\d{2}';
+const TIMESTAMP = `${DATE}(?:${TIME}(?:${OFFSET}|[ \\t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \\t]+(?:${SLASH_ZONE}))?(?![${NC}])`;
+// ISO 8601 with Z or an offset, or a wall-clock time and an IANA zone (whether the zone exists is
+// for the linter: a misspelt one is not marked here).
+const VALID_TIME = `\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:?\\d{2})(?![${NC}:+.,])|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?[ \\t]+(?:(?!Etc/GMT[+-])${SLASH_ZONE}|UTC)(?![\\w+/-])`;
 const GLOB_AHEAD = '(?=[^\\s,<>#`]*[*?\\[{])';
 const kw = (w) => `(?i)${NB}(${w})${NA}`;
 const name = (role) => ({ patterns: [{ include: `#${role}` }] });
@@ -62,8 +72,8 @@ const g = {
           },
         },
         {
-          // What the API takes (yyyy-MM-ddTHH:mm:ss with Z or an offset) is a timestamp; anything else is marked.
-          match: `${kw('at')}(?:\\s+(?:(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:?\\d{2}))(?![${NC}:+.,])|(${TIMESTAMP}|${NAME})))?`,
+          // A form the parser accepts is a timestamp; anything else is marked.
+          match: `${kw('at')}(?:\\s+(?:(${VALID_TIME})|(${TIMESTAMP}|${NAME})))?`,
           captures: { 1: { name: 'keyword.control.at.restore' }, 2: { name: 'constant.numeric.timestamp.restore' }, 3: { name: 'invalid.illegal.timestamp.restore' } },
         },
         {

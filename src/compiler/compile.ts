@@ -7,6 +7,7 @@ import { baseCrossBackup, findContents, isCaseInsensitive, type CrossRegionInven
 import { sourceLabel, sourceOf } from './source.ts';
 import { ContentsIndex } from './lookup.ts';
 import type { CompileOptions, RestorePlan } from './plan.ts';
+import { asOwned, type OwnedSeverity } from './problem-ids.ts';
 
 export interface CompileInput {
   source: SourceFile;
@@ -64,7 +65,19 @@ function crossUnlistable(x: CrossRegionInventory | undefined, wanted: SourceRef)
   return undefined;
 }
 
-export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}): CompileResult {
+/** The `restorec inventory pull` that lists the contents of a source. */
+function pullCommand(instanceId: string, wanted: SourceRef): string {
+  const x = wanted.crossRegion;
+  const from = x ? ` --from-region ${x.region} --from-instance ${x.instanceId}` : '';
+  const which = wanted.backupId !== undefined ? (x ? `--cross-backup ${wanted.backupId}` : `--backup ${wanted.backupId}`) : `--at ${wanted.restoreTime}`;
+  return `restorec inventory pull --instance ${instanceId}${from} ${which} -o SNAPSHOT.json`;
+}
+
+/**
+ * `severityOf`: the owning rule's severity from the config and suppression comments (`restorec
+ * compile` and `plan` pass it); without it each owned problem has its rule's default severity.
+ */
+export function compile(input: CompileInput, inventory: Inventory, options: CompileOptions = {}, severityOf?: OwnedSeverity): CompileResult {
   const diagnostics = [...input.diagnostics];
   const none = (): CompileResult => ({ requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) });
   if (hasError(diagnostics)) return none();
@@ -77,7 +90,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   const instanceId = instance.id.value;
   if (instanceId !== inventory.instance.DBInstanceId) {
     diagnostics.push(error('inventory/instance-mismatch', `the spec restores into ${instanceId} but the inventory describes ${inventory.instance.DBInstanceId}`, instance.id.span, {
-      help: 'pass the snapshot of this instance with --inventory',
+      help: `check the spec's instance id, or use a snapshot of ${instanceId} (restorec inventory pull --instance ${instanceId} -o SNAPSHOT.json writes one)`,
     }));
     return none();
   }
@@ -96,9 +109,10 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
     const listed = wanted.crossRegion ? (x?.contents ?? []) : inventory.contents;
     const have = listed.map((c) => (c.BackupId !== undefined ? `backup ${c.BackupId}` : `time ${c.RestoreTime}`));
     const why = unlistable(inventory, wanted);
-    const fresh = wanted.crossRegion && !x ? `take a snapshot with the cross-region source: restorec inventory pull --instance ${instanceId} --from-region ${wanted.crossRegion.region} --from-instance ${wanted.crossRegion.instanceId}` : 'take a snapshot that includes the contents of this backup or point in time';
     diagnostics.push(error('inventory/no-contents', `the inventory does not list the databases and tables of ${label}${why ? `: ${why}` : ''}`, sourceStatement.span, {
-      help: why ? 'restorec lint says what to change' : have.length > 0 ? `it lists ${have.join(', ')}; take a snapshot for this source or change the spec` : fresh,
+      help: why
+        ? 'restorec lint says what to change'
+        : `${have.length > 0 ? `it lists ${have.join(', ')} only; ` : ''}check the spec's ${wanted.backupId !== undefined ? (wanted.crossRegion ? '`from cross-region backup`' : '`from backup`') : '`at` time'}, or take a snapshot that lists it: ${pullCommand(instanceId, wanted)}`,
     }));
     return none();
   }
@@ -107,7 +121,11 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   const expander = new Expander(ContentsIndex.of(contents, caseInsensitive), label);
   for (const r of of(doc, 'Restore')) expander.restore(r);
   const expanded = expander.result();
-  for (const d of expanded.diagnostics) diagnostics.push(d); // not push(...): there can be more than a call takes
+  // Not push(...): there can be more than a call takes. Each under the identity of its rule.
+  for (const d of expanded.diagnostics) {
+    const owned = asOwned(d, severityOf);
+    if (owned) diagnostics.push(owned);
+  }
   const plan: RestorePlan = {
     file: input.source.name,
     instanceId,
@@ -119,11 +137,14 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   };
   if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   if (plan.databases.every((d) => d.tables.length === 0 && !(d.whole && options.wholeDatabase === 'db-entry'))) {
-    diagnostics.push(error('plan/empty', 'this spec restores no table of the backup', sourceStatement.span, { help: 'check the warnings above' }));
+    diagnostics.push(error('plan/empty', `this spec restores no table of ${label}`, sourceStatement.span, { help: 'the warnings on its restore lines say why: a database with no tables, or patterns that match none' }));
     return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   const emitted = emitRequests(plan, { instance: instance.id.span, source: sourceStatement.span }, options);
-  for (const d of emitted.diagnostics) diagnostics.push(d);
+  for (const d of emitted.diagnostics) {
+    const owned = asOwned(d, severityOf);
+    if (owned) diagnostics.push(owned);
+  }
   if (hasError(diagnostics)) return { plan, requests: [], entries: [], diagnostics: diagnostics.sort(compareDiagnostics) };
   return { plan, requests: emitted.requests, entries: emitted.entries, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

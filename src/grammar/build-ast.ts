@@ -3,7 +3,8 @@ import type { CstNode, CstElement, IToken } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Span } from './source.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
-import { parseTimestamp } from './timestamp.ts';
+import { parseTimestamp, type TimestampOptions } from './timestamp.ts';
+import { zoneOfRegion } from './zone-names.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -48,6 +49,11 @@ function childNode(node: CstNode, key: string, i = 0): CstNode | undefined {
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** The spec's `region`, whose zone is a likely one for a time written without a zone. */
+  #region: string | undefined;
+
+  /** `timestamps`: the configured and likely zones, asked for only when a time has no zone. */
+  constructor(private readonly timestamps: () => TimestampOptions = () => ({})) {}
 
   /** `inAt`: the name of an `at` statement, whose timestamp problems at() words itself. */
   name(node: CstNode | undefined, inAt = false): A.NameNode | undefined {
@@ -63,7 +69,7 @@ export class AstBuilder {
     if (type === 'UnterminatedBackquoted') {
       this.diagnostics.push(
         error('syntax/unterminated-backquote', 'this backquoted name is not closed before the end of the line', span, {
-          help: 'add a closing ` after the name',
+          help: 'add a closing backquote (`` ` ``) after the name',
           fix: { span: { start: span.end, end: span.end }, text: '`' },
         }),
       );
@@ -73,7 +79,7 @@ export class AstBuilder {
       // A date and a time where a name goes: as a name it would hold a space, which no bare name can.
       this.diagnostics.push(
         error('syntax/space-in-name', `\`${tok.image}\` is read as one name holding a space, which a bare name cannot hold`, span, {
-          help: `write the name without the space, or put a name that holds one in backquotes: \`${tok.image}\``,
+          help: `write the name without the space, or put a name that holds one in backquotes: \`\` \`${tok.image}\` \`\``,
         }),
       );
     }
@@ -83,6 +89,11 @@ export class AstBuilder {
 
   document(cst: CstNode, textLength: number): A.Document {
     const statements: A.Statement[] = [];
+    for (const st of cst.children['statement'] ?? []) {
+      const region = !isToken(st) && childNode(st, 'regionStatement');
+      const tok = region && childNode(region, 'name')?.children['NameLike']?.[0];
+      if (tok && isToken(tok)) this.#region = tok.image;
+    }
     for (const st of cst.children['statement'] ?? []) {
       if (isToken(st)) continue;
       const built = this.statement(st);
@@ -133,17 +144,30 @@ export class AstBuilder {
   at(node: CstNode, span: Span): A.AtStatement | undefined {
     const name = this.name(childNode(node, 'name'), true);
     if (!name) return undefined;
-    const raw = name.quoted ? name.value : name.value;
-    const parsed = parseTimestamp(raw);
+    const raw = name.value;
+    const parsed = parseTimestamp(raw, () => {
+      const given = this.timestamps();
+      const regionZone = this.#region === undefined ? undefined : zoneOfRegion(this.#region);
+      const likely = [...(regionZone ? [{ zone: regionZone, why: `the zone of region ${this.#region}` }] : []), ...(given.likelyZones ?? [])];
+      return { ...given, likelyZones: likely };
+    });
     if (!parsed.ok) {
       this.diagnostics.push(
         error('syntax/invalid-timestamp', parsed.message, name.span, {
-          ...(parsed.suggestion ? { help: `write \`${parsed.suggestion}\``, fix: { span: name.span, text: parsed.suggestion } } : {}),
+          ...(parsed.help ? { help: parsed.help } : parsed.suggestion ? { help: `write \`${parsed.suggestion}\`` } : {}),
+          ...(parsed.suggestion ? { fix: { span: name.span, text: parsed.suggestion } } : {}),
         }),
       );
       return undefined;
     }
-    if (parsed.hadOffset) {
+    if (parsed.zone !== undefined) {
+      this.diagnostics.push({
+        code: 'spec/time-offset',
+        severity: 'info',
+        message: `\`${raw}\` is ${parsed.utc} in UTC; the request carries the UTC time`,
+        span: name.span,
+      });
+    } else if (parsed.hadOffset) {
       this.diagnostics.push({
         code: 'spec/time-offset',
         severity: 'info',
@@ -153,6 +177,8 @@ export class AstBuilder {
         fix: { span: name.span, text: parsed.utc },
       });
     }
+    // A time with a zone name is printed with its spaces normalised (`fmt`).
+    if (parsed.text !== undefined && !name.quoted) return { kind: 'At', span, raw: parsed.text, rawSpan: name.span, utc: parsed.utc };
     return { kind: 'At', span, raw, rawSpan: name.span, utc: parsed.utc };
   }
 

@@ -30,9 +30,43 @@ function describeChar(ch: string): string {
   return `\`${ch}\` (${hex})`;
 }
 
+/** The index of the `close` that matches the `open` at `from`, within a bounded distance. */
+function matching(text: string, from: number, open: string, close: string): number {
+  let depth = 0;
+  const end = Math.min(text.length, from + 10_000);
+  for (let i = from; i < end; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The name-like word that ends just before `offset` and the one that starts after it. */
+function around(text: string, offset: number, length: number): { before: string; after: string } {
+  const word = /[A-Za-z0-9_$*?\-\u00c0-\ufffc]+/y;
+  let i = offset;
+  while (i > 0 && /[A-Za-z0-9_$*?\-\u00c0-\ufffc]/.test(text[i - 1]!)) i--;
+  let j = offset + length;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  word.lastIndex = j;
+  return { before: text.slice(i, offset), after: word.exec(text)?.[0] ?? '' };
+}
+
+/** Whether the line holding `offset` starts with a statement keyword just before it (`instance:`). */
+function afterLineKeyword(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^[ \t]*(instance|from backup|from|backup|at|region|restore|instant recovery)[ \t]*$/i.exec(text.slice(lineStart, offset));
+  return m?.[1];
+}
+
+/**
+ * A character no token starts with, said in the words of the mistake it usually is: `{ }` or
+ * `( )` for a block, `;` after a statement, quotes around a name, `=>` for `as`, `db.table`.
+ */
 function lexErrorFor(text: string, offset: number, length: number): Diagnostic {
   const ch = String.fromCodePoint(text.codePointAt(offset) ?? 0);
   const span = { start: offset, end: offset + length };
+  const one = { start: offset, end: offset + 1 };
   if (ch === '\0') {
     return error('syntax/nul-byte', 'found a NUL byte (U+0000); a spec file is text and cannot contain NUL bytes', span, {
       help: 'remove it; the file may have been saved in UTF-16 or be binary',
@@ -44,8 +78,75 @@ function lexErrorFor(text: string, offset: number, length: number): Diagnostic {
     });
   }
   if (ch === '.') {
-    return error('syntax/invalid-character', 'found `.`: database and table names are written separately, not as `db.table`', span, {
-      help: 'write `restore db shop < table orders >`, or put a name containing `.` in backquotes',
+    const { before, after } = around(text, offset, 1);
+    const example = before && after ? `restore db ${before} < table ${after} as ${after}_restored >` : 'restore db shop < table orders as orders_restored >';
+    return error('syntax/invalid-character', 'found `.`: database and table names are written separately, not as `db.table`', one, {
+      help: `write \`${example}\`, or put a name that holds a \`.\` in backquotes`,
+    });
+  }
+  const inName = offset > 0 && /[A-Za-z0-9_$*?\-\u00c0-\ufffc\]}]/.test(text[offset - 1]!);
+  if ((ch === '[' && (inName || /^[^\s<>#`]$/.test(text.slice(offset + 1, offset + 2)))) || (ch === '{' && inName)) {
+    // A class or a brace set in a pattern, not closed before the name ends.
+    const m = /^[^\s<>#`]*/.exec(text.slice(offset + 1))!;
+    const close = ch === '[' ? ']' : '}';
+    const at = offset + 1 + m[0].length;
+    return error('syntax/invalid-character', `the ${ch === '[' ? 'class' : 'set of alternatives'} \`${ch}${m[0]}\` is not closed: \`${close}\` is missing`, { start: offset, end: at }, {
+      help: `close it: \`${ch}${m[0]}${close}\`, or put a name that holds \`${ch}\` in backquotes`,
+      fix: { span: { start: at, end: at }, text: close },
+    });
+  }
+  if (ch === '{' || ch === '(') {
+    const close = ch === '{' ? '}' : ')';
+    const end = matching(text, offset, ch, close);
+    return error('syntax/invalid-character', `found \`${ch}\`: a table block is written \`< ... >\`, not \`${ch} ... ${close}\``, one, {
+      help: `write \`<\` for \`${ch}\` and \`>\` for \`${close}\``,
+      ...(end !== -1 ? { fix: { span: { start: offset, end: end + 1 }, text: `<${text.slice(offset + 1, end)}>` }, related: [{ span: { start: end, end: end + 1 }, message: `and \`${close}\` here` }] } : {}),
+    });
+  }
+  if (ch === '}' || ch === ')') {
+    return error('syntax/invalid-character', `found \`${ch}\`: a table block is closed with \`>\``, one, { help: 'write `>`', fix: { span: one, text: '>' } });
+  }
+  if (ch === ';') {
+    // Between the items of a block (the last angle bracket before it opens one), a separator.
+    if (text.lastIndexOf('<', offset) > text.lastIndexOf('>', offset)) {
+      return error('syntax/invalid-character', 'found `;`: the items of a block are separated by a newline or `,`', one, { help: 'write `,` or start a new line', fix: { span: one, text: ',' } });
+    }
+    return error('syntax/invalid-character', 'found `;`: statements need no `;`, each ends where the next begins', one, { help: 'remove the `;`', fix: { span: one, text: '' } });
+  }
+  if (ch === ':') {
+    const keyword = afterLineKeyword(text, offset);
+    // `restore db shop:` and the tables on the lines below, as in YAML or Python.
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = text.indexOf('\n', offset);
+    if (/^[ \t]*restore\b/i.test(text.slice(lineStart, offset)) && text.slice(offset + 1, lineEnd === -1 ? text.length : lineEnd).trim() === '') {
+      return error('syntax/invalid-character', 'found `:`: the tables of a restore go in a block, `< ... >`', one, { help: 'write `<` for the `:`, and `>` after the last table', fix: { span: one, text: ' <' } });
+    }
+    const value = around(text, offset, 1).after;
+    const example: Record<string, string> = { backup: `from backup ${value || 'ID'}`, 'from backup': `from backup ${value || 'ID'}`, restore: 'restore db DATABASE < table TABLE as NEW_NAME >' };
+    return error('syntax/invalid-character', keyword ? `found \`:\` after \`${keyword}\`: a statement is written without a colon` : 'found `:`, which has no meaning here; statements are written without colons', one, {
+      help: keyword ? `write \`${example[keyword.toLowerCase()] ?? `${keyword.toLowerCase()} ${value || 'VALUE'}`}\`` : 'remove it, or put a name that holds a `:` in backquotes',
+      fix: { span: one, text: '' },
+    });
+  }
+  if (ch === '"' || ch === "'") {
+    const end = text.indexOf(ch, offset + 1);
+    const lineEnd = text.indexOf('\n', offset);
+    const closed = end !== -1 && (lineEnd === -1 || end < lineEnd);
+    const inner = closed ? text.slice(offset + 1, end) : '';
+    if (closed && /^\d{4}-/.test(inner)) {
+      return error('syntax/invalid-character', `found \`${ch}\`: a time is written without quotes`, one, { help: `write \`${inner}\``, fix: { span: { start: offset, end: end + 1 }, text: inner }, related: [{ span: { start: end, end: end + 1 }, message: 'and here' }] });
+    }
+    const quoted = '`' + inner.replace(/`/g, '``') + '`';
+    return error('syntax/invalid-character', `found \`${ch}\`: names are quoted with backquotes, as in MySQL`, one, {
+      help: closed ? `write \`\` ${quoted} \`\`, or leave the quotes out if the name is plain` : 'quote a name with backquotes: `my name`',
+      ...(closed ? { fix: { span: { start: offset, end: end + 1 }, text: quoted } } : {}),
+    });
+  }
+  if (ch === '=') {
+    const arrow = text[offset + 1] === '>' ? '=>' : '=';
+    return error('syntax/invalid-character', `found \`${arrow}\`: a new name is given with \`as\``, { start: offset, end: offset + arrow.length }, {
+      help: 'write `table orders as orders_restored`',
+      fix: { span: { start: offset, end: offset + arrow.length }, text: 'as' },
     });
   }
   const what = length > 1 ? `${length} unexpected characters starting with ${describeChar(ch)}` : `unexpected character ${describeChar(ch)}`;

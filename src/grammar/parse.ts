@@ -1,32 +1,30 @@
 // The grammar's public entry: text in, {document, diagnostics} out. Never throws on user input.
-import { EOF, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.ts';
-import { SourceFile, type Span } from './source.ts';
-import { compareDiagnostics, error, type Diagnostic } from './diagnostic.ts';
+import { SourceFile } from './source.ts';
+import { error, type Diagnostic } from './diagnostic.ts';
 import { tokenize } from './lexer.ts';
 import { MAX_SYNTAX_ERRORS, parseTokens } from './parser.ts';
 import { AstBuilder } from './build-ast.ts';
-import { describeFound, expectedAt } from './parse-messages.ts';
-import { closest } from './suggest.ts';
+import { firstAtLeast, oneErrorPerLine, recognitionDiagnostic, strayDiagnostic, type SyntaxContext } from './syntax-help.ts';
 import { checkStructure } from './structure.ts';
+import type { TimestampOptions } from './timestamp.ts';
 
 /** Spec files are written and reviewed by people; anything larger is refused unread. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 /** More errors than this in one file are not useful: the rest are summarised in one line. */
 export const MAX_ERRORS = 100;
 
+export interface ParseOptions {
+  /** The configured and likely zones, for the help of a time written without a zone; asked for
+   *  only then (finding them may mean reading the config). */
+  timestamps?: () => TimestampOptions;
+}
+
 export interface ParseResult {
   source: SourceFile;
   document: A.Document;
   diagnostics: Diagnostic[];
-}
-
-const STATEMENT_WORDS = ['instance', 'from', 'at', 'region', 'instant', 'restore'];
-const BLOCK_WORDS = ['table', 'except'];
-
-function tokenSpan(t: IToken, textLength: number): Span {
-  if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return { start: textLength, end: textLength };
-  return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
 
 function collectStrays(node: CstNode, out: { token: IToken; inBlock: boolean }[]): void {
@@ -40,17 +38,12 @@ function collectStrays(node: CstNode, out: { token: IToken; inBlock: boolean }[]
   }
 }
 
-function didYouMean(word: string, candidates: string[], span: Span): Partial<Diagnostic> {
-  const guess = closest(word, candidates);
-  return guess ? { help: `did you mean \`${guess}\`?`, fix: { span, text: guess } } : {};
-}
-
 /**
  * Stray tokens right after another error are its echo (the parser resynchronising), not a
  * new mistake: a run is reported only when no error starts between the token two before it
  * and the run itself.
  */
-function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[], textLength: number): Diagnostic[] {
+function strayDiagnostics(cst: CstNode, ctx: SyntaxContext, earlier: Diagnostic[]): Diagnostic[] {
   const errorStarts = earlier.map((d) => d.span.start).sort((a, b) => a - b);
   // A binary search, not a scan: a file can hold tens of thousands of errors and strays.
   const errorBetween = (from: number, to: number) => {
@@ -60,8 +53,7 @@ function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[],
   const strays: { token: IToken; inBlock: boolean }[] = [];
   collectStrays(cst, strays);
   strays.sort((a, b) => a.token.startOffset - b.token.startOffset);
-  const indexOf = new Map<IToken, number>();
-  tokens.forEach((t, i) => indexOf.set(t, i));
+  const { tokens, indexOf } = ctx;
   const out: Diagnostic[] = [];
   let i = 0;
   while (i < strays.length) {
@@ -69,72 +61,13 @@ function strayDiagnostics(cst: CstNode, tokens: IToken[], earlier: Diagnostic[],
     let j = i;
     while (j + 1 < strays.length && indexOf.get(strays[j + 1]!.token) === (indexOf.get(strays[j]!.token) ?? -2) + 1 && strays[j + 1]!.inBlock === strays[i]!.inBlock) j++;
     const first = strays[i]!;
-    const last = strays[j]!;
     i = j + 1;
     const k = indexOf.get(first.token) ?? 0;
     const from = k >= 2 ? tokens[k - 2]!.startOffset : 0;
     if (errorBetween(from, first.token.startOffset)) continue;
-    const span = { start: tokenSpan(first.token, textLength).start, end: tokenSpan(last.token, textLength).end };
-    const word = first.token.image;
-    const isWord = first.token.tokenType.name === 'Name';
-    if (first.inBlock) {
-      out.push(
-        error('syntax/unexpected-token', `expected \`table\`, \`except table\` or \`>\` in the table block, found ${describeFound(first.token)}`, span, {
-          ...(isWord ? didYouMean(word, BLOCK_WORDS, tokenSpan(first.token, textLength)) : {}),
-          ...(first.token.tokenType.name === 'Name' && !closest(word, BLOCK_WORDS) ? { help: 'each item is `table NAME [as NAME]` or `except table NAME`; separate items with newlines or commas' } : {}),
-        }),
-      );
-    } else {
-      out.push(
-        error('syntax/unexpected-token', `expected a statement (instance, from backup, at, region, instant recovery or restore), found ${describeFound(first.token)}`, span, {
-          ...(isWord ? didYouMean(word, STATEMENT_WORDS, tokenSpan(first.token, textLength)) : {}),
-        }),
-      );
-    }
+    out.push(strayDiagnostic(first.token, first.inBlock, ctx));
   }
   return out;
-}
-
-/** The index of the first element of sorted `xs` that is at least `x` (xs.length if none). */
-function firstAtLeast(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The `<` tokens of a file, and their offsets (ascending). */
-interface Opens {
-  tokens: IToken[];
-  offsets: number[];
-}
-
-function recognitionDiagnostic(e: IRecognitionException, opens: Opens, textLength: number): Diagnostic {
-  const found = e.token;
-  let span = tokenSpan(found, textLength);
-  const expected = expectedAt.get(found) ?? [];
-  const expectsClose = expected.length === 1 && expected[0]!.name === 'RAngle';
-  if (expectsClose) {
-    // Point at the `<` this `>` would close, and offer to insert `>` after the last good token.
-    const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
-    // The last `<` before it: looked up, not searched for (one search per error made a file of
-    // unclosed blocks quadratic: 16,000 of them took 19 s to parse).
-    const open = opens.tokens[firstAtLeast(opens.offsets, span.start) - 1];
-    const insertAt = prev && !Number.isNaN(prev.startOffset) ? tokenSpan(prev, textLength).end : span.start;
-    if (found.tokenType === EOF) span = { start: insertAt, end: insertAt };
-    return error('syntax/missing-close', e.message, span, {
-      help: 'add `>` after the last item of the block',
-      fix: { span: { start: insertAt, end: insertAt }, text: ' >' },
-      ...(open ? { related: [{ span: tokenSpan(open, textLength), message: 'the block opened here' }] } : {}),
-    });
-  }
-  const words = expected.filter((t) => /^`[a-z]+`$/.test(t.LABEL ?? '')).map((t) => (t.LABEL as string).slice(1, -1));
-  const extra = found.tokenType.name === 'Name' && words.length > 0 ? didYouMean(found.image, words, span) : {};
-  return error('syntax/unexpected-token', e.message, span, extra);
 }
 
 function tooLarge(size: number): Diagnostic {
@@ -160,7 +93,7 @@ export function decodeSource(name: string, bytes: Uint8Array, size = bytes.lengt
   return { source: new SourceFile(name, text), diagnostics };
 }
 
-export function parse(text: string, name = '<input>', initial: Diagnostic[] = []): ParseResult {
+export function parse(text: string, name = '<input>', initial: Diagnostic[] = [], options: ParseOptions = {}): ParseResult {
   const source = new SourceFile(name, text);
   if (text.length > MAX_SOURCE_BYTES) {
     return { source: new SourceFile(name, ''), document: emptyDocument(0), diagnostics: [tooLarge(text.length)] };
@@ -168,18 +101,21 @@ export function parse(text: string, name = '<input>', initial: Diagnostic[] = []
   const lexed = tokenize(text);
   const replaced = new Set(initial.filter((d) => d.code === 'syntax/invalid-utf8').map((d) => d.span.start));
   const diagnostics: Diagnostic[] = [...initial, ...lexed.diagnostics.filter((d) => !replaced.has(d.span.start))];
-  const { cst, errors, stoppedAt } = parseTokens(lexed.tokens);
-  const opens: Opens = { tokens: lexed.tokens.filter((t) => t.tokenType.name === 'LAngle'), offsets: [] };
-  opens.offsets = opens.tokens.map((t) => t.startOffset);
-  for (const e of errors) diagnostics.push(recognitionDiagnostic(e, opens, text.length));
+  const { cst, errors, stoppedAt } = parseTokens(lexed.tokens, text);
+  const openTokens = lexed.tokens.filter((t) => t.tokenType.name === 'LAngle');
+  const indexOf = new Map<IToken, number>();
+  lexed.tokens.forEach((t, i) => indexOf.set(t, i));
+  const ctx: SyntaxContext = { text, tokens: lexed.tokens, indexOf, opens: { tokens: openTokens, offsets: openTokens.map((t) => t.startOffset) } };
+  for (const e of errors) diagnostics.push(recognitionDiagnostic(e, ctx));
   // Loops, not push(...list): a file can hold 140,000 of these, past what a call's arguments hold.
-  for (const d of strayDiagnostics(cst, lexed.tokens, diagnostics, text.length)) diagnostics.push(d);
-  const builder = new AstBuilder();
+  for (const d of strayDiagnostics(cst, ctx, diagnostics)) diagnostics.push(d);
+  const builder = new AstBuilder(options.timestamps);
   const document = builder.document(cst, text.length);
   document.comments = lexed.comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
   for (const d of builder.diagnostics) diagnostics.push(d);
   if (!diagnostics.some((d) => d.severity === 'error')) for (const d of checkStructure(document)) diagnostics.push(d);
-  return { source, document, diagnostics: capErrors(diagnostics.sort(compareDiagnostics), stoppedAt === undefined ? undefined : source.position(stoppedAt).line) };
+  const shown = oneErrorPerLine(diagnostics, (offset) => source.position(offset).line);
+  return { source, document, diagnostics: capErrors(shown, stoppedAt === undefined ? undefined : source.position(stoppedAt).line) };
 }
 
 function emptyDocument(length: number): A.Document {
@@ -201,10 +137,10 @@ function capErrors(diagnostics: Diagnostic[], stoppedLine?: number): Diagnostic[
 }
 
 /** Reads and parses a file's bytes: decoding, size limit and parsing in one place. */
-export function parseBytes(name: string, bytes: Uint8Array, size = bytes.length): ParseResult {
+export function parseBytes(name: string, bytes: Uint8Array, size = bytes.length, options: ParseOptions = {}): ParseResult {
   const decoded = decodeSource(name, bytes, size);
   if (decoded.diagnostics.some((d) => d.code === 'input/too-large')) {
     return { source: decoded.source, document: emptyDocument(0), diagnostics: decoded.diagnostics };
   }
-  return parse(decoded.source.text, name, decoded.diagnostics);
+  return parse(decoded.source.text, name, decoded.diagnostics, options);
 }

@@ -16,6 +16,18 @@ class TooManyErrors extends Error {}
 /** Errors the current parse may still record. */
 let budget = Infinity;
 
+/** The text being parsed, to tell whether a token starts its line. */
+let text = '';
+const STATEMENT_KEYWORDS = new Set<TokenType>([T.Instance, T.From, T.At, T.Region, T.Instant, T.Restore]);
+
+/** A statement keyword that is the first token on its line. */
+export function startsStatement(t: IToken): boolean {
+  if (!STATEMENT_KEYWORDS.has(t.tokenType)) return false;
+  let i = t.startOffset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
 /** Chevrotain builds each error's message once, just before it records the error: the place to
  *  count them (its own hook, SAVE_ERROR, is not part of its typed API). */
 const countingProvider: typeof errorMessageProvider = Object.fromEntries(
@@ -163,9 +175,11 @@ class RestoreParser extends CstParser {
     this.SUBRULE(this.name);
   });
 
-  // name = NAME | BACKQUOTED | TIMESTAMP | keyword ;   (keywords are not reserved)
+  // name = NAME | BACKQUOTED | TIMESTAMP | keyword ;   (keywords are not reserved, but a statement
+  // keyword that starts a line starts a statement: `from backup` at the end of a line is missing
+  // its id, it does not take the `restore` of the next line as one)
   name = this.RULE('name', () => {
-    this.CONSUME(T.NameLike);
+    this.OR([{ GATE: () => !startsStatement(this.LA(1)), ALT: () => this.CONSUME(T.NameLike) }]);
   });
 }
 
@@ -190,9 +204,10 @@ export interface TokensParse {
   stoppedAt?: number;
 }
 
-export function parseTokens(tokens: IToken[]): TokensParse {
+export function parseTokens(tokens: IToken[], source = ''): TokensParse {
   const parser = getParser();
   budget = MAX_SYNTAX_ERRORS;
+  text = source;
   parser.input = tokens;
   try {
     const cst = parser.document();
@@ -210,6 +225,7 @@ export function parseTokens(tokens: IToken[]): TokensParse {
     return { cst, errors, stoppedAt: cut < tokens.length ? tokens[cut]!.startOffset : (tokens[cut - 1]?.endOffset ?? -1) + 1 };
   } finally {
     budget = Infinity;
+    text = '';
   }
 }
 

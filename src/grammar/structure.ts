@@ -62,7 +62,7 @@ export function checkStructure(doc: A.Document): Diagnostic[] {
   const sources = [...backups, ...crossBackups, ...times].sort((a, b) => a.span.start - b.span.start);
   if (sources.length === 0) {
     out.push(error('spec/missing-source', 'the file does not say what to restore from', START, {
-      help: 'add `from backup BACKUP_ID` or `at 2026-11-20T03:15:00Z` (or, from another region, `from cross-region backup ID`)',
+      help: 'add `from backup BACKUP_ID`, or `at yyyy-MM-dd HH:mm ZONE` with the zone the time was read in (e.g. Asia/Shanghai); from another region, `from cross-region backup ID`',
     }));
   }
   const firstSource = sources[0];

@@ -42,15 +42,22 @@ export const Name = createToken({
 });
 
 /**
- * Anything that starts like a date: validated in the AST builder so a wrong timestamp gets a
- * precise message (missing seconds, missing zone) instead of a generic lexer error.
- * `longer_alt: Name` so `2026-11-20_orders` stays a name. A space joins a date and a time only
- * before `H:` or `HH:` (`2026-11-20 03:15:00Z`, refused with a suggestion later): `restore db
- * 2026-11-20 1` is two names, not one holding a space.
+ * Anything that starts like a date: validated in the AST builder so a wrong timestamp gets one
+ * precise message (missing zone, `/` in the date, an ambiguous abbreviation) instead of a run of
+ * lexer errors. `longer_alt: Name` so `2026-11-20_orders` stays a name. A space joins a date and
+ * a time only before `H:` or `HH:` (`restore db 2026-11-20 1` is two names, not one holding a
+ * space), and a time and a zone only on one line: an offset (`03:15:00 +08:00`), an IANA name
+ * (`Asia/Shanghai`) or a word of 2-5 letters that is not a keyword (`UTC`, `CST`) after a time.
  */
+const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})`;
+const TIME = String.raw`(?:(?:T|[ \t]+(?=\d{1,2}:))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)`;
+const SLASH_ZONE = String.raw`[a-z][\w+-]*(?:/[\w+-]+)+`;
+const ZONE_WORD = String.raw`${SLASH_ZONE}|(?!(?:at|as|db|from|table)\b)[a-z]{2,5}\b`;
+const OFFSET = String.raw`Z|[+-]\d{1,2}(?::?\d{2})?|[ \t]+[+-]\d{2}:?\d{2}`;
 export const Timestamp = createToken({
   name: 'Timestamp',
-  pattern: /\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ ](?=\d{1,2}:))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{1,2}(?::?\d{2})?)?/,
+  // A bare word is read as a zone only after a time: `restore db 2026-11-20 foo` is two names.
+  pattern: new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'i'),
   longer_alt: Name,
   label: 'a timestamp',
   categories: NAME_STRAY,

@@ -4,6 +4,7 @@
 // rule ids, options, severities and presets. Rules are checked here, not by the schema: ajv's
 // `oneOf` over three setting shapes says a wrong severity in two raw lines.
 // The package's ESM build: its `main` is a UMD wrapper whose require() calls esbuild cannot follow.
+import { closestZone, isZoneName } from '../grammar/zones.ts';
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { validateConfig } from '../compiler/generated/validators.js';
 import { lineColumn } from '../compiler/json-locate.ts';
@@ -122,6 +123,11 @@ export function checkConfigText(text: string, file: string, rules: readonly Lint
       }
     }
   });
+  const zone = findNode(tree, ['timeZone']);
+  if (zone?.type === 'string' && typeof zone.value === 'string' && zone.value !== '' && !isZoneName(zone.value)) {
+    const guess = closestZone(zone.value);
+    problems.add(zone, `timeZone: ${quote(zone.value)} is not an IANA zone name; write one such as "Asia/Shanghai"${guess ? ` (did you mean ${quote(guess)}?)` : ''}`);
+  }
   const ext = findNode(tree, ['extends']);
   for (const entry of ext?.type === 'string' ? [ext] : ext?.type === 'array' ? (ext.children ?? []) : []) {
     const name = entry.value;
@@ -227,7 +233,8 @@ function checkRules(tree: Node, path: (string | number)[], rules: readonly LintR
     if (!key || !value) continue;
     const id = key.value as string;
     const where = `${prefix}[${quote(id)}]`;
-    const rule = rules.find((r) => r.id === id);
+    // A compiler code the rule reports under its id (`expand/no-match`) is accepted as an alias.
+    const rule = rules.find((r) => r.id === id) ?? rules.find((r) => r.compilerCodes?.includes(id));
     if (!rule) {
       const guess = closest(id, ids);
       problems.add(key, `unknown rule ${quote(id)}${guess ? `; did you mean ${quote(guess)}?` : ' (`restorec rules` lists the rule ids)'}`);

@@ -42,12 +42,22 @@ export interface Config {
   overrides?: Override[];
   /** The files read, the config first and then what it extends (print-config shows them). */
   files?: string[];
+  /** IANA zone for messages and hover; never applied to a time written without a zone. */
+  timeZone?: string;
 }
 
 export interface ResolvedRule {
   rule: LintRule;
   severity: RuleSeverity;
   options: Record<string, unknown>;
+}
+
+/**
+ * The rule a config key or suppression comment names: a rule id, or a code the compiler reports
+ * under that rule (`expand/no-match` is `pattern-no-match`), kept as an alias.
+ */
+export function ruleIdOf(id: string, rules: readonly LintRule[]): string {
+  return rules.find((r) => r.compilerCodes?.includes(id))?.id ?? id;
 }
 
 /** The config file to use: the one given, or the nearest restorec.config.json upward. */
@@ -82,7 +92,7 @@ function readConfigText(path: string, from?: string): string {
 const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 /** Settings of `src` laid over `into`, ESLint's way: a rule given a severity alone keeps its options. */
-export function mergeSettings(into: Config, src: Omit<Override, 'files' | 'excludedFiles' | 'dir'>): Config {
+export function mergeSettings(into: Config, src: Omit<Override, 'files' | 'excludedFiles' | 'dir'> & { timeZone?: string }): Config {
   const out: Config = { ...into };
   if (src.rules) {
     const rules: Record<string, RuleSetting> = { ...(into.rules ?? {}) };
@@ -96,6 +106,7 @@ export function mergeSettings(into: Config, src: Omit<Override, 'files' | 'exclu
   }
   if (src.reportUnusedSuppressions !== undefined) out.reportUnusedSuppressions = src.reportUnusedSuppressions;
   if (src.lowerCaseTableNames !== undefined) out.lowerCaseTableNames = src.lowerCaseTableNames;
+  if (src.timeZone !== undefined) out.timeZone = src.timeZone;
   if (src.compile) out.compile = { ...(into.compile ?? {}), ...src.compile };
   return out;
 }
@@ -106,6 +117,10 @@ export function mergeSettings(into: Config, src: Omit<Override, 'files' | 'exclu
  */
 export function parseConfig(text: string, file: string, rules: readonly LintRule[], chain: string[] = []): Config {
   const raw = checkConfigText(text, file, rules) as Omit<Config, 'extends'> & { extends?: string | string[]; overrides?: Override[] };
+  // A compiler code kept as an alias (`expand/no-match`) configures its rule (`pattern-no-match`).
+  const byRuleId = (r: Record<string, RuleSetting> | undefined) => r && Object.fromEntries(Object.entries(r).map(([id, setting]) => [ruleIdOf(id, rules), setting]));
+  if (raw.rules) raw.rules = byRuleId(raw.rules);
+  for (const o of raw.overrides ?? []) if (o.rules) o.rules = byRuleId(o.rules);
   const dir = dirname(resolve(file));
   let config: Config = { files: [file] };
   for (const entry of asList(raw.extends)) {

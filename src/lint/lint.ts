@@ -7,10 +7,11 @@ import { compile } from '../compiler/compile.ts';
 import { isCaseInsensitive, type Inventory } from '../compiler/inventory.ts';
 import { expandSpec, type UnresolvedPattern } from '../compiler/spec-plan.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
-import { configFor, resolveRules, type Config, type ResolvedRule } from './config.ts';
+import { asOwned } from '../compiler/problem-ids.ts';
+import { configFor, resolveRules, ruleIdOf, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
 import { parseSuppressions, SuppressionIndex } from './suppressions.ts';
-import { MAX_ERRORS } from '../grammar/index.ts';
+import { closest, MAX_ERRORS } from '../grammar/index.ts';
 
 export interface LintInput {
   source: SourceFile;
@@ -75,9 +76,10 @@ function settingsFor(opts: LintOptions, cache: Map<Config, Settings>, file: stri
   let settings = cache.get(config);
   if (!settings) {
     const resolved = resolveRules(config, opts.rules);
-    const byCompilerCode = new Map<string, ResolvedRule>();
-    for (const r of resolved) for (const code of r.rule.compilerCodes ?? []) byCompilerCode.set(code, r);
-    cache.set(config, (settings = { config, resolved, byCompilerCode }));
+    // The compiler reports the problems a rule owns under the rule's id (compiler/problem-ids.ts).
+    const owners = new Map<string, ResolvedRule>();
+    for (const r of resolved) if (r.rule.compilerCodes?.length) owners.set(r.rule.id, r);
+    cache.set(config, (settings = { config, resolved, owners }));
   }
   return settings;
 }
@@ -85,7 +87,8 @@ function settingsFor(opts: LintOptions, cache: Map<Config, Settings>, file: stri
 interface Settings {
   config: Config;
   resolved: ResolvedRule[];
-  byCompilerCode: Map<string, ResolvedRule>;
+  /** The rules that own compiler problems, by id. */
+  owners: Map<string, ResolvedRule>;
 }
 
 export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResult[] {
@@ -94,13 +97,15 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
   // Compile every file first: rules that look across files need every plan.
   const compiled = inputs.map((input) => {
     const settings = settingsFor(opts, cache, input.source.name);
-    const { config, byCompilerCode } = settings;
+    const { config, owners } = settings;
     const parseErrors = input.diagnostics.filter((d) => d.severity === 'error');
     const messages: LintMessage[] = parseErrors.map((d) => fromDiagnostic(d, null, 2));
     const report = (diagnostics: readonly Diagnostic[]) => {
-      for (const d of diagnostics) {
-        if (input.diagnostics.includes(d)) continue;
-        const owner = byCompilerCode.get(d.code);
+      for (const found of diagnostics) {
+        if (input.diagnostics.includes(found)) continue;
+        // compile() reports under the owning rule's id already; the spec plan's checks do not.
+        const d = asOwned(found)!;
+        const owner = owners.get(d.code);
         if (owner) {
           if (owner.severity !== 'off') messages.push({ ...fromDiagnostic(d, owner.rule.id, toNumber(owner.severity)) });
         } else if (d.severity !== 'info') {
@@ -175,6 +180,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     // (the live reader does not ask for an unusable backup or a time outside the window), the
     // compiler's "no contents" error says nothing more.
     if (kept.some((m) => m.severity === 2 && m.ruleId !== null && SOURCE_RULES.has(m.ruleId))) kept = kept.filter((m) => m.code !== 'inventory/no-contents');
+    kept = mergeFindings(kept);
     kept.sort((a, b) => a.span.start - b.span.start || b.severity - a.severity || String(a.ruleId).localeCompare(String(b.ruleId)));
     const result: FileResult = {
       file: input.source.name,
@@ -188,6 +194,25 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     if (file.plan) result.plan = file.plan;
     if (unresolved) result.unresolved = unresolved;
     return result;
+  });
+}
+
+/** Problems that follow from another at the same place: reported once, as the cause. A table
+ *  restored onto itself is "in place", not also "target exists". */
+const IMPLIED_BY: Record<string, string> = { 'target-exists': 'in-place-restore' };
+
+/** One finding, one message: the same message at the same place once, and implied ones dropped. */
+function mergeFindings(messages: LintMessage[]): LintMessage[] {
+  const at = (m: LintMessage) => `${m.span.start}:${m.span.end}`;
+  const causes = new Set(messages.filter((m) => m.ruleId !== null && Object.values(IMPLIED_BY).includes(m.ruleId)).map((m) => `${m.ruleId}@${at(m)}`));
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const cause = m.ruleId === null ? undefined : IMPLIED_BY[m.ruleId];
+    if (cause && causes.has(`${cause}@${at(m)}`)) return false;
+    const key = `${m.ruleId ?? m.code}@${at(m)}@${m.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -219,8 +244,11 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
   const out: LintMessage[] = problems.map((p) => ({ ruleId: null, severity: 2, message: p.message, span: p.span, code: 'lint/bad-directive' }));
   for (const s of suppressions) {
     for (const r of s.rules) {
+      // A compiler code (`expand/no-match`) names the rule that owns it: one problem, one identity.
+      r.id = ruleIdOf(r.id, opts.rules);
       if (!known.has(r.id)) {
-        out.push({ ruleId: null, severity: 2, message: `suppression names unknown rule \`${r.id}\``, span: r.span, help: '`restorec rules` lists the rule ids', code: 'lint/unknown-rule' });
+        const guess = closest(r.id, [...known]);
+        out.push({ ruleId: null, severity: 2, message: `suppression names unknown rule \`${r.id}\``, span: r.span, help: guess ? `did you mean \`${guess}\`?` : '`restorec rules` lists the rule ids', ...(guess ? { fix: { span: r.span, text: guess } } : {}), code: 'lint/unknown-rule' });
         r.used = true; // reported once, as unknown
       }
       // A rule that could not run (no inventory) may well have reported here: not unused.
@@ -240,7 +268,7 @@ function applySuppressions(input: LintInput, messages: LintMessage[], opts: Lint
         out.push({
           ruleId: null,
           severity: toNumber(unused),
-          message: `suppression of \`${r.id}\` suppresses nothing${s.kind === 'next-line' ? ' on the next line' : ' in this file'}; remove it`,
+          message: `suppression of \`${input.source.text.slice(r.span.start, r.span.end)}\` suppresses nothing${s.kind === 'next-line' ? ' on the next line' : ' in this file'}; remove it`,
           span: r.span,
           code: 'lint/unused-suppression',
         });

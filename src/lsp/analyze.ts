@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver';
 import { parse, type ParseResult, type SourceFile, type Span } from '../grammar/index.ts';
+import { hintsFrom } from '../grammar/zones.ts';
 import { lint, type FileResult, type LintMessage } from '../lint/lint.ts';
 import { rules } from '../lint/registry.ts';
 import type { ConfigState, SnapshotState } from './files.ts';
@@ -19,6 +20,8 @@ export interface AnalysisInput {
   config: ConfigState;
   snapshot: SnapshotState;
   now: Date;
+  /** The editor's restorec.timeZone setting: a likely zone for a time written without one. */
+  timeZone?: string | undefined;
 }
 
 export interface Analysis {
@@ -95,7 +98,8 @@ function fileProblem(source: SourceFile, code: string, message: string, problems
 }
 
 export function analyze(input: AnalysisInput): Analysis {
-  const parsed = parse(input.text, input.name);
+  const configZone = input.config.kind === 'ok' ? input.config.config.timeZone : undefined;
+  const parsed = parse(input.text, input.name, [], { timestamps: hintsFrom(configZone, input.timeZone ? [{ zone: input.timeZone, why: 'restorec.timeZone in the editor' }] : []) });
   const { source } = parsed;
   const base = { uri: input.uri, version: input.version, parsed, config: input.config, snapshot: input.snapshot };
   const diagnostics: LspDiagnostic[] = [];

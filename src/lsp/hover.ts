@@ -3,7 +3,7 @@
 import type { Hover } from 'vscode-languageserver';
 import type { AtStatement, BlockItem, NameNode, RestoreStatement } from '../grammar/index.ts';
 import { rules } from '../lint/registry.ts';
-import { configFor, resolveRules } from '../lint/config.ts';
+import { configFor, resolveRules, ruleIdOf } from '../lint/config.ts';
 import type { PlanDatabase, PlanTable } from '../compiler/plan.ts';
 import type { CrossRegionInventory } from '../compiler/inventory.ts';
 import { ruleDocUrl, type Analysis } from './analyze.ts';
@@ -79,13 +79,15 @@ function exceptDbHover(a: Analysis, located: { name: NameNode }, limit: number):
 }
 
 function ruleHover(a: Analysis, id: string): string {
-  const rule = rules.find((r) => r.id === id);
+  // A compiler code (`expand/no-match`) stands for the rule that owns it.
+  const rule = rules.find((r) => r.id === ruleIdOf(id, rules));
   if (!rule) return `No rule is called ${code(id)}; \`restorec rules\` lists them.`;
   // As lint sees it for this spec: with the config's overrides for its path.
   const config = a.config.kind === 'ok' ? configFor(a.config.config, a.parsed.source.name) : {};
   const severity = resolveRules(config, [rule])[0]!.severity;
-  const href = ruleDocUrl(id);
-  return `**${rule.id}** (${severity}${a.config.kind === 'ok' ? ` in ${a.config.path.split(/[\\/]/).pop()}` : ' by default'})\n\n${rule.description}${href ? `\n\n[Documentation](${href})` : ''}`;
+  const href = ruleDocUrl(rule.id);
+  const alias = rule.id === id ? '' : ` (${code(id)} is another name for it)`;
+  return `**${rule.id}**${alias} (${severity}${a.config.kind === 'ok' ? ` in ${a.config.path.split(/[\\/]/).pop()}` : ' by default'})\n\n${rule.description}${href ? `\n\n[Documentation](${href})` : ''}`;
 }
 
 function timeHover(a: Analysis, at: AtStatement, timeZone: string | undefined): string {
@@ -157,7 +159,7 @@ export function hover(a: Analysis, offset: number, settings: HoverSettings): Hov
       span = located.rule.span;
       break;
     case 'time':
-      value = timeHover(a, located.statement, settings.timeZone);
+      value = timeHover(a, located.statement, settings.timeZone ?? (a.config.kind === 'ok' ? a.config.config.timeZone : undefined));
       span = located.statement.rawSpan;
       break;
     default:

@@ -55,6 +55,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       config: files.config(path, root, settings.config),
       snapshot: files.snapshot(path),
       now: new Date(),
+      timeZone: settings.timeZone,
     });
     analyses.set(doc.uri, a);
     return a;

@@ -4,7 +4,8 @@
 export interface Settings {
   /** The lint config to use (like `restorec lint --config`), relative to the workspace folder. */
   config: string | undefined;
-  /** IANA zone in which hover shows `at` times besides UTC; undefined: the machine's zone. */
+  /** IANA zone in which hover shows `at` times besides UTC; undefined: the config's `timeZone`,
+   *  else the machine's zone. */
   timeZone: string | undefined;
   /** How many names a hover lists before "and N more". */
   hoverLimit: number;

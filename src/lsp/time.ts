@@ -36,7 +36,7 @@ export function formatInZone(utc: string, zone: string): string {
 export function describeInstant(utc: string, raw: string, zone: string | undefined): string[] {
   const lines = [`**${raw}**`, `UTC: ${utc}${raw === utc ? '' : ' (the time the request carries)'}`];
   const z = zone ?? localZone();
-  if (!isTimeZone(z)) lines.push(`Time zone \`${z}\` is not an IANA zone name (e.g. Asia/Shanghai); set restorec.timeZone`);
+  if (!isTimeZone(z)) lines.push(`Time zone \`${z}\` is not an IANA zone name (e.g. Asia/Shanghai); set restorec.timeZone or timeZone in restorec.config.json`);
   else if (z !== 'UTC' && z !== 'Etc/UTC') lines.push(`${z}: ${formatInZone(utc, z)}`);
   return lines;
 }

@@ -19,7 +19,7 @@ test('fmt --check on 1 MiB of unclosed blocks answers at once, with the first er
   const r = restorec(['fmt', '--check', file], { timeout: HANG_MS });
   assert.is(r.signal, null, 'killed: fmt --check did not finish');
   assert.is(r.status, 2);
-  assert.match(r.stderr, /blocks\.restore:4:1 error expected `>` to close the table block, found `restore`/);
+  assert.match(r.stderr, /blocks\.restore:3:26 error expected `>` to close the table block, found `restore`/);
   assert.match(r.stderr, /at least \d+ more problems in this file are not shown; reading stopped at line 303 after 300 syntax errors/);
   assert.not.ok(hasStackTrace(r.stderr));
 });

@@ -31,14 +31,14 @@ test('compile errors: exit 1, diagnostics on stderr, nothing on stdout', () => {
   const r = cli('compile', join(fixtures, 'collision/spec.restore'), '--inventory', join(fixtures, 'collision/inventory.json'));
   assert.is(r.status, 1);
   assert.is(r.stdout, '');
-  assert.match(r.stderr, /plan\/target-collision/);
+  assert.match(r.stderr, /target-collision/);
 });
 
 test('a split is said on stderr while stdout stays JSON', () => {
   const r = cli('compile', join(fixtures, 'split-over-limit/spec.restore'), '--inventory', join(fixtures, 'split-over-limit/inventory.json'), '--max-entries', '4');
   assert.is(r.status, 0, r.stderr);
   assert.is((JSON.parse(r.stdout) as unknown[]).length, 3);
-  assert.match(r.stderr, /emit\/split/);
+  assert.match(r.stderr, /warning .* max-entries/);
 });
 
 test('invalid or missing inventory: exit 2 with a clear message', () => {

@@ -120,7 +120,7 @@ test('hostile exact names are escaped correctly or refused with a diagnostic', (
     }
     if (src === tgt) {
       // The same database and table name: a restore onto the source, which the API refuses.
-      assert.ok(r.diagnostics.some((d) => d.code === 'emit/in-place'), 'a restore onto itself must be refused');
+      assert.ok(r.diagnostics.some((d) => d.code === 'in-place-restore'), 'a restore onto itself must be refused');
       assert.is(r.requests.length, 0);
       return;
     }

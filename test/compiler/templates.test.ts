@@ -89,12 +89,12 @@ const expansionCases: [title: string, body: string, tables: Record<string, strin
   ['except table', 'restore db s < table t* as {name}_r, except table *_tmp >', { s: ['t1', 't1_tmp', 'u'] }, 0, ['s.t1>s.t1_r']],
   ['except db', 'restore db a* as {name}_r except db a2 < table t >', { a1: ['t'], a2: ['t'] }, 0, ['a1.t>a1_r.t']],
   ['case-insensitive exact', 'restore db S < table T1 as x >', { s: ['t1'] }, 1, ['s.t1>s.x']],
-  ['case-sensitive exact misses', 'restore db S < table T1 as x >', { s: ['t1'] }, 0, 'expand/unknown-database'],
+  ['case-sensitive exact misses', 'restore db S < table T1 as x >', { s: ['t1'] }, 0, 'source-missing'],
   ['backquoted is exact', 'restore db s < table `t*` as x >', { s: ['t*', 't1'] }, 0, ['s.t*>s.x']],
-  ['db pattern with exact table missing in one', 'restore db d* as {name}_r < table t >', { d1: ['t'], d2: ['u'] }, 0, 'expand/unknown-table'],
+  ['db pattern with exact table missing in one', 'restore db d* as {name}_r < table t >', { d1: ['t'], d2: ['u'] }, 0, 'source-missing'],
   ['whole database lists tables', 'restore db s as s2', { s: ['b', 'a'] }, 0, ['s.a>s2.a', 's.b>s2.b']],
   ['two statements merge into one entry', 'restore db s < table a as a1 >\nrestore db s < table b as b1 >', { s: ['a', 'b'] }, 0, ['s.a>s.a1', 's.b>s.b1']],
-  ['case-insensitive collision', 'restore db s < table a as X, table b as x >', { s: ['a', 'b'] }, 2, 'plan/target-collision'],
+  ['case-insensitive collision', 'restore db s < table a as X, table b as x >', { s: ['a', 'b'] }, 2, 'target-collision'],
   ['case-sensitive: no collision', 'restore db s < table a as X, table b as x >', { s: ['a', 'b'] }, 0, ['s.a>s.X', 's.b>s.x']],
 ];
 for (const [title, body, tables, lctn, expected] of expansionCases) {

@@ -55,7 +55,8 @@ for (const [what, input, expected] of cases) {
 const errors: [string, string, string[]][] = [
   ['a misspelt statement keyword', H + 'restor db x\nrestore db y', ['syntax/unexpected-token@28']],
   ['a misspelt `db`', H + 'restore dv x', ['syntax/unexpected-token@36']],
-  ['a missing `>` before the next statement', H + 'restore db q < table a\nrestore db r', ['syntax/missing-close@51']],
+  // At the place the `>` goes (after `a`), not at the next statement.
+  ['a missing `>` before the next statement', H + 'restore db q < table a\nrestore db r', ['syntax/missing-close@50']],
   ['a missing `>` at the end', H + 'restore db q < table a', ['syntax/missing-close@50']],
   ['junk inside a block', H + 'restore db y < table a as b c d >', ['syntax/unexpected-token@56']],
   ['several errors in one file', H + 'restor db x\nrestore db y < tabel a >\nrestore db z < table a', ['syntax/unexpected-token@28', 'syntax/unexpected-token@55', 'syntax/missing-close@87']],

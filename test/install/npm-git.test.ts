@@ -49,7 +49,7 @@ test('npm install -g git+file://...#REF: the restorec command works, builds once
   assert.match(unformatted.out, /^unformatted\.restore$/m);
   const broken = run(bin, ['lint', '--no-live', 'broken.restore'], { cwd: work });
   assert.is(broken.status, 1, broken.out);
-  assert.match(broken.out, /3:35 +error +expected a name, found `>` +syntax\/unexpected-token/);
+  assert.match(broken.out, /3:32 +error +the new table name is missing after `as`; found `>` +syntax\/unexpected-token/);
   const lint = run(bin, ['lint', '--no-live', 'good.restore'], { cwd: work });
   assert.is(lint.status, 0, lint.out);
   // apply's cloud client is required from the install's node_modules, not bundled.

@@ -50,7 +50,7 @@ test('a spec with a syntax error is blocked, with the diagnostic shown', () => {
   assert.is(r.status, 1, r.out);
   assert.not.ok(r.committed);
   assert.match(r.out, /restorec lint\.+Failed/);
-  assert.match(r.out, /broken\.restore\n\s+3:35 +error +expected a name, found `>` +syntax\/unexpected-token/);
+  assert.match(r.out, /broken\.restore\n\s+3:32 +error +the new table name is missing after `as`; found `>` +syntax\/unexpected-token/);
   assert.match(r.out, /3 \| restore db shop < table orders as >\n\s+\| +\^/, 'with the code frame');
   assert.match(r.out, /restorec fmt\.+Failed[\s\S]*broken\.restore: not formatted: fix the errors above first/);
 });

@@ -63,8 +63,8 @@ test('didChange: incremental edits get diagnostics for their version; syntax err
   const v2 = await c.diagnostics(uri, 2);
   const typo = v2.diagnostics.find((d) => d.code === 'syntax/unexpected-token');
   assert.ok(typo, JSON.stringify(v2.diagnostics));
-  // The stray run is the whole line; the fix replaces the misspelt word.
-  assert.is(brief(typo!), '13:1-13:30 1 syntax/unexpected-token');
+  // The misspelt word is underlined (not the rest of the line), and the fix replaces it.
+  assert.is(brief(typo!), '13:1-13:7 1 syntax/unexpected-token');
   assert.match(String(typo!.message), /did you mean `restore`\?/);
   assert.equal((typo!.data as { fix: unknown }).fix, { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 6 } }, newText: 'restore' });
   // Put it back, then drop the closing `>` of the first block.

@@ -71,14 +71,14 @@ test('code action: a misspelt keyword and a missing `>`', async () => {
 });
 
 test('code action: a timestamp in the wrong form, an unclosed backquote', async () => {
-  const text = 'instance rm-shop0000000000001\nat 2026-11-20 03:15\nrestore db `crm\n';
+  const text = 'instance rm-shop0000000000001\nat 2026-11-20 03:15+08:00\nrestore db `crm\n';
   const { c, diagnostics, actions } = await opened(text);
   assert.equal(diagnostics.map((d) => d.code), ['syntax/invalid-timestamp', 'syntax/unterminated-backquote']);
   const all = await actions({ start: { line: 0, character: 0 }, end: { line: 3, character: 0 } });
-  assert.equal(all.map((a) => a.title), ['Replace `2026-11-20 03:15` with `2026-11-20T03:15:00Z`', 'Insert `` ` ``']);
+  assert.equal(all.map((a) => a.title), ['Replace `2026-11-20 03:15+08:00` with `2026-11-20T03:15:00+08:00`', 'Insert `` ` ``']);
   let fixed = text;
   for (const a of all) fixed = apply(fixed, Object.values(a.edit!.changes!)[0]!);
-  assert.is(fixed, 'instance rm-shop0000000000001\nat 2026-11-20T03:15:00Z\nrestore db `crm`\n');
+  assert.is(fixed, 'instance rm-shop0000000000001\nat 2026-11-20T03:15:00+08:00\nrestore db `crm`\n');
   assert.is(await c.stop(), 0);
 });
 

@@ -11,6 +11,8 @@ import { lint } from '../../lint/lint.ts';
 import { rules } from '../../lint/registry.ts';
 import { ConfigError, findConfig, loadConfig } from '../../lint/config.ts';
 import { formatStylish } from '../../lint/formatters/stylish.ts';
+import { hintsNear } from '../zone-hints.ts';
+import { ownedSeverity } from '../owned.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -86,7 +88,7 @@ async function startSandboxFor(file: string, seedFile: string | undefined) {
 
 function parseSpec(file: string): ParseResult {
   const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-  return parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+  return parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsNear(process.cwd()) });
 }
 
 /** The --restore-task-type pattern (case-insensitive), or the default. */
@@ -179,7 +181,7 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
       : makeClient(opts, specRegion(parsed.document)));
     return await guard(async () => {
       const inventory: Inventory = await liveInventory(parsed.document, opts, client);
-      const result = compile(parsed, inventory, options);
+      const result = compile(parsed, inventory, options, ownedSeverity(config, parsed));
       if (result.diagnostics.some((d) => d.severity === 'error') || !result.plan) {
         // Lint says it best: its rules own most compile errors, and report on the spec's line
         // why a source could not be listed (a time outside the window, an unusable backup).

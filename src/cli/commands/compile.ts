@@ -1,7 +1,9 @@
 // `restorec compile FILES [--inventory SNAPSHOT]`: RestoreTable request parameters as one JSON
 // array on stdout (nothing else there); diagnostics on stderr. Exit 1 when a spec does not
 // compile, 2 when an input cannot be read or is invalid, or a spec has no inventory (a request
-// is only ever printed resolved against a backup's contents).
+// is only ever printed resolved against a backup's contents). A problem a lint rule owns is
+// reported under the rule's id, at the severity restorec.config.json gives it, unless the spec
+// suppresses it.
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
@@ -9,10 +11,13 @@ import { compile, printJson, type CompileOptions, type CompileResult, type Inven
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
+import { hintsFrom } from '../zone-hints.ts';
+import { lintConfig, ownedSeverity } from '../owned.ts';
 import { prefetchLive } from '../live-prefetch.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { expandSpec, type SpecPlan } from '../../compiler/spec-plan.ts';
+import { asOwned } from '../../compiler/problem-ids.ts';
 
 export interface CompileCommandOptions {
   files: string[];
@@ -62,13 +67,14 @@ export function compileFiles(
   const files = expandPaths(opts.files);
   if (files.length === 0) throw new UserError(`no ${SPEC_EXTENSION} files found in ${opts.files.join(', ')}`);
   const snapshots = new Map<string, Inventory>();
+  const config = lintConfig(process.cwd());
   const compiled: (CompiledFile & { index: number })[] = [];
   const specOnly: SpecOnlyFile[] = [];
   let inputErrors = 0;
   let errors = 0;
   for (const [index, file] of files.entries()) {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsFrom(config.timeZone) });
     if (parsed.diagnostics.some((d) => d.severity === 'error')) {
       reportDiagnostics(parsed, undefined, true);
       inputErrors++;
@@ -77,7 +83,7 @@ export function compileFiles(
     let path = opts.inventory;
     const live = path === undefined ? opts.live?.get(file) : undefined;
     if (live) {
-      const result = compile(parsed, live, options);
+      const result = compile(parsed, live, options, ownedSeverity(config, parsed));
       errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
       compiled.push({ parsed, result, inventory: live, bytes, index });
       continue;
@@ -87,7 +93,10 @@ export function compileFiles(
       if ((neighbour === undefined || !existsSync(neighbour)) && opts.specOnly) {
         const spec = expandSpec(parsed.source.name, parsed.document, opts.specOnly.caseInsensitive(file));
         if (spec) {
-          errors += reportDiagnostics({ ...parsed, diagnostics: spec.diagnostics }, undefined, true);
+          // Under the owning rules' ids and the config's severities, as compile() reports them.
+          const severityOf = ownedSeverity(config, parsed);
+          const diagnostics = spec.diagnostics.flatMap((d) => asOwned(d, severityOf) ?? []);
+          errors += reportDiagnostics({ ...parsed, diagnostics }, undefined, true);
           specOnly.push({ parsed, spec, index });
         }
         continue;
@@ -102,7 +111,7 @@ export function compileFiles(
       inventory = readSnapshot(path);
       snapshots.set(path, inventory);
     }
-    const result = compile(parsed, inventory, options);
+    const result = compile(parsed, inventory, options, ownedSeverity(config, parsed));
     errors += reportDiagnostics({ ...parsed, diagnostics: result.diagnostics }, undefined, true);
     compiled.push({ parsed, result, inventory, bytes, index });
   }

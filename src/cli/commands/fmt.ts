@@ -1,6 +1,7 @@
 // `restorec fmt [--check] [--diff] [--stdout] FILES`: canonical formatting, written atomically;
 // --check lists the files it would change, --diff shows the changes; both write nothing.
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/parse.ts';
+import { hintsNear } from '../zone-hints.ts';
 import { print } from '../../grammar/print.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, isUserError, UserError } from '../errors.ts';
 import { replaceFileContents } from '../output.ts';
@@ -26,7 +27,7 @@ export async function fmtCommand(opts: FmtOptions): Promise<number> {
   let unformatted = 0;
   for (const file of files) {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-    const result = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    const result = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsNear(process.cwd()) });
     if (reportDiagnostics(result) > 0) {
       process.stderr.write(`${result.source.name}: not formatted: fix the errors above first\n`);
       inputErrors++;

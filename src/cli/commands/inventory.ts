@@ -24,7 +24,7 @@ export interface InventoryPullOptions extends CloudArgs {
 
 function utcTime(raw: string): string {
   const t = parseTimestamp(raw);
-  if (!t.ok) throw new UserError(`--at: ${t.message}`);
+  if (!t.ok) throw new UserError(`--at: ${t.message}`, t.help ?? (t.suggestion ? `write ${t.suggestion}` : undefined));
   return t.utc;
 }
 

@@ -24,6 +24,7 @@ import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { prefetchLive } from '../live-prefetch.ts';
 import { repoRoot } from '../repo-root.ts';
 import { notChecked, unresolvedText } from '../../lint/formatters/skipped.ts';
+import { hintsFrom } from '../zone-hints.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -66,7 +67,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   const live = opts.offline || opts.inventory !== undefined || opts.liveReads === false ? undefined : await prefetchLive(files, opts.cloud);
   const inputs: LintInput[] = files.map((file) => {
     const { bytes, size } = readInput(file, MAX_SOURCE_BYTES);
-    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size);
+    const parsed = parseBytes(file === '-' ? '<stdin>' : file, bytes, size, { timestamps: hintsFrom(config.timeZone) });
     const input: LintInput = { source: parsed.source, document: parsed.document, diagnostics: parsed.diagnostics };
     if (opts.offline) return input;
     const liveInventory = live?.get(file);
@@ -118,17 +119,22 @@ function render(results: FileResult[], format: string, root: string | undefined)
   }
 }
 
-/** Says which rules could not run, so an offline run is never mistaken for a full check. */
+/**
+ * Says which rules could not run, so an offline run is never mistaken for a full check, and why:
+ * a file with no inventory at all, or one whose inventory did not give a plan (it does not list
+ * the spec's backup or time, or describes another instance: the errors above say which).
+ */
 function reportSkipped(results: FileResult[]): void {
-  const skipped = new Map<string, Set<string>>();
-  for (const r of results) for (const s of r.skipped) for (const m of s.missing) (skipped.get(m) ?? skipped.set(m, new Set()).get(m)!).add(s.ruleId);
-  const all = new Set([...skipped.values()].flatMap((s) => [...s]));
-  if (all.size === 0) return;
-  const files = results.filter((r) => r.skipped.length > 0).length;
-  process.stderr.write(
-    `restorec: ${all.size} rule${all.size === 1 ? '' : 's'} skipped on ${files} file${files === 1 ? '' : 's'} without an inventory: ${[...all].sort().join(', ')}\n` +
-      `  help: pass --inventory SNAPSHOT, or keep NAME.inventory.json beside each spec (restorec inventory pull writes one)\n`,
-  );
+  const groups = [
+    { files: results.filter((r) => r.skipped.some((s) => s.missing.includes('inventory'))), why: 'without an inventory', help: 'pass --inventory SNAPSHOT, or keep NAME.inventory.json beside each spec (restorec inventory pull writes one)' },
+    { files: results.filter((r) => r.skipped.length > 0 && !r.skipped.some((s) => s.missing.includes('inventory'))), why: 'whose inventory gave no plan', help: 'the errors above say why: the inventory does not list the spec\'s backup or time, or the spec does not compile against it' },
+  ];
+  for (const g of groups) {
+    const ids = new Set(g.files.flatMap((r) => r.skipped.map((s) => s.ruleId)));
+    if (ids.size === 0) continue;
+    const n = g.files.length;
+    process.stderr.write(`restorec: ${ids.size} rule${ids.size === 1 ? '' : 's'} skipped on ${n} file${n === 1 ? '' : 's'} ${g.why}: ${[...ids].sort().join(', ')}\n  help: ${g.help}\n`);
+  }
 }
 
 /** Names the patterns the spec-only checks could not resolve (no inventory to match them against). */

@@ -1,4 +1,4 @@
-// ESLint's `stylish` output, with a code frame under each message.
+// ESLint's `stylish` output, with a code frame under each message and under each related place.
 import { codeFrame, plainStyle, type Style } from '../../grammar/codeframe.ts';
 import type { FileResult } from '../lint.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
@@ -21,6 +21,8 @@ export function formatStylish(results: readonly FileResult[], style: Style = pla
       for (const rel of m.related ?? []) {
         const rp = r.source.position(rel.span.start);
         out.push(`     ${style.blue('note:')} ${rel.message} (${rp.line}:${rp.column})`);
+        // Each place its own code frame, as rustc shows secondary spans.
+        if (r.source.text.length > 0) out.push(codeFrame(r.source, rel.span, style).replace(/^/gm, '  '));
       }
     }
     out.push('');

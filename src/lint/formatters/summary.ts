@@ -13,7 +13,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const ORDER: Need[] = ['inventory', 'plan', 'spec'];
 const WHY: Record<Need, string> = {
   inventory: 'no inventory: no `NAME.inventory.json` beside the spec, no `--inventory`, and no live read of the instance',
-  plan: 'no plan: errors in the spec stop it compiling',
+  plan: 'no plan: the spec does not compile against its inventory (the errors above say why: the inventory may not list its backup or time)',
   spec: 'the spec could not be read',
 };
 

@@ -3,6 +3,15 @@
 import { foldName } from '../../compiler/names.ts';
 import { defineRule } from '../rule.ts';
 
+const SHOWN = 5;
+
+/** `shop.a, shop.b and shop.c`, or the first few `and N more`. */
+function listNames(db: string, names: string[]): string {
+  const shown = names.slice(0, SHOWN).map((n) => `${db}.${n}`);
+  if (names.length > SHOWN) return `${shown.join(', ')} and ${names.length - SHOWN} more`;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
 export default defineRule({
   id: 'target-exists',
   description: 'A target table (or a renamed target database) already exists on the instance.',
@@ -11,6 +20,7 @@ export default defineRule({
   needs: ['plan', 'inventory'],
   messages: {
     table: 'target table {{db}}.{{table}} already exists on the instance',
+    tables: 'target tables {{tables}} already exist on the instance',
     database: 'target database {{db}} already exists on the instance; restored tables would be added to it',
   },
   predicts: ['InvalidDBName.Duplicate'],
@@ -27,10 +37,18 @@ export default defineRule({
       }
       if (existing.Tables === 'unknown') continue; // current-unknown reports this
       const tables = new Set(existing.Tables.map((t) => foldName(t, ci)));
+      // One finding per item of the spec: a pattern whose targets exist is reported once, naming them.
+      const byItem = new Map<string, { span: typeof db.origin; names: string[] }>();
       for (const t of db.tables) {
-        if (tables.has(foldName(t.target, ci))) {
-          ctx.report({ messageId: 'table', data: { db: db.target, table: t.target }, span: t.origin, help: 'restore under another name (`as ...`), or drop or rename the existing table first' });
-        }
+        if (!tables.has(foldName(t.target, ci))) continue;
+        const key = `${t.origin.start}:${t.origin.end}`;
+        const entry = byItem.get(key) ?? byItem.set(key, { span: t.origin, names: [] }).get(key)!;
+        entry.names.push(t.target);
+      }
+      const help = 'restore under another name (`as ...`), or drop or rename the existing table first';
+      for (const { span, names } of byItem.values()) {
+        if (names.length === 1) ctx.report({ messageId: 'table', data: { db: db.target, table: names[0]! }, span, help });
+        else ctx.report({ messageId: 'tables', data: { tables: listNames(db.target, names) }, span, help });
       }
     }
   },
