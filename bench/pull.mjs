@@ -1,8 +1,8 @@
 // bench/pull: `restorec inventory pull` as users run it, with the CLI's defaults (16 calls in
-// flight, 50 calls a second, DescribeDatabases pages fetched 8 ahead), paired run by run against
+// flight, 50 calls a second, DescribeDatabases pages fetched 8, then 16, then 32 ahead), paired run by run against
 // the same command with `--concurrency 1`, against the sandbox with 50 ms of latency per call:
 // 2,000 databases and 100,000 tables. Target: the defaults at least 5x faster. Reports the calls
-// and the call rate observed (never above the documented default limit of 50 a second).
+// made (the limiter lets at most 50 start in any one second).
 //   node bench/pull.mjs [PAIRS] [--latency 50]     (after npm run bundle)
 import { register } from 'tsx/esm/api';
 import { parseArgs } from 'node:util';
@@ -53,7 +53,9 @@ try {
   // The ratio is subject/baseline: defaults over sequential; the speed-up is its inverse.
   const speedUp = { ratio: 1 / r.ratio, min: 1 / r.max, max: 1 / r.min, baseline: r.subject, subject: r.baseline, runs: r.runs };
   report('pull with the CLI defaults vs --concurrency 1 (speed-up)', speedUp, 5, 'higher');
-  console.log(`defaults: ${seen.calls} calls in ${(seen.ms / 1000).toFixed(2)} s (${(seen.calls / (seen.ms / 1000)).toFixed(1)} calls/s, limit 50/s)`);
+  // The limiter allows 50 starts in any one second (a sliding window), so a run of fewer calls
+  // may start them all at once; an average over a sub-second run says nothing about the limit.
+  console.log(`defaults: ${seen.calls} calls in ${(seen.ms / 1000).toFixed(2)} s (the limiter lets at most 50 start in any one second)`);
 } finally {
   await sb.close();
   rmSync(dir, { recursive: true, force: true });

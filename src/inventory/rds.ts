@@ -57,7 +57,7 @@ export interface RdsPull {
  * serves smaller pages than asked is paged by what it serves (paging.ts).
  */
 export const DEFAULT_META_PAGE_SIZE = 1000;
-/** DescribeDatabases pages fetched at once after page 1 (it has no total to page by). */
+/** DescribeDatabases pages fetched at once after page 1 (it has no total to page by); doubled after each full batch up to 4x (paging.ts readUntilShort). */
 export const DEFAULT_PAGE_WINDOW = 8;
 const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
 const BACKUP_PAGE_SIZE = integerRange('DescribeBackups', 'PageSize')!.max;
