@@ -17,9 +17,19 @@ const NUMBER_FORMATS = ['int32', 'int64', 'float', 'double'];
 
 type Ajv = InstanceType<typeof AjvModule.default>;
 let ajv: Ajv | undefined;
-function engine(): Ajv {
+/**
+ * The engine. The schemas come from the vendored contract, so they are not checked against the
+ * JSON Schema meta-schema at run time (compiling the meta-schema was half of a live command's
+ * start-up CPU); test/contract/response-schemas.test.ts checks every one of them instead.
+ */
+export function engine(validateSchema = false): Ajv {
+  if (validateSchema) return configure(new AjvModule.default({ allErrors: true, strict: true, allowUnionTypes: true }));
   if (ajv) return ajv;
-  ajv = new AjvModule.default({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv = configure(new AjvModule.default({ allErrors: true, strict: true, allowUnionTypes: true, validateSchema: false }));
+  return ajv;
+}
+
+function configure(ajv: Ajv): Ajv {
   ajv.addVocabulary(['example']);
   for (const f of NUMBER_FORMATS) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isFinite(n) && (!f.startsWith('int') || Number.isInteger(n)) });
   return ajv;
@@ -76,6 +86,13 @@ function descend(s: ContractSchema, rests: string[]): ContractSchema {
   return pruned(s, rests.map((r) => (r.startsWith('.') ? r.slice(1) : r)));
 }
 
+/** The JSON Schema an answer of `action` is checked against in `mode`. */
+export function responseSchema(action: string, mode: ResponseMode, reads: readonly string[] = []): ContractSchema {
+  const op = contractOperation(action);
+  if (!op) throw new Error(`${action} is not an operation of the contract`);
+  return mode === 'documented' ? closed(clean(op.response)) : pruned(clean(op.response), reads);
+}
+
 type Check = (body: unknown) => ResponseProblem[];
 const cache = new Map<string, Check>();
 
@@ -84,10 +101,7 @@ export function responseChecker(action: string, mode: ResponseMode, reads: reado
   const key = `${action}\n${mode}\n${reads.join(',')}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const op = contractOperation(action);
-  if (!op) throw new Error(`${action} is not an operation of the contract`);
-  const schema = mode === 'documented' ? closed(clean(op.response)) : pruned(clean(op.response), reads);
-  const validate = engine().compile(schema);
+  const validate = engine().compile(responseSchema(action, mode, reads));
   const check: Check = (body) => {
     if (validate(body)) return [];
     return (validate.errors ?? []).slice(0, 20).map((e: { instancePath: string; keyword: string; params: unknown; message?: string }) => {
