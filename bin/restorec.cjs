@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Entry point. Loads the bundled CLI (dist/cli.cjs, and the split bundles in dist/cold/ when a
+// Entry point. Loads the bundled CLI (dist/cli.cjs or dist/hot/COMMAND.cjs, and the split bundles in dist/cold/ when a
 // command needs one) through vm.Script with the V8 code cache the build wrote beside each bundle
 // (`*.cjs.cache`), so start-up skips parsing and compiling. A cache from another Node version
 // is rejected by V8 and the bundle is simply compiled as usual. With no dist/ (an install from
@@ -62,4 +62,16 @@ globalThis.__restorecLoad = load;
 globalThis.__restorecDist = dist;
 // And the installed package, for the few files read from its dependencies (chevrotain's diagrams).
 globalThis.__restorecRoot = root;
-load(path.join(dist, 'cli.cjs')).runCli(process.argv.slice(2));
+// lint, compile and plan have bundles of their own (the CLI with that command inline: see HOT in
+// scripts/build.mjs); every other command line starts from cli.cjs. A dist/ built before there
+// were such bundles has none: cli.cjs serves.
+const argv = process.argv.slice(2);
+let cli;
+if (argv[0] === 'lint' || argv[0] === 'compile' || argv[0] === 'plan') {
+  try {
+    cli = load(path.join(dist, 'hot', `${argv[0]}.cjs`));
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+}
+(cli ?? load(path.join(dist, 'cli.cjs'))).runCli(argv);

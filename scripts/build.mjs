@@ -46,14 +46,19 @@ const COLD = {
   './commands/apply.ts': 'apply',
   './commands/lsp.ts': 'lsp',
 };
+// The live reads of lint, compile and plan (cloud client, API contract, response checks: a third
+// of those bundles) are a bundle of their own too: an offline run never reads them.
+const LIVE = { importer: /[\\/]src[\\/]cli[\\/]live-prefetch\.ts$/, path: './cloud.ts', name: 'cloud' };
 // A split module becomes a stub that loads its bundle at run time through bin/restorec.cjs's
 // loader (vm.Script with that bundle's own code cache), or a plain require without it.
-const coldModules = (prefix) => ({
+// `keep`: the one split command a per-command bundle (HOT below) has inline instead.
+const coldModules = (prefix, keep) => ({
   name: 'cold-modules',
   setup(b) {
     b.onResolve({ filter: /^\.\/(yargs-cli|commands\/(lint|compile|plan|rules|grammar|sandbox|inventory|apply|lsp))\.ts$/ }, (args) =>
-      /[\\/]src[\\/]cli[\\/](main|commands)\.ts$/.test(args.importer) ? { path: COLD[args.path], namespace: 'cold' } : undefined,
+      args.path !== keep && /[\\/]src[\\/]cli[\\/](main|commands)\.ts$/.test(args.importer) ? { path: COLD[args.path], namespace: 'cold' } : undefined,
     );
+    b.onResolve({ filter: /^\.\/cloud\.ts$/ }, (args) => (LIVE.importer.test(args.importer) ? { path: LIVE.name, namespace: 'cold' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'cold' }, (args) => {
       const file = JSON.stringify(`${prefix}${args.path}.cjs`);
       return { contents: `const load = globalThis.__restorecLoad; module.exports = load ? load(require.resolve(${file})) : require(${file});`, loader: 'js' };
@@ -113,11 +118,20 @@ const common = {
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [validators, chevrotainLexer, coldModules('./cold/')] });
 await build({
   ...common,
-  entryPoints: Object.fromEntries(Object.entries(COLD).map(([src, name]) => [name, `src/cli/${src.slice(2)}`])),
+  entryPoints: Object.fromEntries([...Object.entries(COLD), [LIVE.path, LIVE.name]].map(([src, name]) => [name, `src/cli/${src.slice(2)}`])),
   outdir: `${tmp}/cold`,
   outExtension: { '.js': '.cjs' },
   plugins: [validators, chevrotainLexer, coldModules('./')],
 });
+// Per-command bundles for the commands hooks and CI run most after fmt: the whole CLI with that
+// one command inline (hot/lint.cjs, ...), which bin/restorec.cjs loads instead of cli.cjs when
+// the command line starts with its name. One bundle and one code cache per start: through
+// cli.cjs and cold/lint.cjs, a lint read and deserialized the parser and chevrotain twice.
+// The cold bundles stay for the other routes (yargs, for help and usage errors).
+const HOT = ['lint', 'compile', 'plan'];
+for (const name of HOT) {
+  await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] });
+}
 
 // Warm-up: run the hook commands once each with the cache writer on for their bundle, and the
 // language server through one editor session (it starts each time an editor opens a spec).
@@ -138,10 +152,10 @@ const spec = 'examples/incident-2026-11-20.restore';
 const warmups = [
   ['cli.cjs', ['fmt', '--check', spec]],
   ['cli.cjs', ['parse', spec]],
-  ['cold/lint.cjs', ['lint', '--no-live', spec]],
-  ['cold/lint.cjs', ['lint', spec]],
-  ['cold/compile.cjs', ['compile', spec]],
-  ['cold/plan.cjs', ['plan', spec]],
+  ['hot/lint.cjs', ['lint', '--no-live', spec]],
+  ['hot/lint.cjs', ['lint', spec]],
+  ['hot/compile.cjs', ['compile', spec]],
+  ['hot/plan.cjs', ['plan', spec]],
   ['cold/rules.cjs', ['rules']],
   ['cold/yargs-cli.cjs', ['--help']],
   ['cold/yargs-cli.cjs', ['lint', '--help']],
@@ -206,10 +220,15 @@ function startSandbox() {
 const sandbox = await startSandbox();
 if (sandbox) {
   const snapshot = join(tmp, 'warm-up.inventory.json');
+  const liveSpec = join(tmp, 'warm-up-live.restore'); // no snapshot beside it
+  writeFileSync(liveSpec, readFileSync(join(root, spec)));
   try {
     await warmUpAll(
       [
         ['cold/inventory.cjs', ['inventory', 'pull', '--instance', 'rm-uf6wjk5xxxxxxxxxx', '--at', '2026-11-20T03:15:00Z', '-o', snapshot]],
+        // lint's live read (a spec with no snapshot beside it), which loads cold/cloud.cjs; before
+        // apply, which creates the spec's targets (lint would then find them taken and exit 1).
+        ['cold/cloud.cjs', ['lint', liveSpec]],
         ['cold/apply.cjs', ['apply', '--yes', '--wait', '--poll-ms', '50', spec]],
       ],
       sandbox.env,
@@ -217,6 +236,7 @@ if (sandbox) {
   } finally {
     await sandbox.stop();
     rmSync(snapshot, { force: true });
+    rmSync(liveSpec, { force: true });
   }
 } else process.stderr.write('build: the sandbox did not start; no code cache for inventory pull and apply\n');
 
@@ -252,7 +272,7 @@ else if (!existsSync(out)) {
 } else {
   const built = new Set(readdirSync(tmp));
   for (const name of readdirSync(out)) if (!built.has(name)) rmSync(join(out, name), { recursive: true, force: true });
-  rmSync(join(out, 'cold'), { recursive: true, force: true });
+  for (const dir of ['cold', 'hot']) rmSync(join(out, dir), { recursive: true, force: true });
   for (const name of built) renameSync(join(tmp, name), join(out, name));
   rmSync(tmp, { recursive: true, force: true });
 }

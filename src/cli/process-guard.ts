@@ -67,6 +67,13 @@ function onceCreated(name: 'stdout' | 'stderr', listen: (stream: NodeJS.WriteStr
 }
 
 let installed = false;
+/** Which of process.stdout / process.stderr exist: created on first use, after the guard is in. */
+const created = { stdout: false, stderr: false };
+
+/** Whether nothing has created process.stdout (or stderr) yet in a CLI run: see writeStdout. */
+export function untouched(name: 'stdout' | 'stderr'): boolean {
+  return installed && !created[name];
+}
 
 export function installProcessGuard(argv: readonly string[]): void {
   if (installed) return;
@@ -79,12 +86,13 @@ export function installProcessGuard(argv: readonly string[]): void {
     }
   };
   for (const name of ['stdout', 'stderr'] as const) {
-    onceCreated(name, (stream) =>
+    onceCreated(name, (stream) => {
+      created[name] = true;
       stream.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') closePipe(stream);
         else fatal(e);
-      }),
-    );
+      });
+    });
   }
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);

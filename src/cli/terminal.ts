@@ -3,12 +3,23 @@
 import { styleText } from 'node:util';
 import type { Style } from '../grammar/codeframe.ts';
 import { plainStyle } from '../grammar/codeframe.ts';
+import { stdoutMayBeTerminal } from './stdout.ts';
 
-export function wantsColor(stream: NodeJS.WriteStream): boolean {
+/** NO_COLOR's or FORCE_COLOR's answer; undefined when neither is set. */
+function colorFromEnv(): boolean | undefined {
   const env = process.env;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') return true;
-  return stream.isTTY === true && (typeof stream.hasColors !== 'function' || stream.hasColors());
+  return undefined;
+}
+
+export function wantsColor(stream: NodeJS.WriteStream): boolean {
+  return colorFromEnv() ?? (stream.isTTY === true && (typeof stream.hasColors !== 'function' || stream.hasColors()));
+}
+
+/** The style for text written with writeStdout: process.stdout is created only if it may be a terminal. */
+export function stdoutStyle(): Style {
+  return (colorFromEnv() ?? (stdoutMayBeTerminal() && wantsColor(process.stdout))) ? ansi : plainStyle;
 }
 
 const ansi: Style = {

@@ -14,6 +14,8 @@ import { reportDiagnostics } from '../report.ts';
 import { hintsFrom } from '../zone-hints.ts';
 import { lintConfig, ownedSeverity } from '../owned.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import { writeStdout } from '../stdout.ts';
+import { untouched } from '../process-guard.ts';
 import type { CloudArgs } from '../cloud-flags.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
 import { expandSpec, type SpecPlan } from '../../compiler/spec-plan.ts';
@@ -125,7 +127,7 @@ export async function compileCommand(opts: CompileCommandOptions): Promise<numbe
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;
   const requests = compiled.flatMap((c) => c.result.requests);
-  await writeChunks(process.stdout, printJson(requests));
+  await writeChunks(printJson(requests));
   return EXIT_OK;
 }
 
@@ -133,14 +135,19 @@ export async function compileCommand(opts: CompileCommandOptions): Promise<numbe
 const MAX_PENDING = 1 << 20;
 
 /**
- * Writes the output a chunk at a time, never as one 20 MiB string (see printJson). Stdout to a
- * pipe is asynchronous: after a chunk the pipe cannot take at once, the event loop gets a turn
- * to pass on what it has room for while the next chunk is made (measured ~10% faster at a
- * million tables than waiting for each to drain); past MAX_PENDING it waits for the drain, so
- * pending chunks never pile up in memory. To a file, writes are synchronous and nothing waits.
+ * Writes the output a chunk at a time, never as one 20 MiB string (see printJson). Straight to
+ * the descriptor while nothing has created process.stdout (see writeStdout: every write then
+ * completes before the next chunk is made). Through the stream otherwise: after a chunk a pipe
+ * cannot take at once, the event loop gets a turn to pass on what it has room for while the
+ * next chunk is made; past MAX_PENDING it waits for the drain, so pending chunks never pile up.
  */
-async function writeChunks(out: NodeJS.WriteStream, chunks: Iterable<string>): Promise<void> {
+async function writeChunks(chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
+    if (untouched('stdout')) {
+      writeStdout(chunk);
+      continue;
+    }
+    const out = process.stdout;
     out.write(chunk);
     if (out.writableLength > MAX_PENDING) await once(out, 'drain');
     else if (out.writableLength > 0) await new Promise(setImmediate);

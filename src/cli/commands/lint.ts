@@ -17,7 +17,8 @@ import { formatGithub } from '../../lint/formatters/github.ts';
 import { formatSummaryMarkdown } from '../../lint/formatters/summary.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
-import { styleFor } from '../terminal.ts';
+import { stdoutStyle } from '../terminal.ts';
+import { writeStdout } from '../stdout.ts';
 import { writeOutputFile } from '../output.ts';
 import { describeCode } from '../../grammar/read-bounded.ts';
 import { neighbourSnapshot, readSnapshot } from '../snapshots.ts';
@@ -83,7 +84,7 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
   const results = lint(inputs, { config, rules, now: clock(opts.now) });
   const text = render(results, opts.format, opts.repoRoot);
   if (opts.output) writeOutputFile(opts.output, text);
-  else process.stdout.write(text);
+  else writeStdout(text);
   const summary = process.env['GITHUB_STEP_SUMMARY'];
   if (opts.format === 'github' && summary) {
     try {
@@ -115,7 +116,7 @@ function render(results: FileResult[], format: string, root: string | undefined)
     case 'github':
       return formatGithub(results);
     default:
-      return formatStylish(results, styleFor(process.stdout));
+      return formatStylish(results, stdoutStyle());
   }
 }
 
@@ -184,6 +185,6 @@ export async function printConfigCommand(opts: { file: string; config?: string }
     compile: { maxEntries: mine.compile?.maxEntries ?? DEFAULT_MAX_ENTRIES, wholeDatabase: mine.compile?.wholeDatabase ?? 'tables' },
     rules: rulesOut,
   };
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  writeStdout(JSON.stringify(out, null, 2) + '\n');
   return EXIT_OK;
 }

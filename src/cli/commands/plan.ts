@@ -8,6 +8,7 @@ import { renderPlan, type Inventory, type PlanFormat, type RestorePlan, type Res
 import { requestTargets, targetPresence } from '../../cloud/targets.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { prefetchLive } from '../live-prefetch.ts';
+import { writeStdout } from '../stdout.ts';
 import { planFacts, savedPlan, writePlanFile } from '../saved-plan.ts';
 import { compileFiles, compileOptions, type CompileCommandOptions } from './compile.ts';
 import { renderSpecPlan, specPlanJson } from '../../compiler/render-spec-plan.ts';
@@ -71,13 +72,13 @@ export async function planCommand(opts: PlanCommandOptions): Promise<number> {
       ...compiled.map(({ parsed, result, inventory, index }, i) => ({ index, value: planJson(parsed.source.name, result.plan!, result.requests, result.entries, inventory, applied[i]!) })),
       ...unresolved.map(({ parsed, spec, index }) => ({ index, value: specPlanJson({ spec, source: parsed.source }) })),
     ]);
-    process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+    writeStdout(JSON.stringify(docs, null, 2) + '\n');
   } else {
     const pages = byIndex([
       ...compiled.map(({ parsed, result, index }) => ({ index, value: renderPlan({ plan: result.plan!, source: parsed.source, requests: result.requests, entries: result.entries, options }, opts.format as PlanFormat) })),
       ...unresolved.map(({ parsed, spec, index }) => ({ index, value: renderSpecPlan({ spec, source: parsed.source }, opts.format as PlanFormat) })),
     ]);
-    process.stdout.write(pages.join('\n'));
+    writeStdout(pages.join('\n'));
   }
   if (unresolved.length > 0) {
     const n = unresolved.length;
