@@ -8,7 +8,7 @@
 // Output: dist/, or RESTOREC_BUILD_OUT (bin/restorec.cjs builds on first run when an install
 // from git left no dist/; see docs/install.md). Reads src/ and writes nothing else but the
 // ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
-import { validatorsJs, writeValidators } from './gen-validators.mjs';
+import { readValidatorsJs, validatorsJs, writeValidators } from './gen-validators.mjs';
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,7 +71,10 @@ const validators = {
   name: 'validators',
   setup(b) {
     b.onResolve({ filter: /[\\/]generated[\\/]validators\.js$/ }, () => ({ path: 'validators.js', namespace: 'validators' }));
-    b.onLoad({ filter: /.*/, namespace: 'validators' }, () => ({ contents: validatorsJs, loader: 'js' }));
+    b.onLoad({ filter: /^validators\.js$/, namespace: 'validators' }, () => ({ contents: validatorsJs, loader: 'js' }));
+    b.onResolve({ filter: /[\\/]generated[\\/]read-validators\.js$/ }, () => ({ path: 'read-validators.js', namespace: 'validators' }));
+    // Its one import (the number formats) resolves from where the file would be in src/.
+    b.onLoad({ filter: /^read-validators\.js$/, namespace: 'validators' }, () => ({ contents: readValidatorsJs, loader: 'js', resolveDir: join(root, 'src', 'compiler', 'generated') }));
   },
 };
 // Chevrotain's lexer fills a 65,536-entry table on every start (initCharCodeToOptimizedIndexMap:
@@ -123,12 +126,12 @@ await build({
   outExtension: { '.js': '.cjs' },
   plugins: [validators, chevrotainLexer, coldModules('./')],
 });
-// Per-command bundles for the commands hooks and CI run most after fmt: the whole CLI with that
+// Per-command bundles for the commands hooks and CI run most after fmt, and the live ones: the whole CLI with that
 // one command inline (hot/lint.cjs, ...), which bin/restorec.cjs loads instead of cli.cjs when
 // the command line starts with its name. One bundle and one code cache per start: through
 // cli.cjs and cold/lint.cjs, a lint read and deserialized the parser and chevrotain twice.
 // The cold bundles stay for the other routes (yargs, for help and usage errors).
-const HOT = ['lint', 'compile', 'plan'];
+const HOT = ['lint', 'compile', 'plan', 'inventory', 'apply'];
 for (const name of HOT) {
   await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] });
 }
@@ -225,11 +228,11 @@ if (sandbox) {
   try {
     await warmUpAll(
       [
-        ['cold/inventory.cjs', ['inventory', 'pull', '--instance', 'rm-uf6wjk5xxxxxxxxxx', '--at', '2026-11-20T03:15:00Z', '-o', snapshot]],
+        ['hot/inventory.cjs', ['inventory', 'pull', '--instance', 'rm-uf6wjk5xxxxxxxxxx', '--at', '2026-11-20T03:15:00Z', '-o', snapshot]],
         // lint's live read (a spec with no snapshot beside it), which loads cold/cloud.cjs; before
         // apply, which creates the spec's targets (lint would then find them taken and exit 1).
         ['cold/cloud.cjs', ['lint', liveSpec]],
-        ['cold/apply.cjs', ['apply', '--yes', '--wait', '--poll-ms', '50', spec]],
+        ['hot/apply.cjs', ['apply', '--yes', '--wait', '--poll-ms', '50', spec]],
       ],
       sandbox.env,
     );

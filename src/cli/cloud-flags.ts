@@ -9,7 +9,7 @@ export function cloudFlags(): Record<string, OptionSpec> {
     profile: { type: 'string', describe: 'profile in ~/.aliyun/config.json (default: the credential chain)' },
     'mysql-url': { type: 'string', describe: 'mysql://USER:PASSWORD@HOST:PORT/ to read current tables (default: RESTOREC_MYSQL_URL)' },
     timeout: { type: 'number', default: 10000, describe: 'per-call timeout in ms' },
-    concurrency: { type: 'number', default: 16, describe: 'API calls in flight at once' },
+    concurrency: { type: 'number', default: 32, describe: 'API calls in flight at once' },
     rate: { type: 'number', default: 50, describe: 'API calls started per second at most' },
     verbose: { type: 'boolean', default: false, describe: 'trace every API call on stderr (secrets redacted)' },
     'meta-page-size': { type: 'number', describe: 'DescribeMetaList page size (default 1000; its maximum is undocumented, smaller pages are tried when refused)' },

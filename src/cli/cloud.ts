@@ -10,6 +10,7 @@ import { sourceOf } from '../compiler/source.ts';
 import { EXIT_FINDINGS, EXIT_USAGE, UserError, isUserError } from './errors.ts';
 export { cloudFlags, cloudArgs, type CloudArgs } from './cloud-flags.ts';
 import type { CloudArgs } from './cloud-flags.ts';
+import { writeStderr } from './stdout.ts';
 
 /** The spec's `region` statement, if any. */
 export function specRegion(doc: Document): string | undefined {
@@ -63,7 +64,7 @@ export async function liveInventory(doc: Document, args: CloudArgs, client?: Rds
     if (!client) api.close();
   }
   const { inventory, warnings } = loaded;
-  for (const w of warnings) process.stderr.write(`restorec: note: ${w}\n`);
+  for (const w of warnings) writeStderr(`restorec: note: ${w}\n`);
   return inventory;
 }
 

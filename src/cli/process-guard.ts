@@ -66,18 +66,22 @@ function onceCreated(name: 'stdout' | 'stderr', listen: (stream: NodeJS.WriteStr
   });
 }
 
-let installed = false;
-/** Which of process.stdout / process.stderr exist: created on first use, after the guard is in. */
-const created = { stdout: false, stderr: false };
+/** One state per process, not per bundle: each split bundle holds a copy of this module, and
+ *  writeStdout in any of them must know what the guard the main bundle installed has seen. */
+const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('restorec.processGuard')] ??= {
+  installed: false,
+  /** Which of process.stdout / process.stderr exist: created on first use, after the guard is in. */
+  created: { stdout: false, stderr: false },
+}) as { installed: boolean; created: { stdout: boolean; stderr: boolean } };
 
 /** Whether nothing has created process.stdout (or stderr) yet in a CLI run: see writeStdout. */
 export function untouched(name: 'stdout' | 'stderr'): boolean {
-  return installed && !created[name];
+  return state.installed && !state.created[name];
 }
 
 export function installProcessGuard(argv: readonly string[]): void {
-  if (installed) return;
-  installed = true;
+  if (state.installed) return;
+  state.installed = true;
   const fatal = (e: unknown) => {
     try {
       process.stderr.write(describeInternalError(e, wantsStack(argv)));
@@ -87,7 +91,7 @@ export function installProcessGuard(argv: readonly string[]): void {
   };
   for (const name of ['stdout', 'stderr'] as const) {
     onceCreated(name, (stream) => {
-      created[name] = true;
+      state.created[name] = true;
       stream.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') closePipe(stream);
         else fatal(e);

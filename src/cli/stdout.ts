@@ -1,4 +1,4 @@
-// Output to stdout without process.stdout where that is safe. Node creates process.stdout on
+// Output to stdout (and stderr) without process.stdout (process.stderr) where that is safe. Node creates process.stdout on
 // first use, and creating it costs 1.6 ms of start-up for a file or /dev/null and 2.6 ms for a
 // pipe (it loads the stream machinery; tty adds net): a tenth of what a lint or compile of one
 // spec adds to Node's own start (bench/startup). So until something has created the stream,
@@ -9,28 +9,37 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { untouched } from './process-guard.ts';
 
 /** The reader closed the pipe (`restorec lint | head`): the rest is dropped, as the guard does. */
-let gone = false;
+const gone = { stdout: false, stderr: false };
 
-/** Writes `text` to stdout: see the top of this file. */
-export function writeStdout(text: string): void {
-  if (gone) return;
-  if (!untouched('stdout')) {
-    process.stdout.write(text);
+function writeTo(name: 'stdout' | 'stderr', fd: number, text: string): void {
+  if (gone[name]) return;
+  if (!untouched(name)) {
+    process[name].write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   try {
-    while (done < bytes.length) done += writeSync(1, bytes, done);
+    while (done < bytes.length) done += writeSync(fd, bytes, done);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') gone = true;
+    if (code === 'EPIPE') gone[name] = true;
     // A non-blocking descriptor (inherited that way) that is full: the stream waits for room.
-    else if (code === 'EAGAIN') process.stdout.write(bytes.subarray(done));
+    else if (code === 'EAGAIN') process[name].write(bytes.subarray(done));
     // Anything else (ENOSPC on /dev/full, ...) is what the stream would have reported: the
     // command line's last line of defence turns a failed write into one sentence and exit 2.
     else throw e;
   }
+}
+
+/** Writes `text` to stdout: see the top of this file. */
+export function writeStdout(text: string): void {
+  writeTo('stdout', 1, text);
+}
+
+/** Writes `text` to stderr, the same way (notes and summaries of live reads). */
+export function writeStderr(text: string): void {
+  writeTo('stderr', 2, text);
 }
 
 /**

@@ -2,7 +2,10 @@
 // included, lands in a URL), undefined parameters dropped (pop-core would send "undefined"),
 // a per-attempt timeout, retries with exponential backoff and jitter (p-retry) inside a total
 // time bound, and a shared concurrency/rate limit that every attempt passes through.
-import RPCClient from '@alicloud/pop-core';
+// pop-core's RPC client alone: its index also loads the ROA client and, with it, xml2js (~13 ms
+// of a live command's start; restorec makes RPC calls only).
+import RPCClient from '@alicloud/pop-core/lib/rpc.js';
+import { installAnswerParser } from './answer-json.ts';
 import pRetry from 'p-retry';
 import { CredentialsError, type CredentialsSource } from './credentials.ts';
 import { CloudError, errorCode, isRetryable, toCloudError } from './errors.ts';
@@ -22,7 +25,7 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 8, minDelayMs: 200, maxDelayMs: 8_000, totalMs: 120_000 };
-export const DEFAULT_LIMIT: LimitOptions = { concurrency: 16, ratePerSecond: 50 };
+export const DEFAULT_LIMIT: LimitOptions = { concurrency: 32, ratePerSecond: 50 };
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface RdsClientOptions {
@@ -66,6 +69,7 @@ export class RdsClient {
   private readonly closed = new AbortController();
 
   constructor(readonly options: RdsClientOptions) {
+    installAnswerParser();
     const Ctor = RPCClient as unknown as new (config: Record<string, unknown>) => PopClient;
     this.pop = new Ctor({ endpoint: options.endpoint.replace(/\/+$/, ''), apiVersion: API_VERSION, credentialsProvider: options.credentials });
     this.limiter = new Limiter({ ...DEFAULT_LIMIT, ...options.limit });

@@ -4,6 +4,7 @@
 // type, so a field restorec ignores can never stop a restore.
 import AjvModule from 'ajv';
 import { contractOperation, type ContractSchema } from './index.ts';
+import { NUMBER_FORMATS } from './formats.ts';
 
 export type ResponseMode = 'documented' | 'reads';
 
@@ -13,7 +14,6 @@ export interface ResponseProblem {
   message: string;
 }
 
-const NUMBER_FORMATS = ['int32', 'int64', 'float', 'double'];
 
 type Ajv = InstanceType<typeof AjvModule.default>;
 let ajv: Ajv | undefined;
@@ -31,7 +31,7 @@ export function engine(validateSchema = false): Ajv {
 
 function configure(ajv: Ajv): Ajv {
   ajv.addVocabulary(['example']);
-  for (const f of NUMBER_FORMATS) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isFinite(n) && (!f.startsWith('int') || Number.isInteger(n)) });
+  for (const [name, format] of Object.entries(NUMBER_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }
 
@@ -96,20 +96,30 @@ export function responseSchema(action: string, mode: ResponseMode, reads: readon
 type Check = (body: unknown) => ResponseProblem[];
 const cache = new Map<string, Check>();
 
-/** A checker for answers of `action`: in `reads` mode over the given read paths. */
-export function responseChecker(action: string, mode: ResponseMode, reads: readonly string[] = []): Check {
-  const key = `${action}\n${mode}\n${reads.join(',')}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const validate = engine().compile(responseSchema(action, mode, reads));
-  const check: Check = (body) => {
+/** An ajv validate function, compiled now or at build time. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; params: unknown; message?: string }[] | null;
+}
+
+/** A checker from a compiled validator: at most 20 problems, each with its path as restorec prints them. */
+export function checkerFrom(validate: CompiledValidator): Check {
+  return (body) => {
     if (validate(body)) return [];
-    return (validate.errors ?? []).slice(0, 20).map((e: { instancePath: string; keyword: string; params: unknown; message?: string }) => {
+    return (validate.errors ?? []).slice(0, 20).map((e) => {
       const path = e.instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
       const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)} is not documented)` : '';
       return { path: path || '(answer)', message: `${e.message ?? 'does not match the contract'}${extra}` };
     });
   };
+}
+
+/** A checker for answers of `action`: in `reads` mode over the given read paths. */
+export function responseChecker(action: string, mode: ResponseMode, reads: readonly string[] = []): Check {
+  const key = `${action}\n${mode}\n${reads.join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const check = checkerFrom(engine().compile(responseSchema(action, mode, reads)) as CompiledValidator);
   cache.set(key, check);
   return check;
 }

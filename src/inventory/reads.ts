@@ -1,40 +1,30 @@
 // The fields restorec reads from each answer. Every answer is checked against the contract's
 // response schema for exactly these fields (their documented types): a field restorec ignores
 // can never stop a restore, and a field it relies on can never be misread.
-import { responseChecker } from '../contract/response.ts';
+import { checkerFrom, responseChecker } from '../contract/response.ts';
+import { READS } from './read-paths.ts';
+import { READ_PATHS, READ_VALIDATORS } from '../compiler/generated/read-validators.js';
+
+export { READS };
 import type { ApiBody, Params } from '../cloud/client.ts';
 import { InventoryError } from './errors.ts';
 
-export const READS: Readonly<Record<string, readonly string[]>> = {
-  DescribeDBInstanceAttribute: [
-    'Items.DBInstanceAttribute[].DBInstanceId', 'Items.DBInstanceAttribute[].RegionId', 'Items.DBInstanceAttribute[].Engine',
-    'Items.DBInstanceAttribute[].EngineVersion', 'Items.DBInstanceAttribute[].Category', 'Items.DBInstanceAttribute[].DBInstanceClass',
-    'Items.DBInstanceAttribute[].DBInstanceStorageType', 'Items.DBInstanceAttribute[].DBInstanceStatus', 'Items.DBInstanceAttribute[].LockMode',
-    'Items.DBInstanceAttribute[].DBInstanceType', 'Items.DBInstanceAttribute[].ReadOnlyDBInstanceIds.ReadOnlyDBInstanceId[].DBInstanceId',
-    'Items.DBInstanceAttribute[].GuardDBInstanceId', 'Items.DBInstanceAttribute[].TempDBInstanceId', 'Items.DBInstanceAttribute[].DBInstanceStorage',
-    'Items.DBInstanceAttribute[].DBInstanceDiskUsed',
-  ],
-  DescribeParameters: ['RunningParameters.DBInstanceParameter[].ParameterName', 'RunningParameters.DBInstanceParameter[].ParameterValue'],
-  DescribeBackupPolicy: ['EnableBackupLog', 'BackupLog', 'LogBackupRetentionPeriod', 'BackupRetentionPeriod', 'CompressType'],
-  DescribeLocalAvailableRecoveryTime: ['RecoveryBeginTime', 'RecoveryEndTime'],
-  DescribeBackups: [
-    'PageNumber', 'PageRecordCount', 'TotalRecordCount',
-    'Items.Backup[].BackupId', 'Items.Backup[].BackupStatus', 'Items.Backup[].MetaStatus', 'Items.Backup[].BackupStartTime',
-    'Items.Backup[].BackupEndTime', 'Items.Backup[].BackupMethod', 'Items.Backup[].BackupType', 'Items.Backup[].BackupMode', 'Items.Backup[].BackupSize',
-  ],
-  DescribeMetaList: ['PageNumber', 'PageRecordCount', 'TotalRecordCount', 'TotalPageCount', 'Items.Meta[].Database', 'Items.Meta[].Tables', 'Items.Meta[].Size'],
-  DescribeDatabases: ['Databases.Database[].DBName', 'Databases.Database[].DBStatus'],
-  DescribeCrossRegionBackups: [
-    'PageNumber', 'PageRecordCount', 'TotalRecordCount',
-    'Items.Item[].CrossBackupId', 'Items.Item[].BackupSetStatus', 'Items.Item[].CrossBackupRegion', 'Items.Item[].BackupStartTime',
-    'Items.Item[].BackupEndTime', 'Items.Item[].ConsistentTime', 'Items.Item[].BackupMethod', 'Items.Item[].BackupType', 'Items.Item[].BackupSetScale',
-    'Items.Item[].Engine', 'Items.Item[].EngineVersion', 'Items.Item[].Category', 'Items.Item[].DBInstanceStorageType', 'Items.Item[].CrossBackupSetSize',
-    'Items.Item[].RestoreRegions.RestoreRegion',
-  ],
-  DescribeCrossBackupMetaList: ['PageNumber', 'PageRecordCount', 'TotalRecordCount', 'TotalPageCount', 'Items.Meta[].Database', 'Items.Meta[].Tables', 'Items.Meta[].Size'],
-  DescribeAvailableRecoveryTime: ['CrossBackupId', 'RecoveryBeginTime', 'RecoveryEndTime'],
-  DescribeHistoryTasks: ['TotalCount', 'PageNumber', 'PageSize', 'Items[].TaskId', 'Items[].TaskType', 'Items[].Status', 'Items[].Progress', 'Items[].StartTime', 'Items[].EndTime', 'Items[].InstanceId'],
-};
+
+const checkers = new Map<string, (body: unknown) => { path: string; message: string }[]>();
+
+/**
+ * The checker for `action`'s answers: compiled at build time (scripts/gen-validators.mjs) from
+ * these same lists, or by ajv now when the build's lists differ (a source edited since).
+ */
+function readChecker(action: string): (body: unknown) => { path: string; message: string }[] {
+  let check = checkers.get(action);
+  if (check) return check;
+  const reads = READS[action] ?? [];
+  const built = READ_PATHS[action] === reads.join(',') ? READ_VALIDATORS[action] : undefined;
+  check = built ? checkerFrom(built) : responseChecker(action, 'reads', reads);
+  checkers.set(action, check);
+  return check;
+}
 
 /** What the reader needs of a client: RdsClient, or a fake in tests. */
 export interface RdsCaller {
@@ -44,7 +34,7 @@ export interface RdsCaller {
 /** One call whose answer is checked against the contract for the fields restorec reads. */
 export async function read(api: RdsCaller, action: string, params: Params): Promise<ApiBody> {
   const body = await api.call(action, params);
-  const problems = responseChecker(action, 'reads', READS[action] ?? [])(body);
+  const problems = readChecker(action)(body);
   if (problems.length > 0) {
     throw new InventoryError(
       `${action} answered with fields restorec cannot read as the API documents them; nothing is used from this inventory`,

@@ -9,6 +9,7 @@ import { LiveProvider, type ContentsSource, type CrossRegionSource } from '../..
 import { redact } from '../../cloud/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
 import { guard, makeClient, mysqlUrl, type CloudArgs } from '../cloud.ts';
+import { writeStderr, writeStdout } from '../stdout.ts';
 
 export interface InventoryPullOptions extends CloudArgs {
   action: string;
@@ -77,15 +78,15 @@ export async function inventoryCommand(opts: InventoryPullOptions): Promise<numb
     const sources: ContentsSource[] = [...opts.backup.map((b) => ({ backupId: b })), ...(cross ? [] : opts.at.map((t) => ({ restoreTime: utcTime(t) })))];
     const provider = new LiveProvider({ api: client, mysqlUrl: mysqlUrl(opts), ...(opts.metaPageSize !== undefined ? { metaPageSize: opts.metaPageSize } : {}) });
     const { inventory, warnings } = await provider.load({ instanceId: opts.instance!, sources, newestUsableBackup: sources.length === 0 && !cross, ...(cross ? { crossRegion: cross } : {}) });
-    for (const w of warnings) process.stderr.write(`restorec: note: ${w}\n`);
+    for (const w of warnings) writeStderr(`restorec: note: ${w}\n`);
     const text = redact(JSON.stringify({ $schema: 'https://restorec.dev/schemas/inventory.schema.json', ...inventory }, null, 2)) + '\n';
-    if (opts.out === '-') process.stdout.write(text);
+    if (opts.out === '-') writeStdout(text);
     else writeAtomically(opts.out, text);
     const tables = inventory.contents.reduce((n, c) => n + c.Databases.reduce((m, d) => m + d.Tables.length, 0), 0);
     const x = inventory.crossRegion;
     const crossTables = (x?.contents ?? []).reduce((n, c) => n + c.Databases.reduce((m, d) => m + d.Tables.length, 0), 0);
     const crossPart = x ? `; cross-region source ${x.DBInstanceId} (${x.RegionId}): ${x.supported === false ? 'cross-region backup not supported' : `${x.backups?.length ?? 0} cross-region backups, ${crossTables} tables in ${x.contents.length} listed`}` : '';
-    process.stderr.write(`restorec: ${opts.out === '-' ? 'wrote the snapshot' : `wrote ${opts.out}`}: ${inventory.current?.Databases.length ?? 0} databases on the instance, ${tables} tables in ${inventory.contents.length} backup source(s)${crossPart}, ${client.callCount} API calls\n`);
+    writeStderr(`restorec: ${opts.out === '-' ? 'wrote the snapshot' : `wrote ${opts.out}`}: ${inventory.current?.Databases.length ?? 0} databases on the instance, ${tables} tables in ${inventory.contents.length} backup source(s)${crossPart}, ${client.callCount} API calls\n`);
     return EXIT_OK;
     });
   } finally {
