@@ -9,7 +9,8 @@
 // from git left no dist/; see docs/install.md). Reads src/ and writes nothing else but the
 // ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
 import { readValidatorsJs, validatorsJs, writeValidators } from './gen-validators.mjs';
-import { build } from 'esbuild';
+import { build, buildSync } from 'esbuild';
+import { createRequire } from 'node:module';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -99,6 +100,23 @@ const chevrotainLexer = {
     });
   },
 };
+// The grammar's productions, recorded once here instead of at every start (src/grammar/gast-cache.ts):
+// the parser's module bundled and run by esbuild, its recording embedded in place of
+// src/grammar/precomputed-gast.ts (as a JSON string: V8 reads JSON faster than an object literal).
+function precomputedGast() {
+  const entry = "export { recordedGrammar } from './src/grammar/parser.ts';";
+  const bundled = buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'error' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  return `export const PRECOMPUTED_GAST = JSON.parse(${JSON.stringify(JSON.stringify(mod.exports.recordedGrammar()))});\n`;
+}
+const gastJs = precomputedGast();
+const gast = {
+  name: 'precomputed-gast',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]grammar[\\/]precomputed-gast\.ts$/ }, () => ({ contents: gastJs, loader: 'js' }));
+  },
+};
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -118,13 +136,13 @@ const common = {
   external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials', 'diff'],
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [validators, chevrotainLexer, coldModules('./cold/')] });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('./cold/')] });
 await build({
   ...common,
   entryPoints: Object.fromEntries([...Object.entries(COLD), [LIVE.path, LIVE.name]].map(([src, name]) => [name, `src/cli/${src.slice(2)}`])),
   outdir: `${tmp}/cold`,
   outExtension: { '.js': '.cjs' },
-  plugins: [validators, chevrotainLexer, coldModules('./')],
+  plugins: [gast, validators, chevrotainLexer, coldModules('./')],
 });
 // Per-command bundles for the commands hooks and CI run most after fmt, and the live ones: the whole CLI with that
 // one command inline (hot/lint.cjs, ...), which bin/restorec.cjs loads instead of cli.cjs when
@@ -133,7 +151,7 @@ await build({
 // The cold bundles stay for the other routes (yargs, for help and usage errors).
 const HOT = ['lint', 'compile', 'plan', 'inventory', 'apply'];
 for (const name of HOT) {
-  await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] });
+  await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] });
 }
 
 // Warm-up: run the hook commands once each with the cache writer on for their bundle, and the

@@ -1,8 +1,10 @@
 // The Chevrotain parser of the .restore language. Each rule carries its production as a comment;
 // docs/language.md holds the same grammar as EBNF. One instance is built and reused.
-import { CstParser, type CstNode, type IToken, type TokenType, type IRecognitionException } from 'chevrotain';
+import { CstParser, type CstNode, type IToken, type TokenType, type IRecognitionException, type Rule } from 'chevrotain';
 import * as T from './tokens.ts';
 import { errorMessageProvider } from './parse-messages.ts';
+import { deserializeProduction, serializeGrammarRules, tokensByName, type RecordedGrammar } from './gast-cache.ts';
+import { PRECOMPUTED_GAST } from './precomputed-gast.ts';
 
 /**
  * Past this many syntax errors a parse stops. Recovery costs Chevrotain a walk of the grammar per
@@ -42,8 +44,20 @@ const countingProvider: typeof errorMessageProvider = Object.fromEntries(
 
 export const parserTokens: TokenType[] = [...T.allTokens, T.NameLike, T.StatementStray, T.BlockStray];
 
+/** Chevrotain's grammar recorder (its GastRecorder trait): the hooks the parser below overrides. */
+interface Recorder {
+  enableRecording(): void;
+  disableRecording(): void;
+  topLevelRuleRecord(name: string, def: () => void): Rule;
+}
+const recorder = CstParser.prototype as unknown as Recorder;
+let tokenNames: Map<string, TokenType> | undefined;
+
 class RestoreParser extends CstParser {
-  constructor(skipValidations: boolean) {
+  /** The productions recorded by the build, when they are for exactly these rules. */
+  private recorded: RecordedGrammar | undefined;
+
+  constructor(skipValidations: boolean, recorded: RecordedGrammar | undefined = PRECOMPUTED_GAST) {
     super(parserTokens, {
       recoveryEnabled: true,
       maxLookahead: 2,
@@ -51,7 +65,25 @@ class RestoreParser extends CstParser {
       errorMessageProvider: countingProvider,
       traceInitPerf: process.env['RESTOREC_TRACE_INIT'] ? 2 : false, // start-up cost of each analysis phase
     });
+    // Data for other rules than these (a build older than the grammar) is not used: recorded now.
+    const names = (this as unknown as { definedRulesNames: string[] }).definedRulesNames;
+    if (recorded && names.length === Object.keys(recorded).length && names.every((n) => Object.hasOwn(recorded, n))) this.recorded = recorded;
     this.performSelfAnalysis();
+    this.recorded = undefined;
+  }
+
+  // Chevrotain's recording phase, given the build's productions instead (gast-cache.ts).
+  enableRecording(): void {
+    if (!this.recorded) recorder.enableRecording.call(this);
+  }
+
+  disableRecording(): void {
+    if (!this.recorded) recorder.disableRecording.call(this);
+  }
+
+  topLevelRuleRecord(name: string, def: () => void): Rule {
+    const data = this.recorded?.[name];
+    return data ? (deserializeProduction(data, (tokenNames ??= tokensByName(parserTokens))) as Rule) : recorder.topLevelRuleRecord.call(this, name, def);
   }
 
   // document = { statement | stray } ;
@@ -194,7 +226,17 @@ export function getParser(): RestoreParser {
 
 /** Builds a parser with Chevrotain's grammar validations on; throws if the grammar is ambiguous. */
 export function validateGrammar(): RestoreParser {
-  return new RestoreParser(false);
+  return new RestoreParser(false, undefined);
+}
+
+/** A parser built from `recorded` productions, or recording them itself (undefined): for tests. */
+export function parserWith(recorded: RecordedGrammar | undefined): RestoreParser {
+  return new RestoreParser(true, recorded);
+}
+
+/** The productions chevrotain records for this grammar, as data: the build embeds them. */
+export function recordedGrammar(): RecordedGrammar {
+  return serializeGrammarRules(new RestoreParser(true, undefined).getGAstProductions());
 }
 
 export interface TokensParse {
