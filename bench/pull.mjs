@@ -3,7 +3,7 @@
 // the same command with `--concurrency 1`, against the sandbox with 50 ms of latency per call:
 // 2,000 databases and 100,000 tables. Target: the defaults at least 5x faster. Reports the calls
 // made (the limiter lets at most 50 start in any one second).
-//   node bench/pull.mjs [PAIRS] [--latency 50]     (after npm run bundle)
+//   node bench/pull.mjs [PAIRS=7] [--latency 50]     (after npm run bundle)
 import { register } from 'tsx/esm/api';
 import { parseArgs } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { cli, paired, report, requireBuild, runAsync } from './lib.mjs';
 register();
 requireBuild('pull');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { latency: { type: 'string', default: '50' }, dbs: { type: 'string', default: '2000' }, tables: { type: 'string', default: '100000' } } });
-const PAIRS = Number(positionals[0] ?? 3);
+const PAIRS = Number(positionals[0] ?? 7);
 const { startSandbox } = await import('../src/sandbox/index.ts');
 
 const DBS = Number(values.dbs), TABLES = Number(values.tables), PER = Math.ceil(TABLES / DBS);

@@ -4,7 +4,8 @@
 // is phased out for MySQL): a task of a restore TaskType (UNCONFIRMED for both operations, so a configurable pattern)
 // that started after the submission. A request is reported done or already applied only with
 // evidence that the outcome names: the task's Succeed status, or the target tables seen over SQL.
-import { requestAction, type CurrentDatabase, type HistoryTask, type RestoreRequest } from '../compiler/index.ts';
+import { requestAction } from '../compiler/request.ts';
+import type { CurrentDatabase, HistoryTask, RestoreRequest } from '../compiler/index.ts';
 import { historyTasks, UNFINISHED_TASK } from '../inventory/rds.ts';
 import { CloudError } from './errors.ts';
 import { targetPresence, type RequestTargets } from './targets.ts';

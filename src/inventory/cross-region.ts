@@ -4,7 +4,8 @@
 // for (DescribeCrossBackupMetaList, paged like DescribeMetaList). Answers that say something about
 // the spec (CrossBackupNotSupport, NoAvailableLogBackup, NoAvailableDisasterRestoreBakset,
 // InvalidMeta.*) are recorded for the lint rules that own them, never thrown at the user.
-import { baseCrossBackup, type BackupContents, type CrossRegionBackup, type CrossRegionInventory, type CrossRegionRecoveryWindow } from '../compiler/index.ts';
+import { baseCrossBackup } from '../compiler/inventory.ts';
+import type { BackupContents, CrossRegionBackup, CrossRegionInventory, CrossRegionRecoveryWindow } from '../compiler/index.ts';
 import { CloudError } from '../cloud/errors.ts';
 import { InventoryError } from './errors.ts';
 import { listContents } from './meta.ts';

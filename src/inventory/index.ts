@@ -1,7 +1,9 @@
 // The live inventory provider: the instance as it is now (the RDS API, plus information_schema
 // over SQL when a connection is configured), as the compiler's Inventory model, validated against
 // schemas/inventory.schema.json. Offline snapshots are read by src/cli/snapshots.ts.
-import { checkInventory, formatProblem, type Inventory } from '../compiler/index.ts';
+// The modules themselves, not the compiler's index: that would build chevrotain at start-up (~5 ms).
+import { checkInventory, formatProblem } from '../compiler/validate.ts';
+import type { Inventory } from '../compiler/index.ts';
 import { InventoryError } from './errors.ts';
 import { currentDatabases, pullRdsInventory, type ContentsSource, type CrossRegionSource, type RdsCaller } from './rds.ts';
 import type { CurrentDatabase } from '../compiler/index.ts';

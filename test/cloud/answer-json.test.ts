@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { answerParser, installAnswerParser } from '../../src/cloud/answer-json.ts';
 
 const require = createRequire(import.meta.url);
@@ -72,6 +73,13 @@ test('an ordinary answer never reaches json-bigint; one with a long number does'
   assert.is(calls, 0);
   spy(Buffer.from('{"RequestId":"A","BackupId":1234567890123456}'));
   assert.is(calls, 1);
+});
+
+test('restorec and pop-core share one json-bigint (so pop-core parses through what restorec installs)', async () => {
+  const ours = (await import('json-bigint')).default as unknown;
+  assert.is(ours, jsonBigint);
+  const pkg = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as { dependencies: Record<string, string> };
+  assert.is(pkg('package.json').dependencies['json-bigint'], pkg(fromPopCore.resolve('@alicloud/pop-core/package.json')).dependencies['json-bigint']);
 });
 
 test('installed: pop-core reads answers through it, and installing twice wraps once', () => {

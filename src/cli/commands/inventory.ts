@@ -4,7 +4,8 @@
 // --from-instance I` it reads that cross-region source instead ([--cross-backup ID | --at TIME]...).
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseTimestamp } from '../../grammar/index.ts';
+// timestamp.ts alone: the grammar's index would build chevrotain's lexer and parser at start-up (~5 ms).
+import { parseTimestamp } from '../../grammar/timestamp.ts';
 import { LiveProvider, type ContentsSource, type CrossRegionSource } from '../../inventory/index.ts';
 import { redact } from '../../cloud/index.ts';
 import { EXIT_OK, UserError } from '../errors.ts';
