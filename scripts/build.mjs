@@ -123,7 +123,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked',
+  sourcemap: 'linked', // for --enable-source-maps when debugging a stack (RESTOREC_DEBUG=1)
   minify: !process.env.RESTOREC_NO_MINIFY,
   legalComments: 'linked',
   // ESM-only dependencies (yargs) read import.meta.url: give them the bundle's own URL.
@@ -135,19 +135,20 @@ const common = {
   external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials', 'diff'],
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('./cold/')] });
+// The bundles are independent: built at once (esbuild spreads them over the cores).
+const builds = [build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('./cold/')] })];
 // pop-core is bundled into the bundles that make API calls (the cold ones, of which only the live
 // commands and cloud.cjs reach it, and hot/inventory and hot/apply): from the bundle it comes
 // with the V8 code cache; required from node_modules, Node compiled its 15 files (bignumber.js,
 // httpx, debug, ...) at every start, 15-20 ms before a live command's first call.
 const LIVE_BUNDLED = { ...common, external: common.external.filter((p) => p !== '@alicloud/pop-core') };
-await build({
+builds.push(build({
   ...LIVE_BUNDLED,
   entryPoints: Object.fromEntries([...Object.entries(COLD), [LIVE.path, LIVE.name]].map(([src, name]) => [name, `src/cli/${src.slice(2)}`])),
   outdir: `${tmp}/cold`,
   outExtension: { '.js': '.cjs' },
   plugins: [gast, validators, chevrotainLexer, coldModules('./')],
-});
+}));
 // Per-command bundles for the commands hooks and CI run most after fmt, and the live ones: the whole CLI with that
 // one command inline (hot/lint.cjs, ...), which bin/restorec.cjs loads instead of cli.cjs when
 // the command line starts with its name. One bundle and one code cache per start: through
@@ -155,8 +156,9 @@ await build({
 // The cold bundles stay for the other routes (yargs, for help and usage errors).
 const HOT = ['lint', 'compile', 'plan', 'inventory', 'apply'];
 for (const name of HOT) {
-  await build({ ...(name === 'inventory' || name === 'apply' ? LIVE_BUNDLED : common), entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] });
+  builds.push(build({ ...(name === 'inventory' || name === 'apply' ? LIVE_BUNDLED : common), entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] }));
 }
+await Promise.all(builds);
 
 // Warm-up: run the hook commands once each with the cache writer on for their bundle, and the
 // language server through one editor session (it starts each time an editor opens a spec).
@@ -207,14 +209,24 @@ function warmUp(bundle, args, input, env = {}) {
     else child.stdin.end();
   });
 }
-async function warmUpAll(list, env) {
-  for (const [bundle, args, input] of list) {
-    const warm = await warmUp(bundle, args, input, env);
-    if (warm.status !== 0) {
-      process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
-      rmSync(join(tmp, `${bundle}.cache`), { force: true });
+/** Runs the warm-ups: those of one bundle in order (each starts from the cache the one before
+ *  wrote), different bundles side by side, a few at a time (each is a process start). */
+async function warmUpAll(list, env, parallel = 3) {
+  const groups = new Map();
+  for (const w of list) groups.set(w[0], [...(groups.get(w[0]) ?? []), w]);
+  const queue = [...groups.values()];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const [bundle, args, input] of group) {
+        const warm = await warmUp(bundle, args, input, env);
+        if (warm.status !== 0) {
+          process.stderr.write(`build: warm-up \`restorec ${args.join(' ')}\` failed (exit ${warm.status}); no code cache for ${bundle}\n${warm.stderr}`);
+          rmSync(join(tmp, `${bundle}.cache`), { force: true });
+        }
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
 }
 await warmUpAll(warmups, {});
 
@@ -257,6 +269,7 @@ if (sandbox) {
         ['hot/apply.cjs', ['apply', '--yes', '--wait', '--poll-ms', '50', spec]],
       ],
       sandbox.env,
+      1, // in this order: apply changes what the sandbox holds
     );
   } finally {
     await sandbox.stop();
@@ -268,18 +281,28 @@ if (sandbox) {
 // Help as yargs prints it, for main.ts to print without loading yargs (see cachedHelp there):
 // the top-level help first, then each command it lists.
 const helpOf = (args) =>
-  spawnSync(process.execPath, [join(root, 'bin/restorec.cjs'), ...args, '--help'], {
-    cwd: root,
-    env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_NO_HELP_CACHE: '1' },
-    encoding: 'utf8',
+  new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), ...args, '--help'], {
+      cwd: root,
+      env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_NO_HELP_CACHE: '1' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.on('close', (status) => done({ status, stdout }));
   });
 const help = {};
-const top = helpOf([]);
+const top = await helpOf([]);
 if (top.status === 0) {
   help[''] = top.stdout;
-  for (const [, name] of top.stdout.matchAll(/^ {2}restorec (\S+)/gm)) {
-    const r = helpOf([name]);
-    if (r.status === 0) help[name] = r.stdout;
+  const names = [...top.stdout.matchAll(/^ {2}restorec (\S+)/gm)].map((m) => m[1]);
+  // A few at a time, in the order yargs lists them.
+  for (let i = 0; i < names.length; i += 4) {
+    const batch = names.slice(i, i + 4);
+    const got = await Promise.all(batch.map((name) => helpOf([name])));
+    batch.forEach((name, k) => {
+      if (got[k].status === 0) help[name] = got[k].stdout;
+    });
   }
 }
 writeFileSync(join(tmp, 'help.json'), JSON.stringify(help));

@@ -72,7 +72,13 @@ const int = (v: unknown): number | undefined => {
 };
 /** Drops undefined members so the snapshot has no `"x": undefined` ghosts. */
 function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  // A loop, not fromEntries(entries().filter()): it runs for every database of a pull.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
 
 /** `yyyy-MM-ddTHH:mm[:ss]Z` as the snapshot wants it (seconds optional or required). */
