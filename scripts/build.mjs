@@ -123,7 +123,10 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked', // for --enable-source-maps when debugging a stack (RESTOREC_DEBUG=1)
+  // For `node --enable-source-maps bin/restorec.cjs` when debugging a stack: positions only, the
+  // sources are in the package (src/, node_modules/); with their contents the maps were 32 MB.
+  sourcemap: 'linked',
+  sourcesContent: false,
   minify: !process.env.RESTOREC_NO_MINIFY,
   legalComments: 'linked',
   // ESM-only dependencies (yargs) read import.meta.url: give them the bundle's own URL.
