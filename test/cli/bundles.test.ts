@@ -1,0 +1,42 @@
+// bin/restorec.cjs starts lint, compile, plan, inventory and apply from their own bundle
+// (dist/hot/COMMAND.cjs) and everything else from dist/cli.cjs; a dist/ without hot/ (built by
+// an older restorec) still serves every command from cli.cjs. Both routes give the same output.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'bin/restorec.cjs');
+const spec = join(root, 'examples/incident-2026-11-20.restore');
+const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+
+test('the per-command bundles exist, each with a code cache', () => {
+  for (const name of ['lint', 'compile', 'plan', 'inventory', 'apply']) {
+    assert.ok(existsSync(join(root, 'dist/hot', `${name}.cjs`)), `dist/hot/${name}.cjs`);
+    assert.ok(existsSync(join(root, 'dist/hot', `${name}.cjs.cache`)), `dist/hot/${name}.cjs.cache`);
+  }
+});
+
+test('without dist/hot/ every command runs from cli.cjs, with the same output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'restorec-dist-'));
+  try {
+    cpSync(join(root, 'dist'), dir, { recursive: true, filter: (src) => !src.includes(`${join(root, 'dist', 'hot')}`) && !src.endsWith('.vsix') });
+    assert.not.ok(existsSync(join(dir, 'hot')));
+    for (const args of [['lint', '--no-live', '--format', 'json', spec], ['compile', spec], ['plan', spec], ['fmt', '--check', spec]]) {
+      const hot = run(args);
+      const old = run(args, { RESTOREC_DIST_DIR: dir });
+      assert.is(old.status, hot.status, args.join(' '));
+      assert.is(old.stdout, hot.stdout, args.join(' '));
+      assert.is(old.stderr, hot.stderr, args.join(' '));
+    }
+    const compiled = JSON.parse(run(['compile', spec], { RESTOREC_DIST_DIR: dir }).stdout) as unknown[];
+    assert.ok(compiled.length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
