@@ -21,7 +21,8 @@ const PLAIN = /^[\p{L}\p{N}_$-]+$/u;
 /** Plain names as they are; anything else backquoted with control characters escaped. */
 const display = (name: string): string => (PLAIN.test(name) ? name : showName(name));
 
-function origin(source: SourceFile, span: Span): string {
+/** `file:line:column` of a span. */
+export function origin(source: SourceFile, span: Span): string {
   const p = source.position(span.start);
   return `${source.name}:${p.line}:${p.column}`;
 }
@@ -62,10 +63,7 @@ export function renderPlanText(v: PlanView): string {
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
-    // A loop, not Math.max(...rows): a database of 130,000 tables is more arguments than a call takes.
-    let width = 0;
-    for (const r of rows) width = Math.max(width, Math.min(72, r[0].length));
-    for (const [left, right] of rows) out.push(`${left.padEnd(width)}  ${right}`);
+    out.push(...aligned(rows));
   }
   out.push('', v.requests.length > 1 ? `requests (split: run one after another, in this order):` : 'request:');
   v.requests.forEach((r, i) => {
@@ -75,8 +73,16 @@ export function renderPlanText(v: PlanView): string {
   return out.join('\n') + '\n';
 }
 
+/** Rows of `left  right`, the right column aligned (up to 72 characters of left). */
+export function aligned(rows: readonly (readonly [string, string])[]): string[] {
+  // A loop, not Math.max(...rows): a database of 130,000 tables is more arguments than a call takes.
+  let width = 0;
+  for (const r of rows) width = Math.max(width, Math.min(72, r[0].length));
+  return rows.map(([left, right]) => `${left.padEnd(width)}  ${right}`);
+}
+
 /** A Markdown code span that survives any name: control and invisible characters escaped, pipes escaped for tables. */
-function code(name: string): string {
+export function code(name: string): string {
   const visible = visibleName(name).replace(/\|/g, '\\|');
   const fence = visible.includes('`') ? '``' : '`';
   const pad = visible.startsWith('`') || visible.endsWith('`') ? ' ' : '';

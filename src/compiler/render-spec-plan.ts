@@ -2,8 +2,8 @@
 // names as written) and the patterns left unresolved, said plainly, with no requests: a request
 // is only made against a backup's contents. Text, Markdown and a JSON document.
 import type { SourceFile, Span } from '../grammar/index.ts';
-import { showName, visibleName } from './names.ts';
-import type { PlanFormat } from './render-plan.ts';
+import { showName } from './names.ts';
+import { aligned, code, origin, type PlanFormat } from './render-plan.ts';
 import type { SpecPlan } from './spec-plan.ts';
 
 export interface SpecPlanView {
@@ -13,11 +13,6 @@ export interface SpecPlanView {
 
 const PLAIN = /^[\p{L}\p{N}_$*?\[\]{}-]+$/u;
 const display = (name: string): string => (PLAIN.test(name) ? name : showName(name));
-
-function origin(source: SourceFile, span: Span): string {
-  const p = source.position(span.start);
-  return `${source.name}:${p.line}:${p.column}`;
-}
 
 const NOT_CHECKED = 'without an inventory: names as written, not checked against the backup; patterns unresolved; no requests';
 const names = (ci: boolean) => (ci ? 'assumed case-insensitive (the strictest; set lowerCaseTableNames 0 in restorec.config.json for a case-sensitive instance)' : 'case-sensitive (lowerCaseTableNames 0 in the config)');
@@ -33,9 +28,7 @@ export function renderSpecPlanText({ spec, source }: SpecPlanView): string {
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${wholeNote(db.whole)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
-    let width = 0;
-    for (const r of rows) width = Math.max(width, Math.min(72, r[0].length));
-    for (const [left, right] of rows) out.push(`${left.padEnd(width)}  ${right}`);
+    out.push(...aligned(rows));
   }
   if (unresolved.length > 0) {
     out.push('', 'unresolved (what a pattern matches is known only from the backup):');
@@ -43,14 +36,6 @@ export function renderSpecPlanText({ spec, source }: SpecPlanView): string {
   }
   out.push('', 'requests: none without an inventory (pass --inventory SNAPSHOT, or keep NAME.inventory.json beside the spec)');
   return out.join('\n') + '\n';
-}
-
-/** A Markdown code span that survives any name (as in render-plan.ts). */
-function code(name: string): string {
-  const visible = visibleName(name).replace(/\|/g, '\\|');
-  const fence = visible.includes('`') ? '``' : '`';
-  const pad = visible.startsWith('`') || visible.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${visible}${pad}${fence}`;
 }
 
 export function renderSpecPlanMarkdown({ spec, source }: SpecPlanView): string {

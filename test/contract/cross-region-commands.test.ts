@@ -11,9 +11,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSnapshot, type ContentDatabase, type Inventory } from '../../src/compiler/index.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { cli } from '../apply/helpers.ts';
-import { assertNoViolations } from '../helpers/contract.ts';
+import { assertNoViolations, restores, withStrictSandbox } from '../helpers/contract.ts';
 
 const ID = 'rm-contractdr0000001';
 const SRC = 'rm-contractsrc000001';
@@ -53,27 +52,10 @@ function seed(now: number): Inventory {
   };
 }
 
-async function withStrictSandbox(fn: (env: Record<string, string>, sb: Sandbox, now: number) => Promise<void>): Promise<void> {
-  const now = Date.now();
-  const sb = await startSandbox({
-    inventories: [seed(now)],
-    checkContract: true,
-    randomSeed: 11,
-    behaviour: { restoreDurationMs: 300 },
-    faults: { rates: { throttle: 0.08, internal: 0.02 }, latencyMs: 0, jitterMs: 2, timeoutHoldMs: 1000, actions: [], next: [] },
-  });
-  try {
-    await fn({ ALIBABA_CLOUD_ACCESS_KEY_ID: sb.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sb.accessKeySecret, RESTOREC_ENDPOINT: sb.endpoint }, sb, now);
-  } finally {
-    await sb.close();
-  }
-}
-
-const restores = (sb: Sandbox) => (sb.control.describe()['tasks'] as unknown[]).length;
 const FROM = `from region cn-hangzhou instance ${SRC}`;
 
 test('pull, lint, plan, compile, apply, apply again, a split series and a time outside the window: no request or answer breaks the contract', async () => {
-  await withStrictSandbox(async (env, sb, now) => {
+  await withStrictSandbox(seed, 11, async (env, sb, now) => {
     const dir = mkdtempSync(join(tmpdir(), 'restorec-contract-cross-'));
     const inTime = utc(now - 2 * HOUR);
     writeFileSync(join(dir, 'set.restore'), `instance ${ID}\nfrom cross-region backup 13000128\n${FROM}\n\nrestore db shop\nrestore db crm as crm_dr\n`);

@@ -10,9 +10,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSnapshot, type BackupContents, type Inventory } from '../../src/compiler/index.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { cli } from '../apply/helpers.ts';
-import { assertNoViolations } from '../helpers/contract.ts';
+import { assertNoViolations, restores, withStrictSandbox } from '../helpers/contract.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -40,26 +39,9 @@ function seed(now: number): Inventory {
   };
 }
 
-async function withStrictSandbox(fn: (env: Record<string, string>, sb: Sandbox, now: number) => Promise<void>): Promise<void> {
-  const now = Date.now();
-  const sb = await startSandbox({
-    inventories: [seed(now)],
-    checkContract: true,
-    randomSeed: 7,
-    behaviour: { restoreDurationMs: 300 },
-    faults: { rates: { throttle: 0.08, internal: 0.02 }, latencyMs: 0, jitterMs: 2, timeoutHoldMs: 1000, actions: [], next: [] },
-  });
-  try {
-    await fn({ ALIBABA_CLOUD_ACCESS_KEY_ID: sb.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sb.accessKeySecret, RESTOREC_ENDPOINT: sb.endpoint }, sb, now);
-  } finally {
-    await sb.close();
-  }
-}
-
-const restores = (sb: Sandbox) => (sb.control.describe()['tasks'] as unknown[]).length;
 
 test('pull, lint, plan, compile, apply, apply again and a split series: no request or answer breaks the contract', async () => {
-  await withStrictSandbox(async (env, sb, now) => {
+  await withStrictSandbox(seed, 7, async (env, sb, now) => {
     const dir = mkdtempSync(join(tmpdir(), 'restorec-contract-'));
     const inTime = utc(now - 2 * HOUR);
     writeFileSync(join(dir, 'one.restore'), `instance ${ID}\nfrom backup 5129\n\nrestore db shop < table orders as orders_restored >\nrestore db db001 as db001_copy\n`);
