@@ -62,12 +62,12 @@ globalThis.__restorecLoad = load;
 globalThis.__restorecDist = dist;
 // And the installed package, for the few files read from its dependencies (chevrotain's diagrams).
 globalThis.__restorecRoot = root;
-// lint, compile, plan, inventory and apply have bundles of their own (the CLI with that command inline: see HOT in
-// scripts/build.mjs); every other command line starts from cli.cjs. A dist/ built before there
-// were such bundles has none: cli.cjs serves.
+// The commands the build gives a bundle of their own (the CLI with that command inline: HOT in
+// scripts/build.mjs) start from dist/hot/COMMAND.cjs; every other command line, and any dist/
+// built before there were such bundles, from cli.cjs.
 const argv = process.argv.slice(2);
 let cli;
-if (['lint', 'compile', 'plan', 'inventory', 'apply'].includes(argv[0])) {
+if (/^[a-z]+$/.test(argv[0] ?? '')) {
   try {
     cli = load(path.join(dist, 'hot', `${argv[0]}.cjs`));
   } catch (e) {

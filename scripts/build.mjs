@@ -8,9 +8,8 @@
 // Output: dist/, or RESTOREC_BUILD_OUT (bin/restorec.cjs builds on first run when an install
 // from git left no dist/; see docs/install.md). Reads src/ and writes nothing else but the
 // ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
-import { readValidatorsJs, validatorsJs, writeValidators } from './gen-validators.mjs';
-import { build, buildSync } from 'esbuild';
-import { createRequire } from 'node:module';
+import { readValidatorsJs, runSource, validatorsJs, writeValidators } from './gen-validators.mjs';
+import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -104,11 +103,8 @@ const chevrotainLexer = {
 // the parser's module bundled and run by esbuild, its recording embedded in place of
 // src/grammar/precomputed-gast.ts (as a JSON string: V8 reads JSON faster than an object literal).
 function precomputedGast() {
-  const entry = "export { recordedGrammar } from './src/grammar/parser.ts';";
-  const bundled = buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'error' });
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-  return `export const PRECOMPUTED_GAST = JSON.parse(${JSON.stringify(JSON.stringify(mod.exports.recordedGrammar()))});\n`;
+  const { recordedGrammar } = runSource("export { recordedGrammar } from './src/grammar/parser.ts';");
+  return `export const PRECOMPUTED_GAST = JSON.parse(${JSON.stringify(JSON.stringify(recordedGrammar()))});\n`;
 }
 const gastJs = precomputedGast();
 const gast = {

@@ -63,7 +63,7 @@ export function renderPlanText(v: PlanView): string {
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
-    out.push(...aligned(rows));
+    for (const line of aligned(rows)) out.push(line); // not push(...): 130,000 rows are too many arguments
   }
   out.push('', v.requests.length > 1 ? `requests (split: run one after another, in this order):` : 'request:');
   v.requests.forEach((r, i) => {

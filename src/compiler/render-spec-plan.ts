@@ -28,7 +28,7 @@ export function renderSpecPlanText({ spec, source }: SpecPlanView): string {
   for (const db of plan.databases) {
     out.push('', `db ${display(db.source)} -> ${display(db.target)}${wholeNote(db.whole)}  ${origin(source, db.origin)}`);
     const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
-    out.push(...aligned(rows));
+    for (const line of aligned(rows)) out.push(line); // not push(...): 130,000 rows are too many arguments
   }
   if (unresolved.length > 0) {
     out.push('', 'unresolved (what a pattern matches is known only from the backup):');

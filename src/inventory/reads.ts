@@ -10,20 +10,15 @@ import type { ApiBody, Params } from '../cloud/client.ts';
 import { InventoryError } from './errors.ts';
 
 
-const checkers = new Map<string, (body: unknown) => { path: string; message: string }[]>();
-
 /**
  * The checker for `action`'s answers: compiled at build time (scripts/gen-validators.mjs) from
- * these same lists, or by ajv now when the build's lists differ (a source edited since).
+ * these same lists, or by ajv now (cached by responseChecker) when the build's lists differ (a
+ * source edited since).
  */
 function readChecker(action: string): (body: unknown) => { path: string; message: string }[] {
-  let check = checkers.get(action);
-  if (check) return check;
   const reads = READS[action] ?? [];
   const built = READ_PATHS[action] === reads.join(',') ? READ_VALIDATORS[action] : undefined;
-  check = built ? checkerFrom(built) : responseChecker(action, 'reads', reads);
-  checkers.set(action, check);
-  return check;
+  return built ? checkerFrom(built) : responseChecker(action, 'reads', reads);
 }
 
 /** What the reader needs of a client: RdsClient, or a fake in tests. */

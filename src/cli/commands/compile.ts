@@ -143,12 +143,9 @@ const MAX_PENDING = 1 << 20;
  */
 async function writeChunks(chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
-    if (untouched('stdout')) {
-      writeStdout(chunk);
-      continue;
-    }
+    writeStdout(chunk);
+    if (untouched('stdout')) continue;
     const out = process.stdout;
-    out.write(chunk);
     if (out.writableLength > MAX_PENDING) await once(out, 'drain');
     else if (out.writableLength > 0) await new Promise(setImmediate);
   }
