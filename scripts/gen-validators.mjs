@@ -32,9 +32,11 @@ const code = standaloneCode.default(ajv, {
 });
 // ajv's standalone ESM still require()s small runtime helpers (ajv #2209): inline them (a helper not listed here fails the build) so the
 // output is self-contained ESM. ucs2length counts code points; every length-limited string in
-// our schemas is also limited to the BMP by its pattern, where code points = UTF-16 units, so
-// `.length` gives the same verdict (a non-BMP string fails the pattern either way) and is much
-// faster on a million table names than iterating code points.
+// our schemas but one is also limited to the BMP by its pattern, where code points = UTF-16
+// units, so `.length` gives the same verdict (a non-BMP string fails the pattern either way) and
+// is much faster on a million table names than iterating code points. The one is a request's
+// TableMeta (minLength 2, no pattern): one non-BMP character passes `.length`, but TableMeta must
+// also parse as a JSON array, which starts with `[`.
 const RUNTIME = {
   'require("ajv/dist/runtime/ucs2length").default': '((s) => s.length)',
 };

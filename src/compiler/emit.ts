@@ -7,8 +7,9 @@
 // split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
-import { checkRestoreRequest, checkTableMeta, isTableMetaName } from './validate.ts';
+import { checkRestoreRequest, checkTableMeta } from './validate.ts';
 import { clientToken, requestParams, type RestoreRequest } from './request.ts';
+import { isMySqlName } from './names.ts';
 
 export type { RestoreRequest } from './request.ts';
 
@@ -186,22 +187,16 @@ export function toTableMeta(databases: readonly PlanDatabase[], options: Compile
 /**
  * Whether every name of a part passes the schema. Its TableMeta objects are built here with
  * fixed keys and `type` values, so the names are all the schema can refuse (see
- * isTableMetaName). Checked on the plan rows, each distinct name once: `valid` holds the names
- * that passed (the same few thousand recur across thousands of databases).
+ * isTableMetaName), and isMySqlName decides each as `$defs.name` does (one pass over its
+ * characters; test/compiler/emit-names.test.ts holds both to the schema).
  */
-function namesValid(part: readonly Slice[], dbs: readonly Listed[], valid: Set<string>): boolean {
-  const ok = (name: string): boolean => {
-    if (valid.has(name)) return true;
-    if (!isTableMetaName(name)) return false;
-    valid.add(name);
-    return true;
-  };
+function namesValid(part: readonly Slice[], dbs: readonly Listed[]): boolean {
   for (const s of part) {
     const { db } = dbs[s.index] as Listed;
-    if (!ok(db.source) || !ok(db.target)) return false;
+    if (!isMySqlName(db.source) || !isMySqlName(db.target)) return false;
     for (let k = s.from; k < s.to; k++) {
       const t = db.tables[k] as PlanTable;
-      if (!ok(t.source) || !ok(t.target)) return false;
+      if (!isMySqlName(t.source) || !isMySqlName(t.target)) return false;
     }
   }
   return true;
@@ -258,12 +253,11 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   }
   const requests: RestoreRequest[] = [];
   const entries: number[] = [];
-  const validNames = new Set<string>();
   parts.forEach((part, i) => {
     // Built per part, not for the whole plan up front: they are garbage as soon as they are
     // serialised, instead of a million objects that outlive the young generation.
     const meta = part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to));
-    if (!namesValid(part, dbs, validNames)) {
+    if (!namesValid(part, dbs)) {
       // Only then the full schema check, for its exact messages.
       for (const p of checkTableMeta(meta)) {
         diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));

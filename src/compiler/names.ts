@@ -10,6 +10,21 @@ export const MAX_NAME_LENGTH = 64;
  */
 export const MAX_PATTERN_LENGTH = 128;
 
+/**
+ * Whether `name` can be a MySQL database or table name: nameProblem(name) === undefined, and the
+ * schemas' `$defs.name` (1-64 characters of the Basic Multilingual Plane, no U+0000, no trailing
+ * space), without making a message. One pass over the characters: snapshots hold a million names.
+ */
+export function isMySqlName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || n > MAX_NAME_LENGTH || name.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
 /** Why `name` cannot be a MySQL database or table name, or undefined when it can. */
 export function nameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';
@@ -61,6 +76,15 @@ export function isUnusualName(name: string): boolean {
 /** Sorts by UTF-16 code unit, the order expansions are emitted in (locale-independent). */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Sorts `names` by code unit in place. Names come in the order of their list, which the API
+ * keeps sorted for most backups: an ordered array is only checked, never handed to sort().
+ */
+export function sortByCodeUnits<T extends string[]>(names: T): T {
+  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return names.sort(compareCodeUnits);
+  return names;
 }
 
 /** `name` with control and invisible characters written as `\uXXXX`. */
