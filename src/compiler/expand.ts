@@ -4,7 +4,7 @@
 import { closest, error, writeExactName, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
-import { ContentsIndex, matchNames } from './lookup.ts';
+import { ContentsIndex, ListScanner, matchNames, type ScanItem } from './lookup.ts';
 import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
@@ -15,6 +15,8 @@ const warning = (code: string, message: string, span: Span, extra: Partial<Diagn
 interface CompiledItem {
   item: TableItem;
   matcher: NameMatcher;
+  /** Its place among the block's items in the statement's ListScanner. */
+  slot: number;
   template: Template | undefined;
   matched: number;
   excluded: number;
@@ -35,6 +37,8 @@ interface Kept {
   planned: readonly Planned[];
   /** Matched, but removed by `except table`. */
   excluded: number;
+  /** Whether a source is a name a reviewer may misread (see isUnusualName). */
+  unusual: boolean;
 }
 
 /** One source of an item, worked out once per distinct table list. */
@@ -45,6 +49,8 @@ interface Planned {
   row: PlanTable | undefined;
   /** Why the target cannot be a MySQL name. */
   problem: string | undefined;
+  /** isUnusualName(source), worked out with the rest once per source. */
+  unusual: boolean;
 }
 
 /** A name written in the spec that MySQL accepts but a reviewer may misread (see unusualCharacter). */
@@ -69,8 +75,9 @@ function planAnew({ item, matcher, template }: CompiledItem, source: string): Pl
     const captures = template.slots > 0 && matcher.kind === 'pattern' ? matcher.capture(source) : NO_CAPTURES;
     target = captures && applyTemplate(template, source, captures);
   }
-  if (target === undefined) return { source, row: undefined, problem: undefined };
-  return { source, row: { source, target, origin: item.span }, problem: nameProblem(target) };
+  const unusual = isUnusualName(source);
+  if (target === undefined) return { source, row: undefined, problem: undefined, unusual };
+  return { source, row: { source, target, origin: item.span }, problem: nameProblem(target), unusual };
 }
 
 interface CompiledExcept {
@@ -215,7 +222,7 @@ export class Expander {
         if (template === false) broken = true;
         else {
           if (template?.fixed && item.target) this.#warnUnusualExact(item.target, 'target table');
-          items.push({ item, matcher, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
+          items.push({ item, matcher, slot: items.length, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
         }
       }
     }
@@ -224,6 +231,7 @@ export class Expander {
       if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
     }
     if (broken) return;
+    const scanner = new ListScanner(items.map(({ matcher: m }): ScanItem => (m.kind === 'pattern' ? m : { kind: 'exact', name: m.name, key: foldName(m.name, this.#ci) })), this.#ci);
     let badDbTargets = 0;
     for (const { db, captures } of dbs) {
       const target = dbTemplate ? applyTemplate(dbTemplate, db.Database, captures) : db.Database;
@@ -240,7 +248,7 @@ export class Expander {
         for (const t of this.#index.sortedTables(db)) this.#registry.table(entry, { source: t, target: t, origin: r.source.span }, false);
         continue;
       }
-      for (const ci of items) this.#tables(ci, db, entry, tableExcepts, dbMatcher.kind === 'pattern');
+      for (const ci of items) this.#tables(ci, db, entry, tableExcepts, dbMatcher.kind === 'pattern', scanner);
     }
     for (const ci of items) {
       if (ci.matcher.kind === 'pattern' && ci.matched === 0 && dbs.length > 0) {
@@ -257,24 +265,26 @@ export class Expander {
   }
 
   /** The tables of `db` a pattern item restores, worked out once per distinct table list. */
-  #kept(ci: CompiledItem, matcher: PatternName, db: ContentDatabase, excepts: CompiledExcept[]): Kept {
+  #kept(ci: CompiledItem, matcher: PatternName, db: ContentDatabase, excepts: CompiledExcept[], scanner: ListScanner): Kept {
     const list = this.#index.tableList(db);
     let kept = ci.byList.get(list);
     if (!kept) {
       // #excepted marks the excepts it uses: the same on every database with this list.
-      const matched = this.#index.matchList(list, matcher);
+      const matched = ListScanner.usable(list) ? (scanner.scan(list)[ci.slot] as readonly string[]) : this.#index.matchList(list, matcher);
       const sources = excepts.length === 0 ? matched : matched.filter((n) => !this.#excepted(n, excepts));
-      kept = { sources, planned: sources.map((n) => planSource(ci, n)), excluded: matched.length - sources.length };
+      const planned = sources.map((n) => planSource(ci, n));
+      kept = { sources, planned, excluded: matched.length - sources.length, unusual: planned.some((p) => p.unusual) };
       ci.byList.set(list, kept);
     }
     return kept;
   }
 
-  #tables(ci: CompiledItem, db: ContentDatabase, entry: NonNullable<ReturnType<PlanRegistry['database']>>, excepts: CompiledExcept[], dbIsPattern: boolean): void {
+  #tables(ci: CompiledItem, db: ContentDatabase, entry: NonNullable<ReturnType<PlanRegistry['database']>>, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner): void {
     const { item, matcher, template } = ci;
     let planned: readonly Planned[];
     if (matcher.kind === 'exact') {
-      const found = this.#index.findTables(db, matcher.name);
+      const list = this.#index.tableList(db);
+      const found = ListScanner.usable(list) ? (scanner.scan(list)[ci.slot] as readonly string[]) : this.#index.findTables(db, matcher.name);
       if (found.length === 0) {
         const guess = closest(matcher.name, db.Tables);
         this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {
@@ -289,11 +299,11 @@ export class Expander {
       planned = [planSource(ci, found[0] as string)];
       ci.matched++;
     } else {
-      const kept = this.#kept(ci, matcher, db, excepts);
+      const kept = this.#kept(ci, matcher, db, excepts, scanner);
       planned = kept.planned;
       ci.matched += planned.length;
       ci.excluded += kept.excluded;
-      this.#warnUnusual(matcher, kept.sources, 'table');
+      if (kept.unusual) this.#warnUnusual(matcher, kept.sources, 'table');
     }
     for (const { source, row, problem } of planned) {
       if (!row) {

@@ -1,7 +1,7 @@
 // Exact-name lookups over a backup's contents: Maps built once, on first use, so an exact
 // name costs a hash lookup however many names the backup holds.
 import type { BackupContents, ContentDatabase } from './inventory.ts';
-import { compareCodeUnits, foldName } from './names.ts';
+import { foldName, sortByCodeUnits } from './names.ts';
 import type { PatternName } from './glob.ts';
 
 /** Names by their comparison key; several names share a key only on a case-insensitive instance. */
@@ -97,7 +97,7 @@ export class ContentsIndex {
     const list = this.tableList(db);
     let sorted = this.#sorted.get(list);
     if (!sorted) {
-      sorted = [...list].sort(compareCodeUnits);
+      sorted = sortByCodeUnits([...list]);
       this.#sorted.set(list, sorted);
     }
     return sorted;
@@ -181,15 +181,91 @@ const SCANS_BEFORE_INDEX = 4;
 function scanNames(names: readonly string[], name: string, caseInsensitive: boolean): string[] {
   const key = foldName(name, caseInsensitive);
   const out: string[] = [];
-  for (const n of names) {
-    if (n.length === key.length && (n === key || (caseInsensitive && n.toLowerCase() === key))) out.push(n);
-  }
+  for (const n of names) if (sameName(n, key, caseInsensitive)) out.push(n);
   return out;
+}
+
+/**
+ * The names of one table list that each of a block's items asks for, found in one pass over the
+ * list instead of one pass per item. Each name is handed only to the items it can match, chosen
+ * by its first character against each item's literal first character: a block of a few patterns
+ * over a sharded schema (2,000 distinct lists of 500 names) tests a name against the one pattern
+ * that starts the same way, or none, instead of against every pattern. Items with no literal
+ * start see every name, and so does a name whose first character is not ASCII (on a
+ * case-insensitive instance `ſ` matches `S`, and the Kelvin sign `k`).
+ *
+ * An item is a pattern (it gets the names it matches, sorted by code unit, as matchNames gives
+ * them) or an exact name (it gets the names equal to it under the instance's comparison, as
+ * findTables gives them). Long lists are left to ContentsIndex.matchList's prefix index.
+ */
+export class ListScanner {
+  readonly #items: readonly ScanItem[];
+  /** By the folded first character (0-127) of a name: the items such a name can match. */
+  readonly #byFirst: (readonly number[])[] = [];
+  readonly #everyItem: readonly number[];
+  readonly #ci: boolean;
+  #lastList: readonly string[] | undefined;
+  #last: string[][] = [];
+
+  constructor(items: readonly ScanItem[], caseInsensitive: boolean) {
+    this.#items = items;
+    this.#ci = caseInsensitive;
+    this.#everyItem = items.map((_, k) => k);
+    const first = items.map((item) => {
+      const lead = item.kind === 'pattern' ? item.prefix : foldName(item.name, caseInsensitive);
+      if (lead === '') return -1; // no literal start: every name
+      const c = lead.charCodeAt(0);
+      return c < 128 ? c : 128; // a non-ASCII start: only names with a non-ASCII start can match
+    });
+    for (let c = 0; c < 128; c++) {
+      this.#byFirst.push(this.#everyItem.filter((k) => first[k] === -1 || first[k] === c));
+    }
+  }
+
+  static usable(list: readonly string[]): boolean {
+    return list.length < PREFIX_INDEX_MIN;
+  }
+
+  /** For each item, in order, the names of `list` it asks for (the last list's answer is kept). */
+  scan(list: readonly string[]): readonly (readonly string[])[] {
+    if (list === this.#lastList) return this.#last;
+    const items = this.#items;
+    const ci = this.#ci;
+    const out: string[][] = items.map(() => []);
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
+      let c = n.charCodeAt(0);
+      if (ci && c >= 65 && c <= 90) c += 32;
+      const candidates = c < 128 ? this.#byFirst[c]! : this.#everyItem;
+      for (let j = 0; j < candidates.length; j++) {
+        const k = candidates[j]!;
+        const item = items[k]!;
+        if (item.kind === 'pattern' ? item.test(n) : sameName(n, item.key, ci)) out[k]!.push(n);
+      }
+    }
+    for (let k = 0; k < items.length; k++) if (items[k]!.kind === 'pattern') sortByCodeUnits(out[k]!);
+    this.#lastList = list;
+    this.#last = out;
+    return out;
+  }
+}
+
+/** What a ListScanner looks for: a pattern, or an exact name (with its comparison key). */
+export type ScanItem = PatternName | { kind: 'exact'; name: string; key: string };
+
+/**
+ * Whether `n` equals `key` (a name already folded) under the instance's comparison, as NameIndex
+ * decides it. Lower-casing never shortens a string and lengthens it only for U+0130 (`İ` becomes
+ * `i̇`), so lengths decide most names without lower-casing them.
+ */
+function sameName(n: string, key: string, caseInsensitive: boolean): boolean {
+  if (n.length === key.length) return n === key || (caseInsensitive && n.toLowerCase() === key);
+  return caseInsensitive && n.length < key.length && n.includes('\u0130') && n.toLowerCase() === key;
 }
 
 /** The names `pattern` matches, sorted by code unit. */
 export function matchNames(pattern: PatternName, names: readonly string[]): string[] {
   const out: string[] = [];
   for (const n of names) if (pattern.test(n)) out.push(n);
-  return out.sort(compareCodeUnits);
+  return sortByCodeUnits(out);
 }

@@ -1,15 +1,16 @@
 // The shortcuts in front of the pattern automaton (literal prefix and suffix checks, remembered
 // names, the sorted prefix index of long lists) never change what a pattern matches: property
 // tests against the automaton alone, on names with the characters where case folding is odd
-// (`ſ` is `S` in upper case, `K` is the Kelvin sign, `İ` lower-cases to two code units).
+// (`ſ` is `S` in upper case, `K` is the Kelvin sign, `İ` lower-cases to two code units). The
+// one-pass ListScanner of a block's items finds what each item's own scan or index finds.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { buildAutomaton } from '../../src/compiler/glob-match.ts';
 import { parseGlob } from '../../src/compiler/glob-syntax.ts';
 import { compileName, isDiagnostic, type PatternName } from '../../src/compiler/glob.ts';
-import { ContentsIndex } from '../../src/compiler/lookup.ts';
-import { compareCodeUnits } from '../../src/compiler/names.ts';
+import { ContentsIndex, ListScanner, NameIndex, matchNames, type ScanItem } from '../../src/compiler/lookup.ts';
+import { compareCodeUnits, foldName } from '../../src/compiler/names.ts';
 import type { NameNode } from '../../src/grammar/index.ts';
 
 const letters = ['a', 'b', 's', 'S', 'k', 'K', '_', '1', 'ſ', '\u212a', 'İ', 'i', 'é', 'É'];
@@ -47,6 +48,39 @@ test('the prefix index of a long list finds exactly what a scan finds', () => {
     }),
     { numRuns: 200 },
   );
+});
+
+test('one scan of a list for a whole block finds what each item finds alone', () => {
+  // Exact names and patterns, with and without a literal start, starting with ASCII or not.
+  const exact = fc.oneof(name.filter((n) => n !== ''), fc.constantFrom('i\u0307', 'İ', 'ſa', 'Ka', '\u212aa', 'éa'));
+  const item = fc.oneof(glob.map((g) => ({ g })), fc.constantFrom('*', '?*', '*a', '[sk]*', 'ſ*', 'É*', 'é?').map((g) => ({ g })), exact.map((x) => ({ x })));
+  fc.assert(
+    fc.property(fc.array(item, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.array(name, { maxLength: 40 }), (wanted, ci, names) => {
+      const list = [...names, 'İ', 'ſa', '\u212aa'];
+      const items: ScanItem[] = wanted.map((w) => ('g' in w ? pattern(w.g, ci) : { kind: 'exact', name: w.x, key: foldName(w.x, ci) }));
+      const scanner = new ListScanner(items, ci);
+      const got = scanner.scan(list);
+      assert.ok(scanner.scan(list) === got, 'the same list is answered from memory');
+      items.forEach((it, k) => {
+        const expected = it.kind === 'pattern' ? matchNames(it, list) : new NameIndex(list, ci).get(it.name);
+        assert.equal(got[k], expected, `${it.kind === 'pattern' ? it.node.value : it.name} (${ci ? 'ci' : 'cs'})`);
+      });
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('exact lookups scan and index alike, İ included', () => {
+  for (const ci of [true, false]) {
+    const list = ['İ', 'i\u0307', 'I', 'i', 'ab'];
+    const index = new ContentsIndex({ BackupId: '1', Databases: [] }, ci);
+    const db = { Database: 'd', Tables: list };
+    for (const probe of ['İ', 'i\u0307', 'i', 'I', 'AB']) {
+      const expected = new NameIndex(list, ci).get(probe);
+      // The first lookups of a list scan it; later ones use its index.
+      for (let k = 0; k < 6; k++) assert.equal(index.findTables(db, probe), expected, `${probe} (${ci ? 'ci' : 'cs'}), lookup ${k + 1}`);
+    }
+  }
 });
 
 test.run();
