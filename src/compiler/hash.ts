@@ -1,10 +1,12 @@
-// SHA-256 in hex (ClientTokens, SARIF fingerprints, saved plans). node:crypto costs ~3.5 ms to
+// SHA-256 in hex (ClientTokens, SARIF fingerprints, saved plans). node:crypto costs ~4 ms to
 // load (it pulls in the stream and cipher machinery): more than compile or plan of one spec
 // spends on everything after parsing (bench/startup). So the first hashes are computed by
-// @noble/hashes (audited, dependency-free, pure JS, about 100 MB/s here against node:crypto's
-// 600), and node:crypto takes over once the pure-JS hashes have seen PURE_JS_BUDGET bytes: at
-// most ~2.5 ms spent before a large compile (a million tables hash ~20 MiB) switches to native.
-// Both compute the same digest (test/compiler/hash.test.ts checks that on random inputs).
+// @noble/hashes (audited, dependency-free, pure JS), and node:crypto takes over once the pure-JS
+// hashes would pass PURE_JS_BUDGET bytes. In a fresh process the pure-JS hash runs cold: about
+// 1 ms for 200 bytes, 2-3 ms for 1 KB and 4 ms for 4 KB here, against ~4.5 ms for loading
+// node:crypto and hashing, so past a few KB native is quicker (a 1M-table compile hashes ~12 MB:
+// a 256 KiB budget cost it ~10 ms of cold pure-JS hashing). Both compute the same digest
+// (test/compiler/hash.test.ts checks that on random inputs).
 import { createRequire } from 'node:module';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -13,7 +15,7 @@ type Crypto = typeof import('node:crypto');
 let crypto: Crypto | undefined;
 
 /** Bytes the pure-JS hash may take before node:crypto is loaded instead. */
-export const PURE_JS_BUDGET = 256 * 1024;
+export const PURE_JS_BUDGET = 4 * 1024;
 let pureBytes = 0;
 
 const pure = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
