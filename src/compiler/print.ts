@@ -15,20 +15,27 @@ export const PRINT_CHUNK_CHARS = 1 << 16;
  * element's text is that of a one-element array without its `[\n` and `\n]`: a slice, which V8
  * makes without copying (re-indenting the element's own text copied every request once more).
  */
-export function* printJson(items: readonly unknown[], chunkChars = PRINT_CHUNK_CHARS): Generator<string> {
+export function* printJson<T>(items: readonly T[], chunkChars = PRINT_CHUNK_CHARS, element: (item: T) => string = elementText): Generator<string> {
   if (items.length === 0) {
     yield '[]\n';
     return;
   }
   let chunk = '[\n';
   for (let i = 0; i < items.length; i++) {
-    // In an array a value without a JSON form (undefined, a function) is written as null.
-    const text = JSON.stringify([items[i]], null, 2);
-    chunk += `${text.slice(2, -2)}${i < items.length - 1 ? ',\n' : '\n]\n'}`;
+    chunk += `${element(items[i] as T)}${i < items.length - 1 ? ',\n' : '\n]\n'}`;
     if (chunk.length >= chunkChars) {
       yield chunk;
       chunk = '';
     }
   }
   if (chunk !== '') yield chunk;
+}
+
+/**
+ * One element's text in JSON.stringify(array, null, 2), indented as there. (In an array a value
+ * without a JSON form, undefined or a function, is written as null.) `element` may be a faster
+ * way to the same text for items of a known shape (requestJsonText for requests).
+ */
+export function elementText(item: unknown): string {
+  return JSON.stringify([item], null, 2).slice(2, -2);
 }

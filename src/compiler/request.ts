@@ -34,21 +34,54 @@ const TOKEN_PREFIX = 'rc-';
 /** 40 hex digits (160 bits) of SHA-256: collisions are not a practical concern. */
 const TOKEN_HASH_LENGTH = 40;
 
-/** `rc-` + 40 hex digits of SHA-256 over the canonical parameters (+ `-IofN` for a series). */
-export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number): string {
-  const canonical = JSON.stringify([
-    ['BackupId', params.BackupId ?? null],
-    ['DBInstanceId', params.DBInstanceId],
-    ['RestoreTime', params.RestoreTime ?? null],
-    ['TableMeta', params.TableMeta],
+/**
+ * `rc-` + 40 hex digits of SHA-256 over the canonical parameters (+ `-IofN` for a series): the
+ * JSON text of [[name, value], ...]. `tableMetaJson` is JSON.stringify(params.TableMeta) when the
+ * caller has it already (the emitter builds it with TableMeta): an array's JSON text is its
+ * elements' texts joined by commas in brackets, so the canonical text is put together from them
+ * without escaping megabytes of TableMeta once more. (test/compiler/emit-names.test.ts holds it
+ * to JSON.stringify of the array.)
+ */
+export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number, tableMetaJson = JSON.stringify(params.TableMeta)): string {
+  const elements = [
+    JSON.stringify(['BackupId', params.BackupId ?? null]),
+    JSON.stringify(['DBInstanceId', params.DBInstanceId]),
+    JSON.stringify(['RestoreTime', params.RestoreTime ?? null]),
+    `["TableMeta",${tableMetaJson}]`,
     // Only when asked for, so the tokens of every other request stay what they were.
-    ...(params.InstantRecovery ? [['InstantRecovery', true]] : []),
+    ...(params.InstantRecovery ? [JSON.stringify(['InstantRecovery', true])] : []),
     // RestoreDdrTable's own parameters: a cross-region request never shares a local one's token.
-    ...(params.RestoreType !== undefined ? [['RestoreType', params.RestoreType], ['SourceRegion', params.SourceRegion ?? null], ['SourceDBInstanceName', params.SourceDBInstanceName ?? null]] : []),
-    ['part', part, total],
-  ]);
-  const hash = sha256Hex(canonical).slice(0, TOKEN_HASH_LENGTH);
+    ...(params.RestoreType !== undefined ? [JSON.stringify(['RestoreType', params.RestoreType]), JSON.stringify(['SourceRegion', params.SourceRegion ?? null]), JSON.stringify(['SourceDBInstanceName', params.SourceDBInstanceName ?? null])] : []),
+    JSON.stringify(['part', part, total]),
+  ];
+  const hash = sha256Hex(`[${elements.join(',')}]`).slice(0, TOKEN_HASH_LENGTH);
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
+}
+
+/** JSON.stringify(request.TableMeta), for the requests the emitter made it for (see rememberTableMetaJson). */
+const TABLE_META_JSON = new WeakMap<object, { tableMeta: string; json: string }>();
+
+/** Records JSON.stringify(request.TableMeta), which the emitter built along with TableMeta. */
+export function rememberTableMetaJson(request: RestoreRequest, json: string): void {
+  TABLE_META_JSON.set(request, { tableMeta: request.TableMeta, json });
+}
+
+/**
+ * One request as an element of JSON.stringify(requests, null, 2): exactly the text of
+ * JSON.stringify([request], null, 2) without its `[\n` and `\n]`. A request's values are strings
+ * and booleans, written as JSON.stringify writes them; a TableMeta the emitter made is written
+ * from the JSON text it kept (escaping up to megabytes of TableMeta again was a third of printing).
+ * Anything else (a nested value) is left to JSON.stringify.
+ */
+export function requestJsonText(request: RestoreRequest): string {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(request) as [string, unknown][]) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    if (typeof value === 'object' && value !== null) return JSON.stringify([request], null, 2).slice(2, -2);
+    const known = key === 'TableMeta' ? TABLE_META_JSON.get(request) : undefined;
+    lines.push(`    ${JSON.stringify(key)}: ${known && known.tableMeta === value ? known.json : JSON.stringify(value)}`);
+  }
+  return lines.length === 0 ? '  {}' : `  {\n${lines.join(',\n')}\n  }`;
 }
 
 /** One request's parameters but its ClientToken: RestoreTable's, or RestoreDdrTable's for a cross-region plan. */

@@ -5,7 +5,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { checkTableMeta, emitRequests, isTableMetaName, nameProblem, toTableMeta, type RestorePlan } from '../../src/compiler/index.ts';
+import { checkTableMeta, emitRequests, isTableMetaName, nameProblem, printJson, requestJsonText, splitEntries, toTableMeta, type RestorePlan, type RestoreRequest } from '../../src/compiler/index.ts';
+import { sha256Hex } from '../../src/compiler/hash.ts';
 import { isMySqlName } from '../../src/compiler/names.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/restore-request.schema.json', import.meta.url), 'utf8'));
@@ -54,6 +55,76 @@ test('TableMeta text is JSON.stringify of the TableMeta objects', () => {
   const { diagnostics, requests } = emitRequests(good, { instance: span, source: span });
   assert.equal(diagnostics, []);
   assert.is(requests[0]!.TableMeta, JSON.stringify(toTableMeta(good.databases)));
+});
+
+// The emitter puts TableMeta's text, its JSON text (for the ClientToken) and the printed request
+// together from pieces; each must be what JSON.stringify makes of the whole.
+const hostile = fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', '\u2028', 'é', '\u0001', ' ', '表', '\ud800'), minLength: 1, maxLength: 4 });
+const randomPlan = fc.record({
+  databases: fc.array(
+    fc.record({ source: hostile, renamed: fc.boolean(), whole: fc.boolean(), tables: fc.array(fc.record({ source: hostile, target: hostile }), { maxLength: 7 }) }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  shared: fc.boolean(),
+  instant: fc.boolean(),
+  time: fc.boolean(),
+});
+const asPlan = (r: { databases: { source: string; renamed: boolean; whole: boolean; tables: { source: string; target: string }[] }[]; shared: boolean; instant: boolean; time: boolean }): RestorePlan => {
+  // Rows shared by several databases, as expansion shares them across equal table lists.
+  const firstRows = r.databases[0]!.tables.map((t) => ({ ...t, origin: span }));
+  return {
+    file: 'x.restore',
+    instanceId: 'rm-1',
+    ...(r.time ? { restoreTime: '2026-11-20T03:00:00Z' } : { backupId: '1' }),
+    ...(r.instant ? { instantRecovery: true } : {}),
+    caseInsensitive: false,
+    databases: r.databases.map((d, i) => ({
+      source: `${d.source}${i}`,
+      target: d.renamed ? `${d.source}${i}_r` : `${d.source}${i}`,
+      origin: span,
+      whole: d.whole,
+      tables: r.shared && i > 0 ? firstRows : d.tables.map((t) => ({ ...t, origin: span })),
+    })),
+  };
+};
+/** The ClientToken as first defined: SHA-256 of JSON.stringify of the [name, value] pairs. */
+function referenceToken(q: RestoreRequest, part: number, total: number): string {
+  const canonical = JSON.stringify([
+    ['BackupId', q.BackupId ?? null],
+    ['DBInstanceId', q.DBInstanceId],
+    ['RestoreTime', q.RestoreTime ?? null],
+    ['TableMeta', q.TableMeta],
+    ...(q.InstantRecovery ? [['InstantRecovery', true]] : []),
+    ['part', part, total],
+  ]);
+  const hash = sha256Hex(canonical).slice(0, 40);
+  return total > 1 ? `rc-${hash}-${part}of${total}` : `rc-${hash}`;
+}
+
+test('each request’s TableMeta, ClientToken and printed text are what JSON.stringify makes of the whole', () => {
+  fc.assert(
+    fc.property(randomPlan, fc.integer({ min: 2, max: 12 }), (r, max) => {
+      const p = asPlan(r);
+      const { requests } = emitRequests(p, { instance: span, source: span }, { maxEntries: max });
+      const parts = splitEntries(toTableMeta(p.databases), max);
+      assert.equal(requests.map((q) => q.TableMeta), parts.map((m) => JSON.stringify(m)));
+      requests.forEach((q, i) => assert.is(q.ClientToken, referenceToken(q, i + 1, requests.length)));
+      for (const q of requests) assert.is(requestJsonText(q), JSON.stringify([q], null, 2).slice(2, -2));
+      assert.is([...printJson(requests, 64, requestJsonText)].join(''), `${JSON.stringify(requests, null, 2)}\n`);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a request changed after emission prints as it is now; other objects print as JSON.stringify does', () => {
+  const { requests } = emitRequests(plan('t_r'), { instance: span, source: span });
+  const changed = { ...requests[0]!, TableMeta: '[{"type":"db","name":"x","newname":"y"}]' };
+  assert.is(requestJsonText(changed), JSON.stringify([changed], null, 2).slice(2, -2));
+  requests[0]!.TableMeta = '[]';
+  assert.is(requestJsonText(requests[0]!), JSON.stringify([requests[0]], null, 2).slice(2, -2));
+  const odd = { DBInstanceId: 'rm-1', TableMeta: '[]', Nested: { a: [1] }, Gone: undefined, ClientToken: 'x' } as unknown as RestoreRequest;
+  assert.is(requestJsonText(odd), JSON.stringify([odd], null, 2).slice(2, -2));
+  assert.is(requestJsonText({} as RestoreRequest), JSON.stringify([{}], null, 2).slice(2, -2));
 });
 
 test.run();

@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
-import { compile, printJson, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
+import { compile, printJson, PRINT_CHUNK_CHARS, requestJsonText, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -127,7 +127,7 @@ export async function compileCommand(opts: CompileCommandOptions): Promise<numbe
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;
   const requests = compiled.flatMap((c) => c.result.requests);
-  await writeChunks(printJson(requests));
+  await writeChunks(printJson(requests, PRINT_CHUNK_CHARS, requestJsonText));
   return EXIT_OK;
 }
 
