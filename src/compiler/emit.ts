@@ -202,47 +202,6 @@ function namesValid(part: readonly Slice[], dbs: readonly Listed[]): boolean {
   return true;
 }
 
-/** JSON text inside a JSON string: JSON.stringify(text) without its quotes. */
-const inString = (text: string): string => JSON.stringify(text).slice(1, -1);
-
-/**
- * One part's TableMeta text (JSON.stringify of its toEntry objects) and that text's own JSON
- * text (JSON.stringify(text): for the ClientToken and the printed request), put together from
- * each entry's texts. A JSON text is its parts' texts in order, and escaping a JSON text is
- * escaping each piece (pieces begin and end with ASCII punctuation), so neither is escaped
- * whole. A table entry's two texts are made once per plan row, which thousands of databases
- * share (`rows`). (test/compiler/emit-names.test.ts holds both to JSON.stringify.)
- */
-function tableMetaTexts(part: readonly Slice[], dbs: readonly Listed[], rows: Map<PlanTable, readonly [string, string]>): { text: string; json: string } {
-  const texts: string[] = [];
-  const jsons: string[] = [];
-  for (const s of part) {
-    const { db, bare } = dbs[s.index] as Listed;
-    const head = `{"type":"db","name":${JSON.stringify(db.source)},"newname":${JSON.stringify(db.target)}`;
-    if (bare) {
-      texts.push(`${head}}`);
-      jsons.push(`${inString(head)}}`);
-      continue;
-    }
-    const tableTexts: string[] = [];
-    const tableJsons: string[] = [];
-    for (let k = s.from; k < s.to; k++) {
-      const row = db.tables[k] as PlanTable;
-      let known = rows.get(row);
-      if (!known) {
-        const text = JSON.stringify({ type: 'table', name: row.source, newname: row.target });
-        rows.set(row, (known = [text, inString(text)]));
-      }
-      tableTexts.push(known[0]);
-      tableJsons.push(known[1]);
-    }
-    const open = `${head},"tables":[`;
-    texts.push(`${open}${tableTexts.join(',')}]}`);
-    jsons.push(`${inString(open)}${tableJsons.join(',')}]}`);
-  }
-  return { text: `[${texts.join(',')}]`, json: `"[${jsons.join(',')}]"` };
-}
-
 /** Entries restored onto themselves (same database and table name): the API refuses them. */
 function inPlace(dbs: readonly Listed[], fold: (s: string) => string, spans: EmitSpans): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -294,16 +253,20 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   }
   const requests: RestoreRequest[] = [];
   const entries: number[] = [];
-  const rows = new Map<PlanTable, readonly [string, string]>();
   parts.forEach((part, i) => {
+    // Built per part, not for the whole plan up front: they are garbage as soon as they are
+    // serialised, instead of a million objects that outlive the young generation.
+    const meta = part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to));
     if (!namesValid(part, dbs)) {
-      // Only then the TableMeta objects and the full schema check, for its exact messages.
-      const meta = part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to));
+      // Only then the full schema check, for its exact messages.
       for (const p of checkTableMeta(meta)) {
         diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
       }
     }
-    const { text, json } = tableMetaTexts(part, dbs, rows);
+    const text = JSON.stringify(meta);
+    // TableMeta as a JSON string, escaped once here for the ClientToken and for printing (both
+    // escaped TableMeta again, a third of the time a large compile spent after expansion).
+    const json = JSON.stringify(text);
     const params = requestParams(plan, text);
     // Every request is still checked whole against the schema: a handful of short fields.
     const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length, json) };

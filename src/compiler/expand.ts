@@ -4,7 +4,7 @@
 import { closest, error, writeExactName, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
-import { ContentsIndex, ListScanner, matchNames, type ScanItem } from './lookup.ts';
+import { ContentsIndex, ListScanner, matchNames } from './lookup.ts';
 import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
@@ -15,7 +15,7 @@ const warning = (code: string, message: string, span: Span, extra: Partial<Diagn
 interface CompiledItem {
   item: TableItem;
   matcher: NameMatcher;
-  /** Its place among the block's items in the statement's ListScanner. */
+  /** A pattern's place among the block's patterns in the statement's ListScanner. */
   slot: number;
   template: Template | undefined;
   matched: number;
@@ -222,7 +222,7 @@ export class Expander {
         if (template === false) broken = true;
         else {
           if (template?.fixed && item.target) this.#warnUnusualExact(item.target, 'target table');
-          items.push({ item, matcher, slot: items.length, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
+          items.push({ item, matcher, slot: -1, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
         }
       }
     }
@@ -231,7 +231,9 @@ export class Expander {
       if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
     }
     if (broken) return;
-    const scanner = new ListScanner(items.map(({ matcher: m }): ScanItem => (m.kind === 'pattern' ? m : { kind: 'exact', name: m.name, key: foldName(m.name, this.#ci) })), this.#ci);
+    const patterns = items.filter((ci) => ci.matcher.kind === 'pattern');
+    patterns.forEach((ci, slot) => (ci.slot = slot));
+    const scanner = new ListScanner(patterns.map((ci) => ci.matcher as PatternName), this.#ci);
     let badDbTargets = 0;
     for (const { db, captures } of dbs) {
       const target = dbTemplate ? applyTemplate(dbTemplate, db.Database, captures) : db.Database;
@@ -283,8 +285,7 @@ export class Expander {
     const { item, matcher, template } = ci;
     let planned: readonly Planned[];
     if (matcher.kind === 'exact') {
-      const list = this.#index.tableList(db);
-      const found = ListScanner.usable(list) ? (scanner.scan(list)[ci.slot] as readonly string[]) : this.#index.findTables(db, matcher.name);
+      const found = this.#index.findTables(db, matcher.name);
       if (found.length === 0) {
         const guess = closest(matcher.name, db.Tables);
         this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {

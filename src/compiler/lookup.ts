@@ -186,39 +186,40 @@ function scanNames(names: readonly string[], name: string, caseInsensitive: bool
 }
 
 /**
- * The names of one table list that each of a block's items asks for, found in one pass over the
- * list instead of one pass per item. Each name is handed only to the items it can match, chosen
- * by its first character against each item's literal first character: a block of a few patterns
- * over a sharded schema (2,000 distinct lists of 500 names) tests a name against the one pattern
- * that starts the same way, or none, instead of against every pattern. Items with no literal
- * start see every name, and so does a name whose first character is not ASCII (on a
- * case-insensitive instance `ſ` matches `S`, and the Kelvin sign `k`).
- *
- * An item is a pattern (it gets the names it matches, sorted by code unit, as matchNames gives
- * them) or an exact name (it gets the names equal to it under the instance's comparison, as
- * findTables gives them). Long lists are left to ContentsIndex.matchList's prefix index.
+ * The names of one table list that each of a block's patterns matches (sorted by code unit, as
+ * matchNames gives them), found in one pass over the list instead of one pass per pattern. Each
+ * name is handed only to the patterns it can match, chosen by its first character against each
+ * pattern's literal first character: a block of a few patterns over a sharded schema (2,000
+ * distinct lists of 500 names) tests a name against the one pattern that starts the same way, or
+ * none. Patterns with no literal start see every name, and so does a name whose first character
+ * is not ASCII (on a case-insensitive instance `ſ` matches `S`, and the Kelvin sign `k`). Exact
+ * names are not scanned for: ContentsIndex.findTables indexes a list that several lookups use.
+ * Long lists are left to ContentsIndex.matchList's prefix index.
  */
 export class ListScanner {
-  readonly #items: readonly ScanItem[];
-  /** By the folded first character (0-127) of a name: the items such a name can match. */
-  readonly #byFirst: (readonly number[])[] = [];
+  readonly #items: readonly PatternName[];
+  /** By the folded first character (0-127) of a name, for the characters patterns start with: the patterns such a name can match. */
+  readonly #byFirst: (readonly number[] | undefined)[] = new Array(128);
+  /** The patterns a name starting with any other ASCII character can match: those without a literal start. */
+  readonly #anyStart: readonly number[];
   readonly #everyItem: readonly number[];
   readonly #ci: boolean;
   #lastList: readonly string[] | undefined;
   #last: string[][] = [];
 
-  constructor(items: readonly ScanItem[], caseInsensitive: boolean) {
+  constructor(items: readonly PatternName[], caseInsensitive: boolean) {
     this.#items = items;
     this.#ci = caseInsensitive;
     this.#everyItem = items.map((_, k) => k);
-    const first = items.map((item) => {
-      const lead = item.kind === 'pattern' ? item.prefix : foldName(item.name, caseInsensitive);
+    const first = items.map(({ prefix: lead }) => {
       if (lead === '') return -1; // no literal start: every name
       const c = lead.charCodeAt(0);
       return c < 128 ? c : 128; // a non-ASCII start: only names with a non-ASCII start can match
     });
-    for (let c = 0; c < 128; c++) {
-      this.#byFirst.push(this.#everyItem.filter((k) => first[k] === -1 || first[k] === c));
+    this.#anyStart = this.#everyItem.filter((k) => first[k] === -1);
+    // Built per statement (a lint of thousands of specs builds thousands): only the characters used.
+    for (const c of new Set(first)) {
+      if (c >= 0 && c < 128) this.#byFirst[c] = this.#everyItem.filter((k) => first[k] === -1 || first[k] === c);
     }
   }
 
@@ -226,32 +227,38 @@ export class ListScanner {
     return list.length < PREFIX_INDEX_MIN;
   }
 
-  /** For each item, in order, the names of `list` it asks for (the last list's answer is kept). */
+  /** For each pattern, in order, the names of `list` it matches (the last list's answer is kept). */
   scan(list: readonly string[]): readonly (readonly string[])[] {
     if (list === this.#lastList) return this.#last;
     const items = this.#items;
+    // One pattern: its own pass is the one pass.
+    const out: string[][] = items.length === 1 ? [matchNames(items[0]!, list)] : this.#pass(list);
+    this.#lastList = list;
+    this.#last = out;
+    return out;
+  }
+
+  #pass(list: readonly string[]): string[][] {
+    const items = this.#items;
     const ci = this.#ci;
+    const byFirst = this.#byFirst;
+    const anyStart = this.#anyStart;
+    const every = this.#everyItem;
     const out: string[][] = items.map(() => []);
     for (let i = 0; i < list.length; i++) {
       const n = list[i]!;
       let c = n.charCodeAt(0);
       if (ci && c >= 65 && c <= 90) c += 32;
-      const candidates = c < 128 ? this.#byFirst[c]! : this.#everyItem;
+      const candidates = c < 128 ? (byFirst[c] ?? anyStart) : every;
       for (let j = 0; j < candidates.length; j++) {
         const k = candidates[j]!;
-        const item = items[k]!;
-        if (item.kind === 'pattern' ? item.test(n) : sameName(n, item.key, ci)) out[k]!.push(n);
+        if (items[k]!.test(n)) out[k]!.push(n);
       }
     }
-    for (let k = 0; k < items.length; k++) if (items[k]!.kind === 'pattern') sortByCodeUnits(out[k]!);
-    this.#lastList = list;
-    this.#last = out;
+    for (const names of out) sortByCodeUnits(names);
     return out;
   }
 }
-
-/** What a ListScanner looks for: a pattern, or an exact name (with its comparison key). */
-export type ScanItem = PatternName | { kind: 'exact'; name: string; key: string };
 
 /**
  * Whether `n` equals `key` (a name already folded) under the instance's comparison, as NameIndex
