@@ -57,9 +57,9 @@ class RestoreParser extends CstParser {
   /** The productions recorded by the build, when they are for exactly these rules. */
   private recorded: RecordedGrammar | undefined;
 
-  constructor(skipValidations: boolean, recorded: RecordedGrammar | undefined = PRECOMPUTED_GAST) {
+  constructor(skipValidations: boolean, recorded: RecordedGrammar | undefined = PRECOMPUTED_GAST, recoveryEnabled = true) {
     super(parserTokens, {
-      recoveryEnabled: true,
+      recoveryEnabled,
       maxLookahead: 2,
       skipValidations,
       errorMessageProvider: countingProvider,
@@ -216,12 +216,19 @@ class RestoreParser extends CstParser {
 }
 
 let instance: RestoreParser | undefined;
+let strictInstance: RestoreParser | undefined;
 
-/** The one parser instance. Grammar validation runs in the test suite (`validateGrammar`),
- *  not at every CLI start. */
+/** The parser instance, with error recovery. Grammar validation runs in the test suite
+ *  (`validateGrammar`), not at every CLI start. */
 export function getParser(): RestoreParser {
   instance ??= new RestoreParser(true);
   return instance;
+}
+
+/** The parser without error recovery: built without Chevrotain's follow sets (1-2 ms at start). */
+function getStrictParser(): RestoreParser {
+  strictInstance ??= new RestoreParser(true, PRECOMPUTED_GAST, false);
+  return strictInstance;
 }
 
 /** Builds a parser with Chevrotain's grammar validations on; throws if the grammar is ambiguous. */
@@ -246,7 +253,31 @@ export interface TokensParse {
   stoppedAt?: number;
 }
 
-export function parseTokens(tokens: IToken[], source = ''): TokensParse {
+/**
+ * Parses a token stream. A spec without syntax errors parses to the same tree with or without
+ * error recovery, and a parser without it starts faster (Chevrotain computes no follow sets for
+ * it), so until some input has had an error the parser without recovery goes first; only input
+ * it finds an error in is parsed again by the recovering parser, for all its errors and the
+ * partial tree. From then on (an editor's documents are often mid-edit) the recovering parser
+ * goes first and alone. `strictFirst` overrides the choice (tests compare both routes).
+ */
+export function parseTokens(tokens: IToken[], source = '', strictFirst = instance === undefined): TokensParse {
+  if (strictFirst) {
+    const parser = getStrictParser();
+    text = source;
+    parser.input = tokens;
+    try {
+      const cst = parser.document();
+      if (parser.errors.length === 0) return { cst, errors: [] };
+    } finally {
+      budget = Infinity;
+      text = '';
+    }
+  }
+  return parseRecovering(tokens, source);
+}
+
+function parseRecovering(tokens: IToken[], source: string): TokensParse {
   const parser = getParser();
   budget = MAX_SYNTAX_ERRORS;
   text = source;

@@ -1,10 +1,11 @@
 // bin/restorec.cjs starts lint, compile, plan, inventory and apply from their own bundle
 // (dist/hot/COMMAND.cjs) and everything else from dist/cli.cjs; a dist/ without hot/ (built by
 // an older restorec) still serves every command from cli.cjs. Both routes give the same output.
+// And a start parses a valid spec without building Chevrotain's error recovery.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +35,27 @@ test('without dist/hot/ every command runs from cli.cjs, with the same output', 
     }
     const compiled = JSON.parse(run(['compile', spec], { RESTOREC_DIST_DIR: dir }).stdout) as unknown[];
     assert.ok(compiled.length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a valid spec is parsed without building error recovery; a broken one gets it, with every error', () => {
+  // RESTOREC_TRACE_INIT prints Chevrotain's set-up phases; the follow sets exist for recovery only.
+  for (const args of [['fmt', '--check', spec], ['lint', '--no-live', spec], ['compile', spec]]) {
+    const r = run(args, { RESTOREC_TRACE_INIT: '1' });
+    assert.is(r.status, 0, `${args[0]}: ${r.stderr}`);
+    assert.not.match(r.stdout + r.stderr, 'computeAllProdsFollows', args[0]);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'restorec-broken-'));
+  try {
+    const broken = join(dir, 'broken.restore');
+    writeFileSync(broken, 'instance rm-x\nfrom backup\nrestore db a <\n');
+    const r = run(['fmt', '--check', broken], { RESTOREC_TRACE_INIT: '1' });
+    assert.is(r.status, 2);
+    assert.match(r.stdout + r.stderr, 'computeAllProdsFollows');
+    assert.match(r.stderr, '2:6 error the backup set id is missing');
+    assert.match(r.stderr, '3:15 error expected `>` to close the table block');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,11 +1,14 @@
 // Property tests (fast-check): the parser never throws, every diagnostic points inside the
-// input, and formatting random valid specs is meaning-preserving and idempotent.
+// input, formatting random valid specs is meaning-preserving and idempotent, and parsing without
+// error recovery first (parseTokens) gives what the recovering parser gives.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, print, type Diagnostic } from '../../src/grammar/index.ts';
 import { meaning } from '../helpers/ast.ts';
+import { tokenize } from '../../src/grammar/lexer.ts';
+import { parseTokens } from '../../src/grammar/parser.ts';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 300);
 
@@ -108,6 +111,37 @@ test('random valid specs: no errors; fmt keeps meaning and comments and is idemp
       assert.equal(meaning(again.document), meaning(r.document), out);
       assert.is(print(again.document, out), out);
       assert.equal(again.document.comments.map((c) => c.text.trimEnd()), r.document.comments.map((c) => c.text.trimEnd()));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+// parseTokens tries the parser without error recovery first and hands input it finds an error
+// in to the recovering parser: both routes must give the same tree, errors and stop.
+function sameBothWays(text: string): void {
+  const { tokens } = tokenize(text);
+  const strictFirst = parseTokens(tokens, text, true);
+  const recovering = parseTokens(tokens, text, false);
+  assert.equal(strictFirst.errors.map((e) => [e.name, e.message, e.token.startOffset]), recovering.errors.map((e) => [e.name, e.message, e.token.startOffset]), JSON.stringify(text));
+  assert.equal(strictFirst.stoppedAt, recovering.stoppedAt);
+  assert.equal(strictFirst.cst, recovering.cst, JSON.stringify(text));
+}
+
+test('with or without error recovery first, valid specs, examples and broken input parse alike', () => {
+  for (const e of examples) sameBothWays(e);
+  fc.assert(
+    fc.property(spec, fc.array(gap, { minLength: 50, maxLength: 50 }), ([source, restores], gaps) => {
+      const words = ['instance', 'rm-x', ...source, ...restores.flat()];
+      sameBothWays(words.map((w, i) => w + gaps[i % gaps.length]).join(''));
+    }),
+    { numRuns: RUNS },
+  );
+  fc.assert(fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 60 }), (parts) => sameBothWays(parts.join(' '))), { numRuns: RUNS });
+  const mutation = fc.record({ at: fc.nat(), del: fc.nat({ max: 8 }), insert: fc.string({ maxLength: 6 }) });
+  fc.assert(
+    fc.property(fc.constantFrom(...examples), mutation, (base, m) => {
+      const at = m.at % (base.length + 1);
+      sameBothWays(base.slice(0, at) + m.insert + base.slice(at + m.del));
     }),
     { numRuns: RUNS },
   );
