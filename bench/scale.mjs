@@ -4,7 +4,8 @@
 // reading + JSON-parsing the same snapshot, both as spawned children. Paired run by run: after a
 // warm-up of each, they alternate SCALE_RUNS times and each pair gives one ratio; the figure is
 // the median ratio with its range (target <= 2x; peak RSS < 1 GiB). Reports; never fails.
-//   node bench/scale.mjs            (after npm run bundle; SCALE_RUNS=9 for a steadier figure)
+//   node bench/scale.mjs            (after npm run bundle; 11 pairs: with 5 the median moved from
+//                                    3.1x to 3.9x between runs of one build; SCALE_RUNS=N to change)
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 
 const DBS = 2000;
 const TABLES = 500;
-const RUNS = Math.max(1, Number(process.env.SCALE_RUNS ?? 5));
+const RUNS = Math.max(1, Number(process.env.SCALE_RUNS ?? 11));
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'bin/restorec.cjs');
 if (!existsSync(join(root, 'dist'))) {
