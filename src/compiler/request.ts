@@ -37,10 +37,10 @@ const TOKEN_HASH_LENGTH = 40;
 /**
  * `rc-` + 40 hex digits of SHA-256 over the canonical parameters (+ `-IofN` for a series): the
  * JSON text of [[name, value], ...]. `tableMetaJson` is JSON.stringify(params.TableMeta) when the
- * caller has it already (the emitter builds it with TableMeta): an array's JSON text is its
- * elements' texts joined by commas in brackets, so the canonical text is put together from them
- * without escaping megabytes of TableMeta once more. (test/compiler/emit-names.test.ts holds it
- * to JSON.stringify of the array.)
+ * caller has it already (the emitter makes it once, for this and for printing): an array's JSON
+ * text is its elements' texts joined by commas in brackets, so the canonical text is put
+ * together from them without escaping megabytes of TableMeta once more.
+ * (test/compiler/emit-names.test.ts holds it to JSON.stringify of the array.)
  */
 export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number, tableMetaJson = JSON.stringify(params.TableMeta)): string {
   const elements = [

@@ -57,8 +57,8 @@ test('TableMeta text is JSON.stringify of the TableMeta objects', () => {
   assert.is(requests[0]!.TableMeta, JSON.stringify(toTableMeta(good.databases)));
 });
 
-// The emitter puts TableMeta's text, its JSON text (for the ClientToken) and the printed request
-// together from pieces; each must be what JSON.stringify makes of the whole.
+// The emitter escapes TableMeta once and puts the ClientToken's canonical text and the printed
+// request together from that; each must be what JSON.stringify makes of the whole.
 const hostile = fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', '\u2028', 'é', '\u0001', ' ', '表', '\ud800'), minLength: 1, maxLength: 4 });
 const randomPlan = fc.record({
   databases: fc.array(
