@@ -186,9 +186,10 @@ export function toTableMeta(databases: readonly PlanDatabase[], options: Compile
 
 /**
  * Whether every name of a part passes the schema. Its TableMeta objects are built here with
- * fixed keys and `type` values, so the names are all the schema can refuse (see
- * isTableMetaName), and isMySqlName decides each as `$defs.name` does (one pass over its
- * characters; test/compiler/emit-names.test.ts holds both to the schema).
+ * fixed keys and `type` values, and every name and newname (db and table alike) refers to
+ * `$defs.name`, so the names are all the schema can refuse; isMySqlName decides each as
+ * `$defs.name` does (one pass over its characters; test/compiler/emit-names.test.ts holds it to
+ * the full TableMeta check).
  */
 function namesValid(part: readonly Slice[], dbs: readonly Listed[]): boolean {
   for (const s of part) {

@@ -15,7 +15,7 @@ const warning = (code: string, message: string, span: Span, extra: Partial<Diagn
 interface CompiledItem {
   item: TableItem;
   matcher: NameMatcher;
-  /** A pattern's place among the block's patterns in the statement's ListScanner. */
+  /** A pattern's place among the block's patterns in the statement's ListScanner (-1: an exact name). */
   slot: number;
   template: Template | undefined;
   matched: number;
@@ -206,6 +206,7 @@ export class Expander {
       if (matcher) excepts.push({ node, matcher, used: false });
     }
     const items: CompiledItem[] = [];
+    const patterns: PatternName[] = [];
     const tableExcepts: CompiledExcept[] = [];
     let broken = false;
     for (const item of r.block?.items ?? ([] as BlockItem[])) {
@@ -222,7 +223,8 @@ export class Expander {
         if (template === false) broken = true;
         else {
           if (template?.fixed && item.target) this.#warnUnusualExact(item.target, 'target table');
-          items.push({ item, matcher, slot: -1, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
+          const slot = matcher.kind === 'pattern' ? patterns.push(matcher) - 1 : -1;
+          items.push({ item, matcher, slot, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
         }
       }
     }
@@ -231,9 +233,7 @@ export class Expander {
       if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
     }
     if (broken) return;
-    const patterns = items.filter((ci) => ci.matcher.kind === 'pattern');
-    patterns.forEach((ci, slot) => (ci.slot = slot));
-    const scanner = new ListScanner(patterns.map((ci) => ci.matcher as PatternName), this.#ci);
+    const scanner = new ListScanner(patterns, this.#ci);
     let badDbTargets = 0;
     for (const { db, captures } of dbs) {
       const target = dbTemplate ? applyTemplate(dbTemplate, db.Database, captures) : db.Database;

@@ -3,7 +3,7 @@
 export type * from './inventory.ts';
 export { isCaseInsensitive, findContents, findCrossContents, baseCrossBackup, crossBackupTime } from './inventory.ts';
 export { loadSnapshot, MAX_SNAPSHOT_BYTES, type SnapshotResult } from './snapshot.ts';
-export { checkInventory, checkRestoreRequest, checkTableMeta, isTableMetaName, describeErrors, readablePath, formatProblem, type SchemaProblem, type AjvError } from './validate.ts';
+export { checkInventory, checkRestoreRequest, checkTableMeta, describeErrors, readablePath, formatProblem, type SchemaProblem, type AjvError } from './validate.ts';
 export { compileName, type NameMatcher, type ExactName, type PatternName } from './glob.ts';
 export { parseTemplate, applyTemplate, checkTemplate, type Template, type TemplatePart } from './template.ts';
 export { MAX_NAME_LENGTH, MAX_PATTERN_LENGTH, nameProblem, foldName } from './names.ts';

@@ -139,7 +139,7 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
  * every name in them passes isMySqlName; undefined when one does not. Only plain objects are
  * copied; anything else is left as it is for the schema to judge.
  */
-export function withoutTableNames(data: unknown): unknown {
+function withoutTableNames(data: unknown): unknown {
   if (!isObject(data)) return undefined;
   let bad = false;
   const database = (d: unknown): unknown => {
@@ -172,23 +172,6 @@ export function checkRestoreRequest(data: unknown): SchemaProblem[] {
 export function checkTableMeta(data: unknown): SchemaProblem[] {
   return run(validateTableMeta, data);
 }
-
-/**
- * Whether `name` passes the schema as a TableMeta name, asked of the generated validator itself
- * on a one-entry TableMeta. The emitter writes TableMeta with fixed keys and `type` values, so
- * its names are all the schema can refuse, and every name and newname (db and table alike)
- * refers to `$defs.name`: checking each name this way is checking the whole TableMeta.
- * (test/compiler/emit-names.test.ts holds the schema to that.)
- */
-export function isTableMetaName(name: string): boolean {
-  // One probe, refilled per call: synchronous, so no caller can see it.
-  PROBE_ENTRY.name = PROBE_ENTRY.newname = name;
-  const ok = validateTableMeta(PROBE);
-  PROBE_ENTRY.name = PROBE_ENTRY.newname = '';
-  return ok;
-}
-const PROBE_ENTRY = { type: 'db', name: '', newname: '' };
-const PROBE = [PROBE_ENTRY];
 
 export function formatProblem(file: string, p: SchemaProblem): string {
   const where = p.line !== undefined ? `${file}:${p.line}:${p.column}` : file;

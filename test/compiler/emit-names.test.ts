@@ -1,11 +1,11 @@
-// Emission checks TableMeta by its names only (isMySqlName, which decides what isTableMetaName does), building it with fixed keys and
+// Emission checks TableMeta by its names only (isMySqlName), building it with fixed keys and
 // `type` values. These tests hold that shortcut to the schema: the name rule is the schema's
 // own, every name in TableMeta refers to it, and a refused name still gets ajv's full report.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { checkTableMeta, emitRequests, isTableMetaName, nameProblem, printJson, requestJsonText, splitEntries, toTableMeta, type RestorePlan, type RestoreRequest } from '../../src/compiler/index.ts';
+import { checkTableMeta, emitRequests, nameProblem, printJson, requestJsonText, splitEntries, toTableMeta, type RestorePlan, type RestoreRequest } from '../../src/compiler/index.ts';
 import { sha256Hex } from '../../src/compiler/hash.ts';
 import { isMySqlName } from '../../src/compiler/names.ts';
 
@@ -22,13 +22,13 @@ test('every name and newname of TableMeta is $defs.name, and entries allow nothi
   assert.equal(schema.$defs.DatabaseEntry.properties.tables.items, { $ref: '#/$defs/TableEntry' });
 });
 
-test('isTableMetaName and isMySqlName agree with the full TableMeta check on any name, db or table', () => {
+test('isMySqlName agrees with the full TableMeta check on any name, db or table', () => {
   const unit = fc.constantFrom('a', 'Z', ' ', '"', '\\', '\u0000', '\u0001', '\u001f', '\ud800', '\udfff', '\ud83d\ude00', '\ue000', '\uffff', '表');
   const name = fc.oneof(fc.string({ unit, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', ' ', '\u0000'), minLength: 60, maxLength: 70 }));
   fc.assert(fc.property(name, (n) => {
     const asDb = checkTableMeta([{ type: 'db', name: n, newname: 'x' }]).length === 0;
     const asTable = checkTableMeta([{ type: 'db', name: 'x', newname: 'x', tables: [{ type: 'table', name: 'x', newname: n }] }]).length === 0;
-    return isTableMetaName(n) === asDb && asDb === asTable && asDb === (nameProblem(n) === undefined) && asDb === isMySqlName(n);
+    return asDb === asTable && asDb === (nameProblem(n) === undefined) && asDb === isMySqlName(n);
   }), { numRuns: 2000 });
 });
 

@@ -93,7 +93,7 @@ test('checkInventory answers as the schema does over the whole snapshot, with it
   );
 });
 
-test('a bad table name among a million is found, and named by its place', () => {
+test('a bad table name among a thousand is found, and named by its place', () => {
   const inv = base();
   const tables = inv.contents[0]!.Databases[0]!.Tables;
   for (let i = 0; i < 1000; i++) tables.push(`t_${i}`);
