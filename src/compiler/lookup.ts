@@ -3,6 +3,7 @@
 import type { BackupContents, ContentDatabase } from './inventory.ts';
 import { foldName, sortByCodeUnits } from './names.ts';
 import type { PatternName } from './glob.ts';
+import { firstAtLeast } from '../grammar/sorted.ts';
 
 /** Names by their comparison key; several names share a key only on a case-insensitive instance. */
 export class NameIndex {
@@ -157,15 +158,8 @@ class PrefixIndex {
   /** The names whose key starts with `prefix` (already folded). */
   startingWith(prefix: string): string[] {
     const keys = this.#keys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: string[] = [...this.#others];
-    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) out.push(this.#names[i]!);
+    for (let i = firstAtLeast(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) out.push(this.#names[i]!);
     return out;
   }
 }

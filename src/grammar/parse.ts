@@ -6,7 +6,8 @@ import { error, type Diagnostic } from './diagnostic.ts';
 import { tokenize } from './lexer.ts';
 import { MAX_SYNTAX_ERRORS, parseTokens } from './parser.ts';
 import { AstBuilder } from './build-ast.ts';
-import { firstAtLeast, oneErrorPerLine, recognitionDiagnostic, strayDiagnostic, type SyntaxContext } from './syntax-help.ts';
+import { oneErrorPerLine, recognitionDiagnostic, strayDiagnostic, type SyntaxContext } from './syntax-help.ts';
+import { firstAtLeast } from './sorted.ts';
 import { checkStructure } from './structure.ts';
 import type { TimestampOptions } from './timestamp.ts';
 

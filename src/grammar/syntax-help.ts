@@ -7,6 +7,7 @@ import { compareDiagnostics, error, type Diagnostic } from './diagnostic.ts';
 import type { Span } from './source.ts';
 import { describeFound, expectedAt } from './parse-messages.ts';
 import { closest } from './suggest.ts';
+import { firstAtLeast } from './sorted.ts';
 
 /** Each statement and item as it is written, for the help of an error inside it. */
 export const SHAPE: Record<string, string> = {
@@ -35,18 +36,6 @@ export interface SyntaxContext {
 export function tokenSpan(t: IToken, textLength: number): Span {
   if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return { start: textLength, end: textLength };
   return { start: t.startOffset, end: t.startOffset + t.image.length };
-}
-
-/** The index of the first element of sorted `xs` that is at least `x` (xs.length if none). */
-export function firstAtLeast(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function didYouMean(word: string, candidates: string[], span: Span): Partial<Diagnostic> {
