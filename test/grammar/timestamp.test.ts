@@ -20,13 +20,17 @@ const ok: [string, string][] = [
   ['2026-11-19T15:15:00-12:00', '2026-11-20T03:15:00Z'],
   ['2026-11-20T08:45:00+05:30', '2026-11-20T03:15:00Z'],
 ];
-for (const [input, utc] of ok) {
-  test(`${input} -> ${utc}`, () => {
-    const r = parseTimestamp(input);
-    assert.ok(r.ok, JSON.stringify(r));
-    if (r.ok) assert.is(r.utc, utc);
-  });
+/** One test per row: the input parses, to this UTC time. */
+function converts(table: readonly (readonly [string, string])[]): void {
+  for (const [input, utc] of table) {
+    test(`${input} -> ${utc}`, () => {
+      const r = parseTimestamp(input);
+      assert.ok(r.ok, JSON.stringify(r));
+      if (r.ok) assert.is(r.utc, utc);
+    });
+  }
 }
+converts(ok);
 
 const bad: [string, RegExp, string | undefined][] = [
   ['2026-11-20T03:15Z', /no seconds/, '2026-11-20T03:15:00Z'],
@@ -84,13 +88,7 @@ const zoned: [string, string][] = [
   ['2026-01-01 00:30 Asia/Kathmandu', '2025-12-31T18:45:00Z'],
   ['2026-11-20 10:42 Australia/Lord_Howe', '2026-11-19T23:42:00Z'],
 ];
-for (const [input, utc] of zoned) {
-  test(`${input} -> ${utc}`, () => {
-    const r = parseTimestamp(input);
-    assert.ok(r.ok, JSON.stringify(r));
-    if (r.ok) assert.is(r.utc, utc);
-  });
-}
+converts(zoned);
 
 for (const [input, message, suggestion] of bad) {
   test(`refuses ${input}`, () => {
