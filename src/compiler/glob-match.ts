@@ -135,50 +135,78 @@ type Mask = Uint32Array;
 const CHAR_CACHE = 512;
 
 export function buildAutomaton(nodes: readonly GlobNode[], caseInsensitive: boolean): GlobAutomaton {
-  const b = new Builder();
-  const top = b.sequence(nodes, true);
-  const { positions, follow } = b;
-  const states = positions.length + 1;
-  const words = (states + 31) >>> 5;
-  const succ: number[][] = [top.first, ...follow];
-  /** Successor positions of each state, as a mask over states. */
-  const succMask: Mask[] = succ.map((list) => {
-    const m = new Uint32Array(words);
-    for (const p of list) if (p !== EXIT) m[(p + 1) >>> 5]! |= 1 << ((p + 1) & 31);
-    return m;
-  });
-  /** States in which the name may end. */
-  const final = new Uint32Array(words);
-  succ.forEach((list, s) => {
-    if (list.includes(EXIT)) final[s >>> 5]! |= 1 << (s & 31);
-  });
-  const cache = new Map<string, Mask>();
-  const acceptMask = (c: string): Mask => {
-    let m = cache.get(c);
-    if (m) return m;
-    m = new Uint32Array(words);
-    positions.forEach((pos, p) => {
-      if (accepts(pos.test, c, caseInsensitive)) m![(p + 1) >>> 5]! |= 1 << ((p + 1) & 31);
-    });
-    if (cache.size < CHAR_CACHE) cache.set(c, m);
-    return m;
-  };
-  const has = (m: Mask, s: number): boolean => (m[s >>> 5]! & (1 << (s & 31))) !== 0;
-  const intersects = (a: Mask, b: Mask): boolean => {
-    for (let w = 0; w < words; w++) if ((a[w]! & b[w]!) !== 0) return true;
-    return false;
-  };
+  return new Automaton(nodes, caseInsensitive);
+}
 
+/**
+ * One pattern's automaton. A class, not closures: every pattern shares one test and one capture
+ * function, so the loops that call them (expansion of a million names) see one call target and
+ * stay optimized, instead of being deoptimized and compiled again for each new pattern.
+ */
+class Automaton implements GlobAutomaton {
+  readonly groups: number;
+  readonly #ci: boolean;
+  readonly #positions: readonly Position[];
+  readonly #succ: readonly (readonly number[])[];
+  readonly #states: number;
+  readonly #words: number;
+  /** Successor positions of each state, as a mask over states. */
+  readonly #succMask: readonly Mask[];
+  /** States in which the name may end. */
+  readonly #final: Mask;
+  readonly #cache = new Map<string, Mask>();
   // Two state sets reused by every call (test is synchronous): a million names, no allocations.
-  const setA = new Uint32Array(words);
-  const setB = new Uint32Array(words);
-  function test(name: string): boolean {
-    let current = setA;
-    let next = setB;
+  readonly #setA: Mask;
+  readonly #setB: Mask;
+
+  constructor(nodes: readonly GlobNode[], caseInsensitive: boolean) {
+    const b = new Builder();
+    const top = b.sequence(nodes, true);
+    const { positions, follow } = b;
+    const states = positions.length + 1;
+    const words = (states + 31) >>> 5;
+    const succ: number[][] = [top.first, ...follow];
+    this.groups = b.groups;
+    this.#ci = caseInsensitive;
+    this.#positions = positions;
+    this.#succ = succ;
+    this.#states = states;
+    this.#words = words;
+    this.#succMask = succ.map((list) => {
+      const m = new Uint32Array(words);
+      for (const p of list) if (p !== EXIT) m[(p + 1) >>> 5]! |= 1 << ((p + 1) & 31);
+      return m;
+    });
+    const final = new Uint32Array(words);
+    succ.forEach((list, s) => {
+      if (list.includes(EXIT)) final[s >>> 5]! |= 1 << (s & 31);
+    });
+    this.#final = final;
+    this.#setA = new Uint32Array(words);
+    this.#setB = new Uint32Array(words);
+  }
+
+  #acceptMask(c: string): Mask {
+    let m = this.#cache.get(c);
+    if (m) return m;
+    const mask = new Uint32Array(this.#words);
+    this.#positions.forEach((pos, p) => {
+      if (accepts(pos.test, c, this.#ci)) mask[(p + 1) >>> 5]! |= 1 << ((p + 1) & 31);
+    });
+    if (this.#cache.size < CHAR_CACHE) this.#cache.set(c, mask);
+    return mask;
+  }
+
+  test(name: string): boolean {
+    const states = this.#states;
+    const words = this.#words;
+    const succMask = this.#succMask;
+    let current = this.#setA;
+    let next = this.#setB;
     current.fill(0);
     current[0] = 1;
     for (let i = 0; i < name.length; i++) {
-      const acc = acceptMask(name[i]!);
+      const acc = this.#acceptMask(name[i]!);
       next.fill(0);
       let any = false;
       for (let s = 0; s < states; s++) {
@@ -193,18 +221,23 @@ export function buildAutomaton(nodes: readonly GlobNode[], caseInsensitive: bool
         }
       }
       if (!any) return false;
-      [current, next] = [next, current];
+      const t = current;
+      current = next;
+      next = t;
     }
-    return intersects(current, final);
+    return intersects(current, this.#final, words);
   }
 
-  function capture(name: string): string[] | undefined {
+  capture(name: string): string[] | undefined {
+    const states = this.#states;
+    const words = this.#words;
+    const succMask = this.#succMask;
     const n = name.length;
     // alive[i]: the states from which name[i..] can be read to the end.
     const alive: Mask[] = new Array(n + 1);
-    alive[n] = final;
+    alive[n] = this.#final;
     for (let i = n - 1; i >= 0; i--) {
-      const acc = acceptMask(name[i]!);
+      const acc = this.#acceptMask(name[i]!);
       const m = new Uint32Array(words);
       const after = alive[i + 1]!;
       for (let s = 0; s < states; s++) {
@@ -219,12 +252,13 @@ export function buildAutomaton(nodes: readonly GlobNode[], caseInsensitive: bool
       alive[i] = m;
     }
     if (!has(alive[0]!, 0)) return undefined;
-    const out: string[] = new Array(b.groups).fill('');
-    const starts: number[] = new Array(b.groups).fill(-1);
+    const positions = this.#positions;
+    const out: string[] = new Array(this.groups).fill('');
+    const starts: number[] = new Array(this.groups).fill(-1);
     let state = 0;
     for (let i = 0; i < n; i++) {
       const c = name[i]!;
-      const p = succ[state]!.find((q) => q !== EXIT && has(alive[i + 1]!, q + 1) && accepts(positions[q]!.test, c, caseInsensitive));
+      const p = this.#succ[state]!.find((q) => q !== EXIT && has(alive[i + 1]!, q + 1) && accepts(positions[q]!.test, c, this.#ci));
       if (p === undefined) return undefined; // cannot happen: alive[i] held this state
       const g = positions[p]!.group;
       if (g >= 0) {
@@ -235,6 +269,13 @@ export function buildAutomaton(nodes: readonly GlobNode[], caseInsensitive: bool
     }
     return out;
   }
+}
 
-  return { test, capture, groups: b.groups };
+function has(m: Mask, s: number): boolean {
+  return (m[s >>> 5]! & (1 << (s & 31))) !== 0;
+}
+
+function intersects(a: Mask, b: Mask, words: number): boolean {
+  for (let w = 0; w < words; w++) if ((a[w]! & b[w]!) !== 0) return true;
+  return false;
 }

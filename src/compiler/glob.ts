@@ -3,7 +3,7 @@
 // Patterns are parsed (glob-syntax.ts) and run as an automaton (glob-match.ts): one engine for
 // matching and for the captures rename templates need, so the two cannot disagree, and linear in
 // the name whatever the pattern (a backtracking regex is not: see glob-match.ts).
-import { buildAutomaton } from './glob-match.ts';
+import { buildAutomaton, type GlobAutomaton } from './glob-match.ts';
 import { GlobSyntaxError, parseGlob, type GlobNode } from './glob-syntax.ts';
 import { error, type Diagnostic, type NameNode } from '../grammar/index.ts';
 import { MAX_NAME_LENGTH, MAX_PATTERN_LENGTH, nameProblem, showName } from './names.ts';
@@ -55,37 +55,11 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
     if (!(e instanceof GlobSyntaxError)) throw e;
     return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be used: ${e.message}`, node.span, e.help ? { help: e.help } : {});
   }
-  return { kind: 'pattern', node, wildcards: automaton.groups, prefix: usablePrefix(nodes, caseInsensitive), test: withPrefilter(nodes, caseInsensitive, remembered(automaton.test)), capture: automaton.capture };
+  return new GlobPattern(node, nodes, automaton, caseInsensitive);
 }
 
 /** Names remembered per pattern: the same table names recur across thousands of sharded databases. */
 const REMEMBERED = 1 << 16;
-
-/**
- * A test that answers a name it has seen from memory (at most REMEMBERED names: bounded memory).
- * When the names do not repeat (one long list of distinct names), remembering only costs: once
- * the memory is full with few answers from it, the test runs bare.
- */
-function remembered(test: (name: string) => boolean): (name: string) => boolean {
-  const seen = new Map<string, boolean>();
-  let hits = 0;
-  let bare = false;
-  return (name) => {
-    if (bare) return test(name);
-    const hit = seen.get(name);
-    if (hit !== undefined) {
-      hits++;
-      return hit;
-    }
-    const ok = test(name);
-    if (seen.size < REMEMBERED) seen.set(name, ok);
-    else if (hits < REMEMBERED) {
-      bare = true;
-      seen.clear();
-    }
-    return ok;
-  };
-}
 
 /** The literal characters every match starts (or ends) with. */
 function literalEnds(nodes: readonly GlobNode[], fromEnd: boolean): string {
@@ -106,25 +80,84 @@ function usablePrefix(nodes: readonly GlobNode[], caseInsensitive: boolean): str
 }
 
 /**
- * Most names fail a pattern at its literal start or end (`orders_*` against a schema of other
- * tables): those are refused with a string comparison before the automaton runs, which made
- * expanding a million tables several times faster. `lit*` alone is decided by the comparison.
+ * A compiled pattern. A class, not an object of closures: every pattern shares one `test`, so the
+ * expansion loops calling it stay optimized for one call target whatever pattern they are given
+ * (with a closure per pattern, each new pattern deoptimized them and they were compiled again).
+ *
+ * `test` refuses most names by comparison before the automaton runs: they fail at the pattern's
+ * literal start or end (`orders_*` against a schema of other tables), which made expanding a
+ * million tables several times faster, and `lit*` alone is decided by the comparison. The
+ * answers are remembered per name (at most REMEMBERED names: bounded memory); when names do not
+ * repeat (one long list of distinct names), remembering only costs: once the memory is full with
+ * few answers from it, the test runs bare.
  */
-function withPrefilter(nodes: readonly GlobNode[], caseInsensitive: boolean, test: (name: string) => boolean): (name: string) => boolean {
-  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
-  // Case-insensitively, only ASCII literals: folding them never changes a string's length.
-  const usable = (s: string) => (caseInsensitive && /[^\x00-\x7f]/.test(s) ? '' : s);
-  const prefix = fold(usable(literalEnds(nodes, false)));
-  const suffix = nodes.length > prefix.length ? fold(usable(literalEnds(nodes, true))) : '';
-  const onlyStar = prefix !== '' && nodes.length === prefix.length + 1 && nodes[nodes.length - 1]!.kind === 'star';
-  if (prefix === '' && suffix === '') return test;
-  // Compared code unit by code unit, without making strings: a million names, no garbage.
-  const same = (name: string, at: number, lit: string): boolean => {
+class GlobPattern implements PatternName {
+  readonly kind = 'pattern' as const;
+  readonly node: NameNode;
+  readonly wildcards: number;
+  readonly prefix: string;
+  readonly #automaton: GlobAutomaton;
+  readonly #ci: boolean;
+  /** Folded literal start and end every match has ('' when none can be used). */
+  readonly #lead: string;
+  readonly #tail: string;
+  /** The pattern is `lit*`: the comparison alone decides. */
+  readonly #onlyStar: boolean;
+  readonly #seen = new Map<string, boolean>();
+  #hits = 0;
+  #bare = false;
+
+  constructor(node: NameNode, nodes: readonly GlobNode[], automaton: GlobAutomaton, caseInsensitive: boolean) {
+    this.node = node;
+    this.wildcards = automaton.groups;
+    this.prefix = usablePrefix(nodes, caseInsensitive);
+    this.#automaton = automaton;
+    this.#ci = caseInsensitive;
+    const fold = (x: string) => (caseInsensitive ? x.toLowerCase() : x);
+    // Case-insensitively, only ASCII literals: folding them never changes a string's length.
+    const usable = (x: string) => (caseInsensitive && /[^\x00-\x7f]/.test(x) ? '' : x);
+    const lead = fold(usable(literalEnds(nodes, false)));
+    this.#lead = lead;
+    this.#tail = nodes.length > lead.length ? fold(usable(literalEnds(nodes, true))) : '';
+    this.#onlyStar = lead !== '' && nodes.length === lead.length + 1 && nodes[nodes.length - 1]!.kind === 'star';
+  }
+
+  test(name: string): boolean {
+    const lead = this.#lead;
+    const tail = this.#tail;
+    if (lead !== '' && !(name.length >= lead.length && this.#same(name, 0, lead))) return false;
+    if (this.#onlyStar) return true;
+    if (tail !== '' && !(name.length >= tail.length && this.#same(name, name.length - tail.length, tail))) return false;
+    return this.#remembered(name);
+  }
+
+  capture(name: string): string[] | undefined {
+    return this.#automaton.capture(name);
+  }
+
+  #remembered(name: string): boolean {
+    if (this.#bare) return this.#automaton.test(name);
+    const hit = this.#seen.get(name);
+    if (hit !== undefined) {
+      this.#hits++;
+      return hit;
+    }
+    const ok = this.#automaton.test(name);
+    if (this.#seen.size < REMEMBERED) this.#seen.set(name, ok);
+    else if (this.#hits < REMEMBERED) {
+      this.#bare = true;
+      this.#seen.clear();
+    }
+    return ok;
+  }
+
+  /** Whether `name` holds the folded literal `lit` at `at`, compared code unit by code unit without making strings: a million names, no garbage. */
+  #same(name: string, at: number, lit: string): boolean {
     for (let i = 0; i < lit.length; i++) {
       let c = name.charCodeAt(at + i);
       const want = lit.charCodeAt(i);
       if (c === want) continue;
-      if (!caseInsensitive) return false;
+      if (!this.#ci) return false;
       if (c >= 65 && c <= 90) c += 32;
       else if (c > 127) {
         // As the automaton compares (glob-match.ts): by lower case, or by upper case (`ſ` is `S`).
@@ -135,11 +168,7 @@ function withPrefilter(nodes: readonly GlobNode[], caseInsensitive: boolean, tes
       if (c !== want) return false;
     }
     return true;
-  };
-  const starts = (name: string) => name.length >= prefix.length && same(name, 0, prefix);
-  const ends = (name: string) => name.length >= suffix.length && same(name, name.length - suffix.length, suffix);
-  if (onlyStar) return starts;
-  return (name) => starts(name) && ends(name) && test(name);
+  }
 }
 
 export function isDiagnostic(x: NameMatcher | Diagnostic): x is Diagnostic {
