@@ -200,6 +200,10 @@ export class ListScanner {
   readonly #ci: boolean;
   #lastList: readonly string[] | undefined;
   #last: string[][] = [];
+  /** The list #masks saw last, its names' bits, and a second buffer for the next list's. */
+  #prevList: readonly string[] = [];
+  #prevMasks = new Int32Array(0);
+  #nextMasks = new Int32Array(0);
 
   constructor(items: readonly PatternName[], caseInsensitive: boolean) {
     this.#items = items;
@@ -234,25 +238,74 @@ export class ListScanner {
 
   #pass(list: readonly string[]): string[][] {
     const items = this.#items;
-    const ci = this.#ci;
-    const byFirst = this.#byFirst;
-    const anyStart = this.#anyStart;
-    const every = this.#everyItem;
     const out: string[][] = items.map(() => []);
-    for (let i = 0; i < list.length; i++) {
-      const n = list[i]!;
-      let c = n.charCodeAt(0);
-      if (ci && c >= 65 && c <= 90) c += 32;
-      const candidates = c < 128 ? (byFirst[c] ?? anyStart) : every;
-      for (let j = 0; j < candidates.length; j++) {
-        const k = candidates[j]!;
-        if (items[k]!.test(n)) out[k]!.push(n);
+    if (items.length > MAX_MASKED_PATTERNS) {
+      for (let i = 0; i < list.length; i++) {
+        const n = list[i]!;
+        const candidates = this.#candidates(n);
+        for (let j = 0; j < candidates.length; j++) if (items[candidates[j]!]!.test(n)) out[candidates[j]!]!.push(n);
+      }
+    } else {
+      const masks = this.#masks(list);
+      for (let i = 0; i < list.length; i++) {
+        let m = masks[i]!;
+        for (let k = 0; m !== 0; k++, m >>>= 1) if (m & 1) out[k]!.push(list[i]!);
       }
     }
     for (const names of out) sortByCodeUnits(names);
     return out;
   }
+
+  /** The patterns a name can match, by its first character. */
+  #candidates(n: string): readonly number[] {
+    let c = n.charCodeAt(0);
+    if (this.#ci && c >= 65 && c <= 90) c += 32;
+    return c < 128 ? (this.#byFirst[c] ?? this.#anyStart) : this.#everyItem;
+  }
+
+  /**
+   * For each name of `list`, the patterns it matches, as bits. The distinct lists of a sharded
+   * schema repeat most of their names in the same order (the shared tables, around each
+   * database's own): a name equal to the one at the aligned place of the list scanned before
+   * takes that name's bits without being tested again. Equal names always match alike, so the
+   * alignment (the same place, or one name inserted or removed) decides only how much is reused.
+   */
+  #masks(list: readonly string[]): Int32Array {
+    const items = this.#items;
+    const prev = this.#prevList;
+    const prevMasks = this.#prevMasks;
+    if (this.#nextMasks.length < list.length) this.#nextMasks = new Int32Array(list.length * 2);
+    const masks = this.#nextMasks;
+    let j = 0;
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
+      if (j < prev.length) {
+        if (prev[j] === n) {
+          masks[i] = prevMasks[j++]!;
+          continue;
+        }
+        if (j + 1 < prev.length && prev[j + 1] === n) {
+          masks[i] = prevMasks[j + 1]!;
+          j += 2;
+          continue;
+        }
+        // Not the previous list's name here: unless that one comes next (a name inserted), step past it.
+        if (list[i + 1] !== prev[j]) j++;
+      }
+      const candidates = this.#candidates(n);
+      let m = 0;
+      for (let c = 0; c < candidates.length; c++) if (items[candidates[c]!]!.test(n)) m |= 1 << candidates[c]!;
+      masks[i] = m;
+    }
+    this.#prevList = list;
+    this.#nextMasks = prevMasks;
+    this.#prevMasks = masks;
+    return masks;
+  }
 }
+
+/** Patterns of one block whose matches a name's bits can hold (see ListScanner's masks). */
+const MAX_MASKED_PATTERNS = 31;
 
 /**
  * Whether `n` equals `key` (a name already folded) under the instance's comparison, as NameIndex

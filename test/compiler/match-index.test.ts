@@ -69,6 +69,69 @@ test('one scan of a list for a whole block finds what each pattern finds alone',
   );
 });
 
+test('lists scanned one after another reuse what they share and still find what each pattern finds alone', () => {
+  // Each list is the one before with names inserted, removed or replaced (as a sharded schema's
+  // databases differ by a few tables of their own), or a list unrelated to it.
+  const edit = fc.oneof(
+    fc.record({ op: fc.constant('insert' as const), at: fc.nat(), name }),
+    fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
+    fc.record({ op: fc.constant('replace' as const), at: fc.nat(), name }),
+    fc.record({ op: fc.constant('swap' as const), at: fc.nat() }),
+  );
+  const step = fc.oneof(fc.array(edit, { minLength: 0, maxLength: 4 }), fc.array(name, { maxLength: 30 }));
+  const item = fc.oneof(glob, fc.constantFrom('*', '?*', '*a', '[sk]*', 'ſ*', 'K*', 'İ*'));
+  fc.assert(
+    fc.property(fc.array(item, { minLength: 2, maxLength: 5 }), fc.boolean(), fc.array(name, { maxLength: 30 }), fc.array(step, { minLength: 1, maxLength: 8 }), (globs, ci, first, steps) => {
+      const patterns = globs.map((g) => pattern(g, ci));
+      const scanner = new ListScanner(patterns, ci);
+      let list = first;
+      const lists = [list];
+      for (const s of steps) {
+        if (s.length > 0 && typeof s[0] === 'string') list = s as string[];
+        else {
+          // Each list a new array, as each database's list in a snapshot is.
+          list = [...list];
+          for (const e of s as { op: string; at: number; name?: string }[]) {
+            const at = list.length === 0 ? 0 : e.at % list.length;
+            if (e.op === 'insert') list.splice(e.at % (list.length + 1), 0, e.name!);
+            else if (e.op === 'remove') list.splice(at, 1);
+            else if (e.op === 'replace' && list.length > 0) list[at] = e.name!;
+            else if (e.op === 'swap' && list.length > 1) [list[at], list[(at + 1) % list.length]] = [list[(at + 1) % list.length]!, list[at]!];
+          }
+        }
+        lists.push(list);
+      }
+      for (const l of lists) {
+        const got = scanner.scan(l);
+        patterns.forEach((p, k) => assert.equal(got[k], matchNames(p, l), `${p.node.value} (${ci ? 'ci' : 'cs'}) over ${JSON.stringify(l)}`));
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('a list longer than the last one scanned is scanned whole', () => {
+  const patterns = ['a*', 'b*'].map((g) => pattern(g, false));
+  const scanner = new ListScanner(patterns, false);
+  const short = ['a1', 'b1'];
+  const long = ['a1', 'b1', ...Array.from({ length: 300 }, (_, i) => (i % 2 ? `a${i + 2}` : `b${i + 2}`))];
+  for (const l of [short, long, short, long.slice(0, 150), long]) {
+    const got = scanner.scan(l);
+    patterns.forEach((p, k) => assert.equal(got[k], matchNames(p, l)));
+  }
+});
+
+test('a block of more patterns than a name\'s bits hold is scanned without them, and finds the same', () => {
+  const patterns = Array.from({ length: 40 }, (_, i) => pattern(i % 2 ? `t${i}_*` : `*_${i}`, true));
+  const scanner = new ListScanner(patterns, true);
+  const lists = [Array.from({ length: 120 }, (_, i) => `T${i % 41}_${i % 37}`), Array.from({ length: 120 }, (_, i) => `t${i % 43}_${i % 39}`)];
+  for (const l of lists) {
+    const got = scanner.scan(l);
+    patterns.forEach((p, k) => assert.equal(got[k], matchNames(p, l), p.node.value));
+  }
+  assert.ok(patterns.some((p, k) => scanner.scan(lists[1]!)[k]!.length > 0 && p.node.value.startsWith('*')), 'suffix patterns match too');
+});
+
 test('exact lookups scan and index alike, İ included', () => {
   for (const ci of [true, false]) {
     const list = ['İ', 'i\u0307', 'I', 'i', 'ab'];
