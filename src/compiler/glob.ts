@@ -98,8 +98,7 @@ class GlobPattern implements PatternName {
   readonly prefix: string;
   readonly #automaton: GlobAutomaton;
   readonly #ci: boolean;
-  /** Folded literal start and end every match has ('' when none can be used). */
-  readonly #lead: string;
+  /** The folded literal end every match has ('' when none can be used); its start is `prefix`. */
   readonly #tail: string;
   /** The pattern is `lit*`: the comparison alone decides. */
   readonly #onlyStar: boolean;
@@ -113,17 +112,15 @@ class GlobPattern implements PatternName {
     this.prefix = usablePrefix(nodes, caseInsensitive);
     this.#automaton = automaton;
     this.#ci = caseInsensitive;
-    const fold = (x: string) => (caseInsensitive ? x.toLowerCase() : x);
-    // Case-insensitively, only ASCII literals: folding them never changes a string's length.
-    const usable = (x: string) => (caseInsensitive && /[^\x00-\x7f]/.test(x) ? '' : x);
-    const lead = fold(usable(literalEnds(nodes, false)));
-    this.#lead = lead;
-    this.#tail = nodes.length > lead.length ? fold(usable(literalEnds(nodes, true))) : '';
+    const lead = this.prefix;
+    // Case-insensitively, only an ASCII literal, lower-cased (folding it keeps its length), as usablePrefix does for the start.
+    const tail = literalEnds(nodes, true);
+    this.#tail = nodes.length === lead.length || (caseInsensitive && /[^\x00-\x7f]/.test(tail)) ? '' : caseInsensitive ? tail.toLowerCase() : tail;
     this.#onlyStar = lead !== '' && nodes.length === lead.length + 1 && nodes[nodes.length - 1]!.kind === 'star';
   }
 
   test(name: string): boolean {
-    const lead = this.#lead;
+    const lead = this.prefix;
     const tail = this.#tail;
     if (lead !== '' && !(name.length >= lead.length && this.#same(name, 0, lead))) return false;
     if (this.#onlyStar) return true;
