@@ -83,17 +83,8 @@ export function compareCodeUnits(a: string, b: string): number {
  * keeps sorted for most backups: an ordered array is only checked, never handed to sort().
  */
 export function sortByCodeUnits<T extends string[]>(names: T): T {
-  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return sortNames(names);
+  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return names.sort(compareCodeUnits);
   return names;
-}
-
-/**
- * The sort, in a function of its own: inlined into an optimized caller that had only met sorted
- * lists, `names.sort` had no type feedback, and each unsorted list deoptimized the caller again
- * (150 times in one compile of a million tables: bench/scale).
- */
-function sortNames<T extends string[]>(names: T): T {
-  return names.sort(compareCodeUnits);
 }
 
 /** `name` with control and invisible characters written as `\uXXXX`. */
