@@ -72,9 +72,12 @@ function literalEnds(nodes: readonly GlobNode[], fromEnd: boolean): string {
   return out;
 }
 
-/** The literal prefix a name index can search by: ASCII only on a case-insensitive instance, so folding keeps lengths. */
-function usablePrefix(nodes: readonly GlobNode[], caseInsensitive: boolean): string {
-  const p = literalEnds(nodes, false);
+/**
+ * The literal start (or end) of every match as names are compared with it: folded on a
+ * case-insensitive instance, and there only when ASCII, so folding keeps its length; '' if none.
+ */
+function usableLiteral(nodes: readonly GlobNode[], caseInsensitive: boolean, fromEnd: boolean): string {
+  const p = literalEnds(nodes, fromEnd);
   if (!caseInsensitive) return p;
   return /[^\x00-\x7f]/.test(p) ? '' : p.toLowerCase();
 }
@@ -109,13 +112,11 @@ class GlobPattern implements PatternName {
   constructor(node: NameNode, nodes: readonly GlobNode[], automaton: GlobAutomaton, caseInsensitive: boolean) {
     this.node = node;
     this.wildcards = automaton.groups;
-    this.prefix = usablePrefix(nodes, caseInsensitive);
+    this.prefix = usableLiteral(nodes, caseInsensitive, false);
     this.#automaton = automaton;
     this.#ci = caseInsensitive;
     const lead = this.prefix;
-    // Case-insensitively, only an ASCII literal, lower-cased (folding it keeps its length), as usablePrefix does for the start.
-    const tail = literalEnds(nodes, true);
-    this.#tail = nodes.length === lead.length || (caseInsensitive && /[^\x00-\x7f]/.test(tail)) ? '' : caseInsensitive ? tail.toLowerCase() : tail;
+    this.#tail = nodes.length > lead.length ? usableLiteral(nodes, caseInsensitive, true) : '';
     this.#onlyStar = lead !== '' && nodes.length === lead.length + 1 && nodes[nodes.length - 1]!.kind === 'star';
   }
 
