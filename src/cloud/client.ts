@@ -78,6 +78,11 @@ export class RdsClient {
     this.trace = options.trace;
   }
 
+  /** Calls this client lets run at once (its limiter's bound). */
+  get concurrency(): number {
+    return this.options.limit?.concurrency ?? DEFAULT_LIMIT.concurrency;
+  }
+
   /** Total attempts over all actions. */
   get callCount(): number {
     let n = 0;

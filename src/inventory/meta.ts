@@ -4,7 +4,7 @@
 // string. Complete or an error, as every listing (paging.ts).
 import type { ContentDatabase } from '../compiler/index.ts';
 import { CloudError } from '../cloud/errors.ts';
-import type { Params } from '../cloud/client.ts';
+import type { ApiBody, Params } from '../cloud/client.ts';
 import { InventoryError } from './errors.ts';
 import { list, readByTotal, toNumber } from './paging.ts';
 import { read, type RdsCaller } from './reads.ts';
@@ -26,13 +26,20 @@ export function splitTables(v: unknown): string[] {
   return typeof v === 'string' ? v.split(',').filter((t) => t !== '') : [];
 }
 
-/** The Meta entries of a source, all pages; smaller pages when the service refuses the size. */
-async function metaEntries(api: RdsCaller, action: MetaAction, base: Params, label: string, pageSize: number): Promise<Record<string, unknown>[]> {
+/**
+ * The Meta entries of a source, all pages; smaller pages when the service refuses the size.
+ * `first`: the answer to page 1 at `pageSize` when the caller asked it ahead; used once (a
+ * listing read a second time asks again).
+ */
+async function metaEntries(api: RdsCaller, action: MetaAction, base: Params, label: string, pageSize: number, first?: Promise<ApiBody>): Promise<Record<string, unknown>[]> {
   const sizes = [pageSize, ...META_FALLBACK_SIZES.filter((s) => s < pageSize)];
+  let ahead = first;
   for (const [i, size] of sizes.entries()) {
     try {
       return await readByTotal<Record<string, unknown>>(`${action} of ${label}`, size, (m) => `${String(m['Database'])}\u0000${String(m['Tables'])}`, async (page) => {
-        const b = await read(api, action, { ...base, PageSize: size, PageIndex: page });
+        const asked = page === 1 && size === pageSize ? ahead : undefined;
+        if (asked) ahead = undefined;
+        const b = await (asked ?? read(api, action, { ...base, PageSize: size, PageIndex: page }));
         const items = list(b, 'Items', 'Meta');
         items.forEach((m, k) => {
           if (str(m['Database']) === undefined) throw new InventoryError(`${action} of ${label}, page ${page}: entry ${k + 1} has no Database`);
@@ -54,8 +61,8 @@ async function metaEntries(api: RdsCaller, action: MetaAction, base: Params, lab
 }
 
 /** Every database of a source with its tables; `base` selects the source (and holds no paging). */
-export async function listContents(api: RdsCaller, action: MetaAction, base: Params, label: string, pageSize: number, warnings: string[]): Promise<ContentDatabase[]> {
-  const items = await metaEntries(api, action, base, label, pageSize);
+export async function listContents(api: RdsCaller, action: MetaAction, base: Params, label: string, pageSize: number, warnings: string[], first?: Promise<ApiBody>): Promise<ContentDatabase[]> {
+  const items = await metaEntries(api, action, base, label, pageSize, first);
   const byName = new Map<string, ContentDatabase>();
   for (const m of items) {
     const name = m['Database'] as string;

@@ -61,10 +61,12 @@ export async function readByTotal<T>(what: string, size: number, key: (item: T) 
 }
 
 /**
- * Pages of a listing with no total (DescribeDatabases on MySQL): page 1 alone (most instances
- * have fewer databases than a page holds), then `window` pages at a time, the window doubling
- * after each full batch up to 4 x `window` (a long listing takes few round trips, a short one
- * asks for few pages past its end), until one comes back shorter than `size`. A page that repeats the one before ends the listing: when
+ * Pages of a listing with no total (DescribeDatabases on MySQL): `window` pages at a time from
+ * page 1, the window doubling after each full batch up to 4 x `window` (a long listing takes few
+ * round trips: under 2,400 databases at 100 a page take two, pages 1-8 then 9-24), until one comes back
+ * shorter than `size`. A short listing pays for the pages asked past its end (up to `window` - 1
+ * calls that answer empty) instead of a round trip; callers that run calls one at a time pass a
+ * window of 1 (rds.ts). A page that repeats the one before ends the listing: when
  * page 1 already held more than `size` entries the service ignores paging and answered everything
  * each time (complete, and said so in `notes`); otherwise it is an error. More than MAX_PAGES
  * pages is an error too.
@@ -76,8 +78,8 @@ export async function readUntilShort<T>(what: string, size: number, window: numb
   let firstSize = 0;
   let ahead = window;
   for (let start = 1; start <= MAX_PAGES; ) {
-    const count = Math.min(start === 1 ? 1 : ahead, MAX_PAGES - start + 1);
-    if (start > 1) ahead = Math.min(ahead * 2, window * 4);
+    const count = Math.min(ahead, MAX_PAGES - start + 1);
+    ahead = Math.min(ahead * 2, window * 4);
     const first = start;
     start += count;
     const batch = await Promise.all(Array.from({ length: count }, (_, i) => fetch(first + i)));

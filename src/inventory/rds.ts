@@ -57,8 +57,13 @@ export interface RdsPull {
  * serves smaller pages than asked is paged by what it serves (paging.ts).
  */
 export const DEFAULT_META_PAGE_SIZE = 1000;
-/** DescribeDatabases pages fetched at once after page 1 (it has no total to page by); doubled after each full batch up to 4x (paging.ts readUntilShort). */
+/** DescribeDatabases pages fetched at once, from page 1 (it has no total to page by); doubled after each full batch up to 4x (paging.ts readUntilShort). */
 export const DEFAULT_PAGE_WINDOW = 8;
+
+/** The page window for a client: never more pages ahead than it runs at once (with one call at a time, a page past the end costs a whole call's time). */
+export function pageWindowFor(api: RdsCaller): number {
+  return Math.max(1, Math.min(DEFAULT_PAGE_WINDOW, api.concurrency ?? DEFAULT_PAGE_WINDOW));
+}
 const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
 const BACKUP_PAGE_SIZE = integerRange('DescribeBackups', 'PageSize')!.max;
 const TASK_PAGE_SIZE = integerRange('DescribeHistoryTasks', 'PageSize')!.max;
@@ -102,6 +107,20 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
   // window), not for the rest of the inventory: the longest chain of calls sets the pull's time.
   const windowP = recoveryWindow(api, id, warnings);
   const backupsP = describeBackups(api, id);
+  const metaPageSize = o.metaPageSize ?? DEFAULT_META_PAGE_SIZE;
+  // Each named backup's first contents page is asked beside DescribeBackups, not after it: a
+  // round trip less on the pull's longest chain. It is used only if DescribeBackups then shows
+  // the backup usable; otherwise it is dropped unread (failed or not), as the call would have
+  // been skipped. Points in time are not asked ahead: whether one is inside the recovery window
+  // is not known until DescribeLocalAvailableRecoveryTime answers, and a call for a time outside
+  // it would only fail.
+  const ahead = new Map<string, Promise<ApiBody>>();
+  for (const s of o.sources) {
+    if (s.backupId === undefined || ahead.has(s.backupId)) continue;
+    const first = read(api, 'DescribeMetaList', { ...contentsSelector(id, s), PageSize: metaPageSize, PageIndex: 1 });
+    first.catch(() => undefined); // awaited where it is used; unused, its failure means nothing
+    ahead.set(s.backupId, first);
+  }
   const contentsP = Promise.all([backupsP, windowP]).then(([backups, window]) => {
     let sources = o.sources;
     // A cross-region pull lists the source's contents instead (cross-region.ts).
@@ -113,7 +132,13 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
       } else warnings.push('no usable backup (Success, MetaStatus OK): the snapshot lists no backup contents');
     }
     const readable = sources.filter((s) => contentsReadable(s, backups, window, warnings));
-    return Promise.all(readable.map((s) => backupContents(api, id, s, o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, warnings)));
+    return Promise.all(
+      readable.map((s) => {
+        const first = s.backupId !== undefined ? ahead.get(s.backupId) : undefined;
+        if (s.backupId !== undefined) ahead.delete(s.backupId); // a backup named twice: the second reads its own
+        return backupContents(api, id, s, metaPageSize, warnings, first);
+      }),
+    );
   });
   const [attribute, parameters, policy, window, backups, tasks, databases, contents, crossRegion] = await Promise.all([
     read(api, 'DescribeDBInstanceAttribute', { DBInstanceId: id }),
@@ -122,9 +147,9 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     windowP,
     backupsP,
     unfinishedTasks(api, id, now.getTime()),
-    currentDatabases(api, id, o.pageWindow ?? DEFAULT_PAGE_WINDOW, warnings),
+    currentDatabases(api, id, o.pageWindow ?? pageWindowFor(api), warnings),
     contentsP,
-    cross ? pullCrossRegion(api, { ...cross, metaPageSize: o.metaPageSize ?? DEFAULT_META_PAGE_SIZE, now }, warnings) : Promise.resolve(undefined),
+    cross ? pullCrossRegion(api, { ...cross, metaPageSize, now }, warnings) : Promise.resolve(undefined),
   ]);
   const instance = instanceAttributes(id, attribute, lowerCaseTableNames(parameters, warnings));
   const inventory: Inventory = {
@@ -289,7 +314,7 @@ export async function historyTasks(api: RdsCaller, id: string, fromMs: number, t
 }
 
 /** The databases on the instance now (DescribeDatabases); Tables 'unknown' (no API lists them). */
-export async function currentDatabases(api: RdsCaller, id: string, window = DEFAULT_PAGE_WINDOW, notes: string[] = []): Promise<CurrentDatabase[]> {
+export async function currentDatabases(api: RdsCaller, id: string, window = pageWindowFor(api), notes: string[] = []): Promise<CurrentDatabase[]> {
   const all = await readUntilShort<Record<string, unknown>>(
     `DescribeDatabases of ${id}`,
     DATABASE_PAGE_SIZE,
@@ -308,9 +333,14 @@ export async function currentDatabases(api: RdsCaller, id: string, window = DEFA
   return all.map((d) => compact({ DBName: String(d['DBName']), DBStatus: str(d['DBStatus']), Tables: 'unknown' as const }));
 }
 
-async function backupContents(api: RdsCaller, id: string, s: ContentsSource, pageSize: number, warnings: string[]): Promise<BackupContents> {
-  const base: Params = s.backupId !== undefined ? { DBInstanceId: id, RestoreType: 'BackupSetID', BackupSetID: s.backupId } : { DBInstanceId: id, RestoreType: 'RestoreTime', RestoreTime: s.restoreTime };
+/** DescribeMetaList's parameters that select a source's contents (no paging). */
+function contentsSelector(id: string, s: ContentsSource): Params {
+  return s.backupId !== undefined ? { DBInstanceId: id, RestoreType: 'BackupSetID', BackupSetID: s.backupId } : { DBInstanceId: id, RestoreType: 'RestoreTime', RestoreTime: s.restoreTime };
+}
+
+/** `first`: the answer to page 1 at `pageSize`, asked ahead. */
+async function backupContents(api: RdsCaller, id: string, s: ContentsSource, pageSize: number, warnings: string[], first?: Promise<ApiBody>): Promise<BackupContents> {
   const label = s.backupId !== undefined ? `backup ${s.backupId}` : `time ${s.restoreTime}`;
-  const Databases = await listContents(api, 'DescribeMetaList', base, label, pageSize, warnings);
+  const Databases = await listContents(api, 'DescribeMetaList', contentsSelector(id, s), label, pageSize, warnings, first);
   return s.backupId !== undefined ? { BackupId: s.backupId, Databases } : { RestoreTime: s.restoreTime!, Databases };
 }

@@ -24,6 +24,8 @@ function readChecker(action: string): (body: unknown) => { path: string; message
 /** What the reader needs of a client: RdsClient, or a fake in tests. */
 export interface RdsCaller {
   call(action: string, params?: Params): Promise<ApiBody>;
+  /** Calls it runs at once, when bounded: a reader asks for no more pages ahead than that. */
+  readonly concurrency?: number;
 }
 
 /** One call whose answer is checked against the contract for the fields restorec reads. */
