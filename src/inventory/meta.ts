@@ -23,7 +23,9 @@ const int = (v: unknown): number | undefined => {
 /** `Tables` is one comma-separated string: split, dropping the empty pieces of stray commas. */
 export function splitTables(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
-  return typeof v === 'string' ? v.split(',').filter((t) => t !== '') : [];
+  if (typeof v !== 'string' || v === '') return [];
+  const parts = v.split(',');
+  return parts.includes('') ? parts.filter((t) => t !== '') : parts;
 }
 
 /**
@@ -66,9 +68,9 @@ export async function listContents(api: RdsCaller, action: MetaAction, base: Par
   const byName = new Map<string, ContentDatabase>();
   for (const m of items) {
     const name = m['Database'] as string;
-    const db = byName.get(name) ?? { Database: name, Size: toNumber(m['Size']), Tables: [] };
-    for (const t of splitTables(m['Tables'])) db.Tables.push(t); // a loop: push(...) of 130,000 tables overflows the stack
-    byName.set(name, db);
+    const seen = byName.get(name);
+    if (seen === undefined) byName.set(name, { Database: name, Size: toNumber(m['Size']), Tables: splitTables(m['Tables']) });
+    else for (const t of splitTables(m['Tables'])) seen.Tables.push(t); // a loop: push(...) of 130,000 tables overflows the stack
   }
   // A database listed without tables (a Pattern-style answer): ask for it by exact name.
   await Promise.all(
