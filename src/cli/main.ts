@@ -8,7 +8,7 @@ import { checkOptions, unknownCommand } from './argv-check.ts';
 import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from './errors.ts';
 import { parseFast } from './fast-args.ts';
 import { VERSION } from '../version.ts';
-import { describeInternalError, installProcessGuard, wantsStack } from './process-guard.ts';
+import { describeInternalError, installProcessGuard, untouched, wantsStack } from './process-guard.ts';
 
 /**
  * `--help` and `COMMAND --help` as yargs prints them, from dist/help.json (written by the build
@@ -52,10 +52,24 @@ export async function main(argv: string[]): Promise<number> {
   return (await import('./yargs-cli.ts')).runWithYargs(argv);
 }
 
+/** Whether everything written to stdout (stderr) has reached the descriptor: nothing created the
+ *  stream (writes went straight to it), or the stream holds nothing (a write still in flight
+ *  counts, as on a pipe where Node writes asynchronously: macOS). */
+function written(name: 'stdout' | 'stderr'): boolean {
+  return untouched(name) || process[name].writableLength === 0;
+}
+
+/** Commands with nothing of theirs left running once they return (no server, no watcher, no pending write). */
+const DONE_ON_RETURN = new Set(['fmt', 'parse', 'lint', 'compile', 'plan', 'rules']);
+
 export async function runCli(argv: string[]): Promise<void> {
   installProcessGuard(argv);
   try {
     process.exitCode = await main(argv);
+    // Once all their output is written (straight to the descriptor, see writeStdout, or by a
+    // stream that holds nothing more), exit now instead of letting Node drain the event loop,
+    // where V8 runs the collector task it scheduled in the meantime (1-3 ms of a ~110 ms lint).
+    if (DONE_ON_RETURN.has(argv[0] ?? '') && written('stdout') && written('stderr')) process.exit();
   } catch (e) {
     if (isUserError(e)) {
       process.stderr.write(`restorec: ${e.message}\n${e.help ? `  help: ${e.help}\n` : ''}`);

@@ -70,11 +70,12 @@ test('output to a full device (> /dev/full) is a message about the output, not a
 });
 
 test('an internal error is one line with a hint; the stack only with RESTOREC_DEBUG=1', () => {
-  // An error thrown from a timer, outside any command's own handling, stands for any bug: it is
-  // injected with --require, so the CLI is the real one.
+  // An error thrown from a callback while the command runs, outside any command's own handling,
+  // stands for any bug: it is injected with --require, so the CLI is the real one. (A callback
+  // that would run only after a one-shot command returned never runs: the CLI exits then.)
   const dir = tempDir();
   writeFileSync(join(dir, 'a.restore'), 'instance rm-x\nfrom backup 1\nrestore db a\n');
-  writeFileSync(join(dir, 'crash.cjs'), "setTimeout(() => { throw new TypeError('boom from a test'); }, 0);\n");
+  writeFileSync(join(dir, 'crash.cjs'), "process.nextTick(() => { throw new TypeError('boom from a test'); });\n");
   const run = (debug: boolean) =>
     spawnSync(process.execPath, ['--require', join(dir, 'crash.cjs'), join(process.cwd(), 'bin/restorec.cjs'), 'fmt', '--check', join(dir, 'a.restore')], {
       encoding: 'utf8',
