@@ -1,5 +1,5 @@
 // bench/pull: `restorec inventory pull` as users run it, with the CLI's defaults (32 calls in
-// flight, 50 calls a second, DescribeDatabases pages fetched 8 at once from page 1, then 16, then 32; a named backup's first contents page asked beside DescribeBackups), paired run by run against
+// flight, 50 calls a second, a named backup's first contents page asked beside DescribeBackups, its database count sizing the DescribeDatabases pages asked after page 1), paired run by run against
 // the same command with `--concurrency 1`, against the sandbox with 50 ms of latency per call:
 // 2,000 databases and 100,000 tables. Target: the defaults at least 5x faster. Reports the calls
 // made (the limiter lets at most 50 start in any one second).

@@ -60,26 +60,40 @@ export async function readByTotal<T>(what: string, size: number, key: (item: T) 
   throw new InventoryError(`${what}: the listing is inconsistent: ${last}; nothing is used from it (run again; if it persists, report it with --verbose output)`);
 }
 
+/** A hinted batch asks at most this many times the window at once (the hint may be wrong). */
+const HINTED_BATCH = 8;
+
 /**
- * Pages of a listing with no total (DescribeDatabases on MySQL): `window` pages at a time from
- * page 1, the window doubling after each full batch up to 4 x `window` (a long listing takes few
- * round trips: under 2,400 databases at 100 a page take two, pages 1-8 then 9-24), until one comes back
- * shorter than `size`. A short listing pays for the pages asked past its end (up to `window` - 1
- * calls that answer empty) instead of a round trip; callers that run calls one at a time pass a
- * window of 1 (rds.ts). A page that repeats the one before ends the listing: when
+ * Pages of a listing with no total (DescribeDatabases on MySQL): page 1 alone (most instances
+ * have fewer databases than a page holds), then `window` pages at a time, the window doubling
+ * after each full batch up to 4 x `window` (a long listing takes few round trips, a short one
+ * asks for few pages past its end), until one comes back shorter than `size`. With `expected`
+ * (how many entries the listing likely holds: the databases in a backup of the instance), the
+ * batch after page 1 is the pages that many entries fill instead, at most HINTED_BATCH x
+ * `window`: 2,000 databases take two round trips, page 1 then pages 2-21. The hint only sizes
+ * that batch (it is waited for no longer than page 1 took); the listing still ends at a short page.
+ * A page that repeats the one before ends the listing: when
  * page 1 already held more than `size` entries the service ignores paging and answered everything
  * each time (complete, and said so in `notes`); otherwise it is an error. More than MAX_PAGES
  * pages is an error too.
  */
-export async function readUntilShort<T>(what: string, size: number, window: number, key: (item: T) => string, fetch: (page: number) => Promise<T[]>, notes: string[]): Promise<T[]> {
+export async function readUntilShort<T>(what: string, size: number, window: number, key: (item: T) => string, fetch: (page: number) => Promise<T[]>, notes: string[], expected?: Promise<number | undefined>): Promise<T[]> {
   const out: T[] = [];
   const seen = new Set<string>();
   let previous: string | undefined;
   let firstSize = 0;
   let ahead = window;
+  const started = performance.now();
+  const hint = expected?.catch(() => undefined); // a failed hint is no hint, whether it is waited for or not
   for (let start = 1; start <= MAX_PAGES; ) {
-    const count = Math.min(ahead, MAX_PAGES - start + 1);
-    ahead = Math.min(ahead * 2, window * 4);
+    let wanted = ahead;
+    if (start === 1) wanted = 1;
+    else if (start === 2 && hint) {
+      const entries = await within(hint, performance.now() - started);
+      if (entries !== undefined && Number.isSafeInteger(entries) && entries >= 0) wanted = Math.min(Math.max(1, Math.ceil((entries + 1) / size) - 1), HINTED_BATCH * window);
+    }
+    if (start > 1) ahead = Math.min(ahead * 2, window * 4);
+    const count = Math.min(wanted, MAX_PAGES - start + 1);
     const first = start;
     start += count;
     const batch = await Promise.all(Array.from({ length: count }, (_, i) => fetch(first + i)));
@@ -105,6 +119,17 @@ export async function readUntilShort<T>(what: string, size: number, window: numb
     }
   }
   throw new InventoryError(`${what}: more than ${MAX_PAGES} pages of ${size}; restorec stops there (nothing is used from it)`);
+}
+
+/** What `p` gives if it settles within `ms`; undefined if not. */
+async function within<T>(p: Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(1, ms))));
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function toNumber(v: unknown): number | undefined {

@@ -57,7 +57,7 @@ export interface RdsPull {
  * serves smaller pages than asked is paged by what it serves (paging.ts).
  */
 export const DEFAULT_META_PAGE_SIZE = 1000;
-/** DescribeDatabases pages fetched at once, from page 1 (it has no total to page by); doubled after each full batch up to 4x (paging.ts readUntilShort). */
+/** DescribeDatabases pages fetched at once after page 1 (it has no total to page by); doubled after each full batch up to 4x (paging.ts readUntilShort). */
 export const DEFAULT_PAGE_WINDOW = 8;
 
 /** The page window for a client: never more pages ahead than it runs at once (with one call at a time, a page past the end costs a whole call's time). */
@@ -84,6 +84,13 @@ function compact<T extends object>(o: T): T {
     if (v !== undefined) out[key] = v;
   }
   return out as T;
+}
+
+/** The largest of the numbers given, undefined if none is. */
+function largest(ns: (number | undefined)[]): number | undefined {
+  let max: number | undefined;
+  for (const n of ns) if (n !== undefined && (max === undefined || n > max)) max = n;
+  return max;
 }
 
 /** `yyyy-MM-ddTHH:mm[:ss]Z` as the snapshot wants it (seconds optional or required). */
@@ -121,6 +128,10 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     first.catch(() => undefined); // awaited where it is used; unused, its failure means nothing
     ahead.set(s.backupId, first);
   }
+  // How many databases the instance likely has: the most any named backup holds (the total on
+  // its first contents page, asked ahead above). It only sizes DescribeDatabases' batch after
+  // page 1, so a large instance takes two round trips there too.
+  const expected = ahead.size > 0 ? Promise.all([...ahead.values()].map((p) => p.then((b) => int(b['TotalRecordCount'])).catch(() => undefined))).then(largest) : undefined;
   const contentsP = Promise.all([backupsP, windowP]).then(([backups, window]) => {
     let sources = o.sources;
     // A cross-region pull lists the source's contents instead (cross-region.ts).
@@ -147,7 +158,7 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     windowP,
     backupsP,
     unfinishedTasks(api, id, now.getTime()),
-    currentDatabases(api, id, o.pageWindow ?? pageWindowFor(api), warnings),
+    currentDatabases(api, id, o.pageWindow ?? pageWindowFor(api), warnings, expected),
     contentsP,
     cross ? pullCrossRegion(api, { ...cross, metaPageSize, now }, warnings) : Promise.resolve(undefined),
   ]);
@@ -314,7 +325,8 @@ export async function historyTasks(api: RdsCaller, id: string, fromMs: number, t
 }
 
 /** The databases on the instance now (DescribeDatabases); Tables 'unknown' (no API lists them). */
-export async function currentDatabases(api: RdsCaller, id: string, window = pageWindowFor(api), notes: string[] = []): Promise<CurrentDatabase[]> {
+/** `expected`: how many databases the listing likely holds (readUntilShort). */
+export async function currentDatabases(api: RdsCaller, id: string, window = pageWindowFor(api), notes: string[] = [], expected?: Promise<number | undefined>): Promise<CurrentDatabase[]> {
   const all = await readUntilShort<Record<string, unknown>>(
     `DescribeDatabases of ${id}`,
     DATABASE_PAGE_SIZE,
@@ -329,6 +341,7 @@ export async function currentDatabases(api: RdsCaller, id: string, window = page
       return items;
     },
     notes,
+    expected,
   );
   return all.map((d) => compact({ DBName: String(d['DBName']), DBStatus: str(d['DBStatus']), Tables: 'unknown' as const }));
 }

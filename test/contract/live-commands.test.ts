@@ -61,6 +61,12 @@ test('pull, lint, plan, compile, apply, apply again and a split series: no reque
     }
     const both = await cli(['inventory', 'pull', '--instance', ID, '--backup', '5129', '--at', inTime, '-o', 'both.json'], env, dir);
     assert.is(both.status, 0, both.stderr);
+    // A backup the instance does not have: its first contents page, asked beside DescribeBackups,
+    // is refused and dropped; the pull says why its contents are missing.
+    const missing = await cli(['inventory', 'pull', '--instance', ID, '--backup', '4999', '-o', 'missing.json'], env, dir);
+    assert.is(missing.status, 0, missing.stderr);
+    assert.match(missing.stderr, /backup 4999 is not among the instance's backups: its contents are not read/);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'missing.json'), 'utf8')) as Inventory).contents, []);
 
     const lint = await cli(['lint', 'one.restore', 'split.restore'], env, dir);
     assert.is(lint.status, 0, lint.stdout + lint.stderr);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readUntilShort } from '../../src/inventory/paging.ts';
 
 /** Reads a listing of `total` entries, `size` a page, recording the pages of each round. */
-async function rounds(total: number, size: number, window: number): Promise<{ rounds: number[][]; read: number }> {
+async function rounds(total: number, size: number, window: number, expected?: Promise<number | undefined>): Promise<{ rounds: number[][]; read: number }> {
   const out: number[][] = [];
   let answered = true;
   const fetch = (page: number): Promise<string[]> => {
@@ -17,35 +17,46 @@ async function rounds(total: number, size: number, window: number): Promise<{ ro
     const items = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => `e${(page - 1) * size + i}`);
     return new Promise((resolve) => setTimeout(() => ((answered = true), resolve(items)), 0));
   };
-  const read = await readUntilShort('listing', size, window, (x) => x, fetch, []);
+  const read = await readUntilShort('listing', size, window, (x) => x, fetch, [], expected);
   return { rounds: out, read: read.length };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-test('a window of 8: pages 1-8 at once, then 16 more; under 2,400 databases take two rounds', async () => {
-  assert.equal(await rounds(2000, 100, 8), { rounds: [range(1, 8), range(9, 24)], read: 2000 });
-  assert.equal(await rounds(2399, 100, 8), { rounds: [range(1, 8), range(9, 24)], read: 2399 });
-  assert.equal(await rounds(2400, 100, 8), { rounds: [range(1, 8), range(9, 24), range(25, 56)], read: 2400 });
-  // A small instance: one round, the pages past the end answer empty.
-  assert.equal(await rounds(40, 100, 8), { rounds: [range(1, 8)], read: 40 });
-  assert.equal(await rounds(0, 100, 8), { rounds: [range(1, 8)], read: 0 });
+test('no hint: page 1 alone, then 8 pages, then 16', async () => {
+  assert.equal(await rounds(40, 100, 8), { rounds: [[1]], read: 40 });
+  assert.equal(await rounds(0, 100, 8), { rounds: [[1]], read: 0 });
+  assert.equal(await rounds(2000, 100, 8), { rounds: [[1], range(2, 9), range(10, 25)], read: 2000 });
 });
 
-test('a window of 1 (one call at a time): one page, then 2, then 4 at a time', async () => {
+test('a hint of how many: page 1, then the pages that many fill, at most 8 windows', async () => {
+  assert.equal(await rounds(2000, 100, 8, Promise.resolve(2000)), { rounds: [[1], range(2, 21)], read: 2000 });
+  assert.equal(await rounds(2399, 100, 8, Promise.resolve(2399)), { rounds: [[1], range(2, 24)], read: 2399 });
+  // Too low: the listing goes on with the window, doubling.
+  assert.equal(await rounds(2000, 100, 8, Promise.resolve(150)), { rounds: [[1], [2], range(3, 18), range(19, 50)], read: 2000 });
+  // Too high, absurd, or no answer: bounded, or the window.
+  assert.equal(await rounds(150, 100, 8, Promise.resolve(1e9)), { rounds: [[1], range(2, 65)], read: 150 });
+  assert.equal(await rounds(2000, 100, 8, Promise.resolve(Number.NaN)), { rounds: [[1], range(2, 9), range(10, 25)], read: 2000 });
+  assert.equal(await rounds(2000, 100, 8, Promise.reject(new Error('refused'))), { rounds: [[1], range(2, 9), range(10, 25)], read: 2000 });
+  assert.equal(await rounds(2000, 100, 8, new Promise(() => undefined)), { rounds: [[1], range(2, 9), range(10, 25)], read: 2000 });
+  // A small listing never waits for the hint nor asks past page 1.
+  assert.equal(await rounds(40, 100, 8, Promise.resolve(5000)), { rounds: [[1]], read: 40 });
+});
+
+test('a window of 1 (one call at a time): one page, then 1, 2, 4 at a time', async () => {
   assert.equal(await rounds(40, 100, 1), { rounds: [[1]], read: 40 });
-  assert.equal(await rounds(1000, 100, 1), { rounds: [[1], [2, 3], range(4, 7), range(8, 11)], read: 1000 });
+  assert.equal(await rounds(1000, 100, 1), { rounds: [[1], [2], [3, 4], range(5, 8), range(9, 12)], read: 1000 });
 });
 
-test('property: every entry read once, and never more than 4 x window pages past the end', async () => {
+test('property: every entry read once, pages in order, never more than 8 windows past the end', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 16 }), async (total, window) => {
-      const r = await rounds(total, 100, window);
+    fc.asyncProperty(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 16 }), fc.option(fc.integer({ min: 0, max: 100000 }), { nil: undefined }), async (total, window, hint) => {
+      const r = await rounds(total, 100, window, hint === undefined ? undefined : Promise.resolve(hint));
       const pages = r.rounds.flat();
       assert.is(r.read, total);
       assert.equal(pages, range(1, pages.length), 'pages in order, none twice');
-      assert.ok(pages.length - (Math.floor(total / 100) + 1) < 4 * window, `${pages.length} pages for ${total}`);
-      assert.ok(r.rounds[0]!.length === Math.min(window, pages.length));
+      assert.ok(pages.length - (Math.floor(total / 100) + 1) <= 8 * window, `${pages.length} pages for ${total}`);
+      assert.equal(r.rounds[0], [1]);
     }),
     { numRuns: 200 },
   );
