@@ -9,6 +9,7 @@
 // from git left no dist/; see docs/install.md). Reads src/ and writes nothing else but the
 // ajv validators into src/compiler/generated/ for tsc and the tests, when that is writable.
 import { readValidatorsJs, runSource, validatorsJs, writeValidators } from './gen-validators.mjs';
+import { bundlePatched, chevrotainPatches } from './chevrotain-patches.mjs';
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,36 +78,20 @@ const validators = {
     b.onLoad({ filter: /^read-validators\.js$/, namespace: 'validators' }, () => ({ contents: readValidatorsJs, loader: 'js', resolveDir: join(root, 'src', 'compiler', 'generated') }));
   },
 };
-// Chevrotain's lexer fills a 65,536-entry table on every start (initCharCodeToOptimizedIndexMap:
-// about 3 ms of a 20 ms parse, run before any code is warm), though each entry is a function of
-// its index. The bundle computes the entry where it is read instead: the same values, no table
-// (chevrotain reads it only in its optimized mode, which restorec does not use: safeMode, lexer.ts).
-// A chevrotain whose source no longer reads this way fails the build rather than go unpatched.
-const LEXER_TABLE = [
-  ['        : charCodeToOptimizedIdxMap[charCode];', '        : 255 + ~~(charCode / 255);'],
-  ['function initCharCodeToOptimizedIndexMap() {\n', 'function initCharCodeToOptimizedIndexMap() {\n    return;\n'],
-];
-const chevrotainLexer = {
-  name: 'chevrotain-lexer-table',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, (args) => {
-      let contents = readFileSync(args.path, 'utf8');
-      for (const [from, to] of LEXER_TABLE) {
-        if (contents.split(from).length !== 2) throw new Error(`build: chevrotain's lexer.js no longer has \`${from.trim()}\` once; update LEXER_TABLE in scripts/build.mjs`);
-        contents = contents.replace(from, to);
-      }
-      return { contents, loader: 'js' };
-    });
-  },
-};
 // The grammar's productions, recorded once here instead of at every start (src/grammar/gast-cache.ts):
 // the parser's module bundled and run by esbuild, its recording embedded in place of
 // src/grammar/precomputed-gast.ts (as a JSON string: V8 reads JSON faster than an object literal).
-function precomputedGast() {
+// The lookahead paths are recorded from a bundle of the parser's module with chevrotain patched
+// as above (esbuild's plugins need its asynchronous API, so not runSource).
+async function precomputedGast() {
   const { recordedGrammar } = runSource("export { recordedGrammar } from './src/grammar/parser.ts';");
-  return `export const PRECOMPUTED_GAST = JSON.parse(${JSON.stringify(JSON.stringify(recordedGrammar()))});\n`;
+  const { recordedLookahead } = await bundlePatched("export { recordedLookahead } from './src/grammar/parser.ts';");
+  const lookahead = recordedLookahead();
+  if (Object.keys(lookahead).length === 0) throw new Error('build: no lookahead paths were recorded: is chevrotain patched (LOOKAHEAD_HOOK)?');
+  const json = (v) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
+  return `export const PRECOMPUTED_GAST = ${json(recordedGrammar())};\nexport const PRECOMPUTED_LOOKAHEAD = ${json(lookahead)};\n`;
 }
-const gastJs = precomputedGast();
+const gastJs = await precomputedGast();
 const gast = {
   name: 'precomputed-gast',
   setup(b) {
@@ -135,7 +120,7 @@ const common = {
   logLevel: 'warning',
 };
 // The bundles are independent: built at once (esbuild spreads them over the cores).
-const builds = [build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('./cold/')] })];
+const builds = [build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/cli.cjs`, plugins: [gast, validators, chevrotainPatches, coldModules('./cold/')] })];
 // pop-core is bundled into the bundles that make API calls (the cold ones, of which only the live
 // commands and cloud.cjs reach it, and hot/inventory and hot/apply): from the bundle it comes
 // with the V8 code cache; required from node_modules, Node compiled its 15 files (bignumber.js,
@@ -146,7 +131,7 @@ builds.push(build({
   entryPoints: Object.fromEntries([...Object.entries(COLD), [LIVE.path, LIVE.name]].map(([src, name]) => [name, `src/cli/${src.slice(2)}`])),
   outdir: `${tmp}/cold`,
   outExtension: { '.js': '.cjs' },
-  plugins: [gast, validators, chevrotainLexer, coldModules('./')],
+  plugins: [gast, validators, chevrotainPatches, coldModules('./')],
 }));
 // Per-command bundles for the commands hooks and CI run most after fmt, and the live ones: the whole CLI with that
 // one command inline (hot/lint.cjs, ...), which bin/restorec.cjs loads instead of cli.cjs when
@@ -155,7 +140,7 @@ builds.push(build({
 // The cold bundles stay for the other routes (yargs, for help and usage errors).
 const HOT = ['lint', 'compile', 'plan', 'inventory', 'apply'];
 for (const name of HOT) {
-  builds.push(build({ ...(name === 'inventory' || name === 'apply' ? LIVE_BUNDLED : common), entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [gast, validators, chevrotainLexer, coldModules('../cold/', `./commands/${name}.ts`)] }));
+  builds.push(build({ ...(name === 'inventory' || name === 'apply' ? LIVE_BUNDLED : common), entryPoints: ['src/cli/main.ts'], outfile: `${tmp}/hot/${name}.cjs`, plugins: [gast, validators, chevrotainPatches, coldModules('../cold/', `./commands/${name}.ts`)] }));
 }
 await Promise.all(builds);
 

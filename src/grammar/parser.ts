@@ -4,7 +4,8 @@ import { CstParser, type CstNode, type IToken, type TokenType, type IRecognition
 import * as T from './tokens.ts';
 import { errorMessageProvider } from './parse-messages.ts';
 import { deserializeProduction, serializeGrammarRules, tokensByName, type RecordedGrammar } from './gast-cache.ts';
-import { PRECOMPUTED_GAST } from './precomputed-gast.ts';
+import { PRECOMPUTED_GAST, PRECOMPUTED_LOOKAHEAD } from './precomputed-gast.ts';
+import { recordLookahead, withRecordedLookahead, type RecordedLookahead } from './lookahead-cache.ts';
 
 /**
  * Past this many syntax errors a parse stops. Recovery costs Chevrotain a walk of the grammar per
@@ -57,7 +58,7 @@ class RestoreParser extends CstParser {
   /** The productions recorded by the build, when they are for exactly these rules. */
   private recorded: RecordedGrammar | undefined;
 
-  constructor(skipValidations: boolean, recorded: RecordedGrammar | undefined = PRECOMPUTED_GAST, recoveryEnabled = true) {
+  constructor(skipValidations: boolean, recorded: RecordedGrammar | undefined = PRECOMPUTED_GAST, recoveryEnabled = true, lookahead: RecordedLookahead | undefined = PRECOMPUTED_LOOKAHEAD) {
     super(parserTokens, {
       recoveryEnabled,
       maxLookahead: 2,
@@ -68,7 +69,11 @@ class RestoreParser extends CstParser {
     // Data for other rules than these (a build older than the grammar) is not used: recorded now.
     const names = (this as unknown as { definedRulesNames: string[] }).definedRulesNames;
     if (recorded && names.length === Object.keys(recorded).length && names.every((n) => Object.hasOwn(recorded, n))) this.recorded = recorded;
-    this.performSelfAnalysis();
+    if (lookahead) {
+      const stats = { recorded: 0, computed: 0 };
+      withRecordedLookahead(lookahead, (tokenNames ??= tokensByName(parserTokens)), stats, () => this.performSelfAnalysis());
+      if (process.env['RESTOREC_TRACE_INIT']) process.stderr.write(`lookahead paths: ${stats.recorded} recorded by the build, ${stats.computed} computed\n`);
+    } else this.performSelfAnalysis();
     this.recorded = undefined;
   }
 
@@ -236,14 +241,27 @@ export function validateGrammar(): RestoreParser {
   return new RestoreParser(false, undefined);
 }
 
-/** A parser built from `recorded` productions, or recording them itself (undefined): for tests. */
-export function parserWith(recorded: RecordedGrammar | undefined): RestoreParser {
-  return new RestoreParser(true, recorded);
+/** A parser built from `recorded` productions, or recording them itself (undefined), and from
+ *  `lookahead` paths, or computing them (undefined): for tests. */
+export function parserWith(recorded: RecordedGrammar | undefined, lookahead?: RecordedLookahead): RestoreParser {
+  return new RestoreParser(true, recorded, true, lookahead);
 }
 
 /** The productions chevrotain records for this grammar, as data: the build embeds them. */
 export function recordedGrammar(): RecordedGrammar {
   return serializeGrammarRules(new RestoreParser(true, undefined).getGAstProductions());
+}
+
+/**
+ * The lookahead paths chevrotain computes for the grammar (lookahead-cache.ts), for the build:
+ * recorded while both parsers are built (with and without recovery), so the data holds every
+ * path either asks for. Needs a chevrotain patched to call the hook (scripts/build.mjs).
+ */
+export function recordedLookahead(): RecordedLookahead {
+  return recordLookahead(() => {
+    new RestoreParser(true, undefined, true, undefined);
+    new RestoreParser(true, undefined, false, undefined);
+  });
 }
 
 export interface TokensParse {

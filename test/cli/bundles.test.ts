@@ -46,6 +46,8 @@ test('a valid spec is parsed without building error recovery; a broken one gets 
     const r = run(args, { RESTOREC_TRACE_INIT: '1' });
     assert.is(r.status, 0, `${args[0]}: ${r.stderr}`);
     assert.not.match(r.stdout + r.stderr, 'computeAllProdsFollows', args[0]);
+    // Nor are its lookahead paths worked out: the build recorded them (lookahead-cache.ts).
+    assert.match(r.stderr, /lookahead paths: [1-9]\d* recorded by the build, 0 computed/, args[0]);
   }
   const dir = mkdtempSync(join(tmpdir(), 'restorec-broken-'));
   try {
@@ -54,6 +56,8 @@ test('a valid spec is parsed without building error recovery; a broken one gets 
     const r = run(['fmt', '--check', broken], { RESTOREC_TRACE_INIT: '1' });
     assert.is(r.status, 2);
     assert.match(r.stdout + r.stderr, 'computeAllProdsFollows');
+    assert.not.match(r.stderr, /lookahead paths: \d+ recorded by the build, [1-9]/, 'the recovering parser computes none either');
+    assert.is(r.stderr.match(/lookahead paths: [1-9]\d* recorded by the build, 0 computed/g)?.length, 2, 'both parsers');
     assert.match(r.stderr, '2:6 error the backup set id is missing');
     assert.match(r.stderr, '3:15 error expected `>` to close the table block');
   } finally {
