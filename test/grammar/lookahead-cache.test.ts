@@ -23,7 +23,7 @@ interface Patched {
 }
 const patched = (await bundlePatched(
   "export { parserWith, recordedLookahead } from './src/grammar/parser.ts'; export { tokenize } from './src/grammar/lexer.ts'; export { getLookaheadPaths } from 'chevrotain';",
-)) as Patched;
+)) as unknown as Patched;
 const data = patched.recordedLookahead();
 const computing = patched.parserWith(undefined);
 const fromData = patched.parserWith(undefined, data);
@@ -37,7 +37,7 @@ function productions(rules: Rule[]): string[] {
   const out: string[] = [];
   const walk = (rule: string, p: IProduction) => {
     const kind = KIND_OF_CLASS[p.constructor.name];
-    if (kind) out.push(`${rule}/${kind}/${(p as { idx: number }).idx}`);
+    if (kind) out.push(`${rule}/${kind}/${(p as unknown as { idx: number }).idx}`);
     // A NonTerminal's definition is the rule it refers to: that rule is walked on its own.
     if (p.constructor.name !== 'NonTerminal') for (const d of (p as { definition?: IProduction[] }).definition ?? []) walk(rule, d);
   };
