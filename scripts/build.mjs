@@ -82,7 +82,7 @@ const validators = {
 // the parser's module bundled and run by esbuild, its recording embedded in place of
 // src/grammar/precomputed-gast.ts (as a JSON string: V8 reads JSON faster than an object literal).
 // The lookahead paths are recorded from a bundle of the parser's module with chevrotain patched
-// as above (esbuild's plugins need its asynchronous API, so not runSource).
+// as every bundle is (chevrotain-patches.mjs; esbuild's plugins need its asynchronous API, so not runSource).
 async function precomputedGast() {
   const { recordedGrammar } = runSource("export { recordedGrammar } from './src/grammar/parser.ts';");
   const { recordedLookahead } = await bundlePatched("export { recordedLookahead } from './src/grammar/parser.ts';");

@@ -2,8 +2,8 @@
 // at every start: the token sequences (paths) that choose each way, about 2 of the 3 ms its
 // lookahead phase takes (RESTOREC_TRACE_INIT=1). Like the productions (gast-cache.ts) they
 // depend on nothing but the grammar, so the build records them once and the bundle carries them
-// as data. The bundle's chevrotain asks a hook before computing paths (scripts/build.mjs patches
-// its two path functions, getLookaheadPathsForOr and getLookaheadPathsForOptionalProd, to call
+// as data. The bundle's chevrotain asks a hook before computing paths (scripts/chevrotain-patches.mjs
+// patches its two path functions, getLookaheadPathsForOr and getLookaheadPathsForOptionalProd, to call
 // it); chevrotain still builds the lookahead functions from the paths itself. Run from the
 // sources (the tests, tsx) chevrotain is not patched and computes every path as usual.
 // test/grammar/lookahead-cache.test.ts holds the recorded paths to chevrotain's public

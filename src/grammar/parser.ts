@@ -255,7 +255,7 @@ export function recordedGrammar(): RecordedGrammar {
 /**
  * The lookahead paths chevrotain computes for the grammar (lookahead-cache.ts), for the build:
  * recorded while both parsers are built (with and without recovery), so the data holds every
- * path either asks for. Needs a chevrotain patched to call the hook (scripts/build.mjs).
+ * path either asks for. Needs a chevrotain patched to call the hook (scripts/chevrotain-patches.mjs).
  */
 export function recordedLookahead(): RecordedLookahead {
   return recordLookahead(() => {

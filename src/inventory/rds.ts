@@ -61,7 +61,7 @@ export const DEFAULT_META_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_WINDOW = 8;
 
 /** The page window for a client: never more pages ahead than it runs at once (with one call at a time, a page past the end costs a whole call's time). */
-export function pageWindowFor(api: RdsCaller): number {
+function pageWindowFor(api: RdsCaller): number {
   return Math.max(1, Math.min(DEFAULT_PAGE_WINDOW, api.concurrency ?? DEFAULT_PAGE_WINDOW));
 }
 const DATABASE_PAGE_SIZE = integerRange('DescribeDatabases', 'PageSize')!.max;
@@ -158,7 +158,7 @@ export async function pullRdsInventory(api: RdsCaller, o: RdsPullOptions): Promi
     windowP,
     backupsP,
     unfinishedTasks(api, id, now.getTime()),
-    currentDatabases(api, id, o.pageWindow ?? pageWindowFor(api), warnings, expected),
+    currentDatabases(api, id, o.pageWindow, warnings, expected),
     contentsP,
     cross ? pullCrossRegion(api, { ...cross, metaPageSize, now }, warnings) : Promise.resolve(undefined),
   ]);
@@ -324,8 +324,11 @@ export async function historyTasks(api: RdsCaller, id: string, fromMs: number, t
   });
 }
 
-/** The databases on the instance now (DescribeDatabases); Tables 'unknown' (no API lists them). */
-/** `expected`: how many databases the listing likely holds (readUntilShort). */
+/**
+ * The databases on the instance now (DescribeDatabases); Tables 'unknown' (no API lists them).
+ * `window` defaults to what the client runs at once; `expected`: how many databases the listing
+ * likely holds (readUntilShort).
+ */
 export async function currentDatabases(api: RdsCaller, id: string, window = pageWindowFor(api), notes: string[] = [], expected?: Promise<number | undefined>): Promise<CurrentDatabase[]> {
   const all = await readUntilShort<Record<string, unknown>>(
     `DescribeDatabases of ${id}`,
