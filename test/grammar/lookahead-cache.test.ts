@@ -7,8 +7,8 @@
 // production is computed; and chevrotain unpatched never calls the hook.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { parseText, repositorySpecs } from '../helpers/repository-specs.ts';
+import { readFileSync } from 'node:fs';
 import type { IProduction, Rule, TokenType } from 'chevrotain';
 import { bundlePatched } from '../../scripts/chevrotain-patches.mjs';
 import { LOOKAHEAD_HOOK, type RecordedLookahead } from '../../src/grammar/lookahead-cache.ts';
@@ -59,23 +59,10 @@ test('a path set for every alternation, option and repetition, each as chevrotai
   assert.equal(JSON.parse(JSON.stringify(data)), data, 'the data survives the trip the build makes (a JSON string)');
 });
 
-function specs(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) specs(path, out);
-    else if (name.endsWith('.restore') || name.endsWith('.txt')) out.push(path);
-  }
-  return out;
-}
-
-const tree = (p: Parser, text: string) => {
-  p.input = patched.tokenize(text).tokens as never;
-  const cst = p.document();
-  return JSON.stringify({ cst, errors: p.errors.map((e) => [e.name, e.message, e.token.startOffset]) });
-};
+const tree = (p: Parser, text: string) => parseText(p, patched.tokenize(text).tokens as never);
 
 test('the same trees and errors for every spec and mistake in the repository', () => {
-  const files = [...specs('examples'), ...specs('test')].filter((f) => !f.includes('node_modules'));
+  const files = repositorySpecs();
   assert.ok(files.length > 100, `${files.length} files`);
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

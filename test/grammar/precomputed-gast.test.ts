@@ -5,8 +5,8 @@
 // (trees, errors, recovery), and data for other rules than the grammar's is not used.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { parseText, repositorySpecs } from '../helpers/repository-specs.ts';
+import { readFileSync } from 'node:fs';
 import { parserWith, recordedGrammar } from '../../src/grammar/parser.ts';
 import { tokenize } from '../../src/grammar/lexer.ts';
 import { serializeGrammarRules } from '../../src/grammar/gast-cache.ts';
@@ -23,23 +23,10 @@ test('the same productions: chevrotain\'s serialization and every field', () => 
   assert.equal(JSON.parse(JSON.stringify(data)), data);
 });
 
-function specs(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) specs(path, out);
-    else if (name.endsWith('.restore') || name.endsWith('.txt')) out.push(path);
-  }
-  return out;
-}
-
 test('the same trees and errors for every spec and mistake in the repository', () => {
-  const files = [...specs('examples'), ...specs('test')].filter((f) => !f.includes('node_modules'));
+  const files = repositorySpecs();
   assert.ok(files.length > 100, `${files.length} files`);
-  const tree = (p: typeof recording, text: string) => {
-    p.input = tokenize(text).tokens;
-    const cst = p.document();
-    return JSON.stringify({ cst, errors: p.errors.map((e) => [e.name, e.message, e.token.startOffset]) });
-  };
+  const tree = (p: typeof recording, text: string) => parseText(p, tokenize(text).tokens);
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
     assert.is(tree(fromData, text), tree(recording, text), f);
