@@ -184,23 +184,50 @@ export function toTableMeta(databases: readonly PlanDatabase[], options: Compile
   return listed(databases, options).map((l) => toEntry(l));
 }
 
+/** Printable ASCII but `"` and `\`: JSON.stringify writes such a name between quotes as it is. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
+
 /**
- * Whether every name of a part passes the schema. Its TableMeta objects are built here with
- * fixed keys and `type` values, and every name and newname (db and table alike) refers to
- * `$defs.name`, so the names are all the schema can refuse; isMySqlName decides each as
- * `$defs.name` does (one pass over its characters; test/compiler/emit-names.test.ts holds it to
- * the full TableMeta check).
+ * One part's TableMeta as JSON text (exactly JSON.stringify of its TableMeta objects, which have
+ * fixed keys in the API's order) and that text as a JSON string, escaped (exactly JSON.stringify
+ * of the text: the ClientToken and printing use it), written straight from the plan's names: no
+ * TableMeta object per table, and no second pass escaping megabytes. Every piece is cut at an
+ * ASCII character, so a surrogate pair is never split and escaping piece by piece equals
+ * escaping the whole. (test/compiler/emit-names.test.ts holds both to JSON.stringify.)
+ *
+ * `valid`: whether every name passes the schema. TableMeta's keys and `type` values are fixed
+ * here and every name and newname (db and table alike) refers to `$defs.name`, so the names are
+ * all the schema can refuse; isMySqlName decides each as `$defs.name` does.
  */
-function namesValid(part: readonly Slice[], dbs: readonly Listed[]): boolean {
-  for (const s of part) {
-    const { db } = dbs[s.index] as Listed;
-    if (!isMySqlName(db.source) || !isMySqlName(db.target)) return false;
+function partTexts(part: readonly Slice[], dbs: readonly Listed[]): { text: string; json: string; valid: boolean } {
+  const text: string[] = [];
+  const json: string[] = [];
+  let valid = true;
+  // One entry: `{"type":…,"name":…,"newname":…` and what follows it (`}`, or the table list's start).
+  const put = (lead: string, type: 'db' | 'table', name: string, newname: string, close: boolean): void => {
+    valid &&= isMySqlName(name) && isMySqlName(newname);
+    if (PLAIN.test(name) && PLAIN.test(newname)) {
+      text.push(`${lead}{"type":"${type}","name":"${name}","newname":"${newname}"${close ? '}' : ',"tables":['}`);
+      json.push(`${lead}{\\"type\\":\\"${type}\\",\\"name\\":\\"${name}\\",\\"newname\\":\\"${newname}\\"${close ? '}' : ',\\"tables\\":['}`);
+      return;
+    }
+    const t = `${lead}{"type":"${type}","name":${JSON.stringify(name)},"newname":${JSON.stringify(newname)}${close ? '}' : ',"tables":['}`;
+    text.push(t);
+    json.push(JSON.stringify(t).slice(1, -1));
+  };
+  part.forEach((s, n) => {
+    const { db, bare } = dbs[s.index] as Listed;
+    const lead = n === 0 ? '' : ',';
+    if (bare) return put(lead, 'db', db.source, db.target, true);
+    put(lead, 'db', db.source, db.target, false);
     for (let k = s.from; k < s.to; k++) {
       const t = db.tables[k] as PlanTable;
-      if (!isMySqlName(t.source) || !isMySqlName(t.target)) return false;
+      put(k === s.from ? '' : ',', 'table', t.source, t.target, true);
     }
-  }
-  return true;
+    text.push(']}');
+    json.push(']}');
+  });
+  return { text: `[${text.join('')}]`, json: `"[${json.join('')}]"`, valid };
 }
 
 /** Entries restored onto themselves (same database and table name): the API refuses them. */
@@ -255,19 +282,13 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const requests: RestoreRequest[] = [];
   const entries: number[] = [];
   parts.forEach((part, i) => {
-    // Built per part, not for the whole plan up front: they are garbage as soon as they are
-    // serialised, instead of a million objects that outlive the young generation.
-    const meta = part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to));
-    if (!namesValid(part, dbs)) {
-      // Only then the full schema check, for its exact messages.
-      for (const p of checkTableMeta(meta)) {
+    const { text, json, valid } = partTexts(part, dbs);
+    if (!valid) {
+      // Only then TableMeta objects and the full schema check, for its exact messages.
+      for (const p of checkTableMeta(part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to)))) {
         diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
       }
     }
-    const text = JSON.stringify(meta);
-    // TableMeta as a JSON string, escaped once here for the ClientToken and for printing (both
-    // escaped TableMeta again, a third of the time a large compile spent after expansion).
-    const json = JSON.stringify(text);
     const params = requestParams(plan, text);
     // Every request is still checked whole against the schema: a handful of short fields.
     const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length, json) };
