@@ -25,6 +25,12 @@ export function isMySqlName(name: string): boolean {
   return true;
 }
 
+/** isMySqlName of a name known to hold no U+0000 and no surrogate: its length and last character decide. */
+export function isMySqlNameWithoutNulOrSurrogate(name: string): boolean {
+  const n = name.length;
+  return n > 0 && n <= MAX_NAME_LENGTH && name.charCodeAt(n - 1) !== 32;
+}
+
 /** Why `name` cannot be a MySQL database or table name, or undefined when it can. */
 export function nameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';

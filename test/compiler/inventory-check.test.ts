@@ -93,6 +93,40 @@ test('checkInventory answers as the schema does over the whole snapshot, with it
   );
 });
 
+// With the text a snapshot was read from, names are judged by their length and last character
+// alone when no string of the text can hold U+0000 or a surrogate: the answers must not change.
+test('checkInventory with the snapshot text answers as the schema does, with the problems placed in the text', () => {
+  fc.assert(
+    fc.property(inventory, fc.boolean(), (generated, spaced) => {
+      // A snapshot as read: the text, and what it parses to (the generator may share one array
+      // between two places, even inside itself, which no JSON text can write).
+      let text = '';
+      try {
+        text = spaced ? JSON.stringify(generated, null, 2) : JSON.stringify(generated);
+      } catch {
+        fc.pre(false);
+      }
+      const inv = JSON.parse(text);
+      const whole = validateInventory(inv) ? [] : describeErrors(validateInventory.errors ?? [], text);
+      assert.equal(checkInventory(inv, text), whole);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('a name with U+0000 or a lone surrogate is refused however the text writes it', () => {
+  for (const [name, written] of [['a\u0000b', '"a\\u0000b"'], ['a\ud800', '"a\\ud800"'], ['a\ud800', '"a\ud800"'], ['\udfffz', '"\\uDFFFz"']] as const) {
+    const inv = base();
+    inv.contents[0]!.Databases[0]!.Tables.push('ok_table');
+    const text = JSON.stringify(inv).replace('"ok_table"', `"ok_table",${written}`);
+    const parsed = JSON.parse(text);
+    assert.is(parsed.contents[0].Databases[0].Tables.at(-1), name, written);
+    const problems = checkInventory(parsed, text);
+    assert.is(problems.length, 1, written);
+    assert.match(problems[0]!.path, /Tables\[\d+\]$/, written);
+  }
+});
+
 test('a bad table name among a thousand is found, and named by its place', () => {
   const inv = base();
   const tables = inv.contents[0]!.Databases[0]!.Tables;
