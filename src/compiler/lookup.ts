@@ -228,9 +228,9 @@ export class ListScanner {
   /** For each pattern, in order, the names of `list` it matches (the last list's answer is kept). */
   scan(list: readonly string[]): readonly (readonly string[])[] {
     if (list === this.#lastList) return this.#last;
-    const items = this.#items;
-    // One pattern: its own pass is the one pass.
-    const out: string[][] = items.length === 1 ? [matchNames(items[0]!, list)] : this.#pass(list);
+    // One pattern too: its bits are reused across lists like any block's (a sharded schema's
+    // lists repeat most names), where a pass of its own tested every name of every list.
+    const out = this.#pass(list);
     this.#lastList = list;
     this.#last = out;
     return out;
