@@ -43,21 +43,17 @@ const TOKEN_HASH_LENGTH = 40;
  * (test/compiler/emit-names.test.ts holds it to JSON.stringify of the array.)
  */
 export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number, tableMetaJson = JSON.stringify(params.TableMeta)): string {
-  const elements = [
-    JSON.stringify(['BackupId', params.BackupId ?? null]),
-    JSON.stringify(['DBInstanceId', params.DBInstanceId]),
-    JSON.stringify(['RestoreTime', params.RestoreTime ?? null]),
-    `["TableMeta",${tableMetaJson}]`,
+  const before = [JSON.stringify(['BackupId', params.BackupId ?? null]), JSON.stringify(['DBInstanceId', params.DBInstanceId]), JSON.stringify(['RestoreTime', params.RestoreTime ?? null])];
+  const after = [
     // Only when asked for, so the tokens of every other request stay what they were.
     ...(params.InstantRecovery ? [JSON.stringify(['InstantRecovery', true])] : []),
     // RestoreDdrTable's own parameters: a cross-region request never shares a local one's token.
     ...(params.RestoreType !== undefined ? [JSON.stringify(['RestoreType', params.RestoreType]), JSON.stringify(['SourceRegion', params.SourceRegion ?? null]), JSON.stringify(['SourceDBInstanceName', params.SourceDBInstanceName ?? null])] : []),
     JSON.stringify(['part', part, total]),
   ];
-  // Hashed as the pieces of `[${elements.join(',')}]`: megabytes of TableMeta are not copied into it.
-  const pieces = ['['];
-  elements.forEach((e, i) => pieces.push(i === 0 ? e : `,${e}`));
-  pieces.push(']');
+  // The text `[before…,["TableMeta",JSON],after…]`, hashed in pieces: the megabytes of TableMeta
+  // are handed to the hash as they are, never copied into a larger string first.
+  const pieces = ['[', before.join(','), ',["TableMeta",', tableMetaJson, '],', after.join(','), ']'];
   const hash = sha256Hex(pieces).slice(0, TOKEN_HASH_LENGTH);
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
 }
