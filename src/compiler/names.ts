@@ -16,9 +16,8 @@ export const MAX_PATTERN_LENGTH = 128;
  * space), without making a message. One pass over the characters: snapshots hold a million names.
  */
 export function isMySqlName(name: string): boolean {
-  const n = name.length;
-  if (n === 0 || n > MAX_NAME_LENGTH || name.charCodeAt(n - 1) === 32) return false;
-  for (let i = 0; i < n; i++) {
+  if (!isMySqlNameWithoutNulOrSurrogate(name)) return false;
+  for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c === 0 || (c >= 0xd800 && c <= 0xdfff)) return false;
   }
