@@ -95,8 +95,19 @@ interface Written {
 }
 
 /** Parses the text of an `at` time. A refusal says what is wrong and, when the intent is clear,
- *  gives the corrected text (`suggestion`); `help` says what to do when it is not. */
+ *  gives the corrected text (`suggestion`); `help` says what to do when it is not. A suggestion
+ *  is one restorec reads (or refuses only for its year, as it does the time written): one that
+ *  would be refused again (a wall-clock time its zone skips or repeats, with its fraction
+ *  dropped) is not offered; the refusal says both problems and helps with the second. */
 export function parseTimestamp(raw: string, options: TimestampOptions | (() => TimestampOptions) = {}): TimestampResult {
+  const result = parseWritten(raw, options);
+  if (result.ok || result.suggestion === undefined) return result;
+  const again = parseWritten(result.suggestion, options);
+  if (again.ok || OUT_OF_RANGE.has(again)) return result;
+  return { ok: false, message: `${result.message}, and ${again.message}`, ...(again.help ? { help: again.help } : {}) };
+}
+
+function parseWritten(raw: string, options: TimestampOptions | (() => TimestampOptions)): TimestampResult {
   const notes: string[] = [];
   let m = YMD.exec(raw);
   let year: number, month: number, day: number, rest: string;
@@ -196,9 +207,14 @@ function fix(w: Written, problem: string, suggestion: string): Failure {
   return { ok: false, message: `\`${w.raw}\` ${problem}`, help: `write \`${suggestion}\``, suggestion };
 }
 
+/** Refusals for a time outside the years the API's form holds (see parseTimestamp's suggestions). */
+const OUT_OF_RANGE = new WeakSet<Failure>();
+
 function inRange(raw: string, utcMs: number, extra: { hadOffset: boolean; zone?: string; text?: string }): TimestampResult {
   if (utcMs < MIN_MS || utcMs > MAX_MS) {
-    return { ok: false, message: `\`${raw}\` is ${utcMs > MAX_MS ? 'after the year 9999' : 'before the year 0000'} in UTC, which the API's yyyy-MM-ddTHH:mm:ssZ cannot hold` };
+    const failure: Failure = { ok: false, message: `\`${raw}\` is ${utcMs > MAX_MS ? 'after the year 9999' : 'before the year 0000'} in UTC, which the API's yyyy-MM-ddTHH:mm:ssZ cannot hold` };
+    OUT_OF_RANGE.add(failure);
+    return failure;
   }
   return { ok: true, utc: formatUtc(utcMs), ...extra };
 }

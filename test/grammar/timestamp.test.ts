@@ -147,6 +147,31 @@ test('a DST overlap is refused with both instants', () => {
   assert.match(r.help!, /`2026-10-25T02:30:00\+02:00` \(the first, 2026-10-25T00:30:00Z\) or `2026-10-25T02:30:00\+01:00` \(the second, 2026-10-25T01:30:00Z\)/);
 });
 
+// A fix offered for one mistake (a fraction, the form, the zone's spelling) must not lead into a
+// second refusal: a time its zone skips or repeats gets both problems and the two readings instead.
+test('no fix is offered that would be refused again: a fraction or a form mistake in a skipped or repeated time', () => {
+  const cases = [
+    ['7340-10-30T02:00:00,123 Europe/Berlin', 'has fractional seconds; the API takes whole seconds, and `7340-10-30T02:00:00 Europe/Berlin` happens twice'],
+    ['2026-10-25 02:30:00.5 Europe/Berlin', 'has fractional seconds; the API takes whole seconds, and `2026-10-25 02:30:00 Europe/Berlin` happens twice'],
+    ['2026-03-08 2:30 America/New_York', 'is not in the form yyyy-MM-dd HH:mm[:ss] ZONE, and `2026-03-08 02:30 America/New_York` does not exist'],
+  ] as const;
+  for (const [raw, says] of cases) {
+    const r = parseTimestamp(raw);
+    assert.not.ok(r.ok, raw);
+    if (r.ok) continue;
+    assert.is(r.suggestion, undefined, raw);
+    assert.ok(r.message.includes(says), r.message);
+    const offered = [...r.help!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    assert.is(offered.length, 2, raw);
+    for (const text of offered) assert.ok(parseTimestamp(text).ok, text);
+  }
+  // A fix refused only for its year, as the time written is, is still offered.
+  const late = parseTimestamp('9999-12-31 23:59:59.5 America/Los_Angeles');
+  assert.ok(!late.ok && late.suggestion === '9999-12-31 23:59:59 America/Los_Angeles', JSON.stringify(late));
+  const fixed = parseTimestamp('9999-12-31 23:59:59 America/Los_Angeles');
+  assert.ok(!fixed.ok && /after the year 9999/.test(fixed.message), JSON.stringify(fixed));
+});
+
 test('the candidates a help offers are accepted as written', () => {
   for (const raw of ['2026-03-08 02:30 America/New_York', '2026-11-01 01:30 America/New_York']) {
     const r = parseTimestamp(raw);
