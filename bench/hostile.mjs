@@ -5,6 +5,8 @@
 //   - pattern: `*a*a*a*a*a*a*a*a*a*a*a*b` vs `a*b` over 10,000 64-character names (compile)
 //   - parse:   1 MiB of unclosed blocks vs 1 MiB of well-formed blocks (fmt --check)
 //   - stdin:   /dev/zero on stdin vs a 1 MiB spec on stdin (fmt --check -)
+//   - stray:   1 MiB of characters no token starts with (`; `, `: `, `( `, `" `: each its own
+//              lexer error, half a million of them) vs 1 MiB of well-formed blocks (fmt --check)
 // Reports; never fails on a target.   node bench/hostile.mjs   (after npm run build)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,6 +69,12 @@ try {
   writeFileSync(join(dir, 'closed.restore'), fill('restore db shop < table x >\n'));
   pair('parse', [['fmt', '--check', 'unclosed.restore']], [['fmt', '--check', 'closed.restore']]);
   pair('stdin', [['fmt', '--check', '-'], '/dev/zero'], [['fmt', '--check', '-'], join(dir, 'closed.restore')]);
+  // Each described by looking around it (the block it is in, its line): 30 s and more for one
+  // file while every error was described, each by a search of the text before it.
+  for (const [name, unit] of [['semicolons', '; '], ['colons', ': '], ['parentheses', '( '], ['quotes', '" ']]) {
+    writeFileSync(join(dir, `${name}.restore`), fill(unit));
+    pair(`stray ${name}`, [['fmt', '--check', `${name}.restore`]], [['fmt', '--check', 'closed.restore']]);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

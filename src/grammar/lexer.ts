@@ -1,15 +1,21 @@
 // The lexer, and the translation of its errors into diagnostics.
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type ILexerErrorMessageProvider, type IToken } from 'chevrotain';
 import { allTokens } from './tokens.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 
 let lexer: Lexer | undefined;
 
+const SILENT_ERRORS: ILexerErrorMessageProvider = {
+  buildUnexpectedCharactersMessage: () => 'unexpected characters',
+  buildUnableToPopLexerModeMessage: () => 'unable to pop a lexer mode',
+};
+
 function getLexer(): Lexer {
   // Offsets only: line and column are derived when printing. Validations run in the tests.
   // safeMode skips the first-character analysis of every pattern: it costs more at start-up
   // than it saves on files of the size spec files have (at most 1 MiB, see MAX_SOURCE_BYTES).
-  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true, safeMode: true });
+  // Its error messages are never shown (lexErrorFor words each error): no string is made for each.
+  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true, safeMode: true, errorMessageProvider: SILENT_ERRORS });
   return lexer;
 }
 
@@ -17,10 +23,97 @@ export function validateLexer(): Lexer {
   return new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
 }
 
+/**
+ * How far lexer errors are described: past MAX_LEX_LINES lines holding one, or MAX_LEX_ERRORS in
+ * all, reading stops at the next (parse.ts cuts the tokens there and says so), as the parser
+ * stops after MAX_SYNTAX_ERRORS of its own. A 1 MiB file of stray characters holds half a
+ * million lexer errors: describing every one, to show the first hundred lines, took 30 s.
+ * A line shows one syntax error (oneErrorPerLine), so the limit is on lines, with a bound on the
+ * total for a long line of them.
+ */
+export const MAX_LEX_LINES = 300;
+export const MAX_LEX_ERRORS = 2_000;
+
 export interface LexResult {
+  /** Every token of the text, also past `stoppedAt`. */
   tokens: IToken[];
   comments: IToken[];
+  /** The lexer errors before `stoppedAt`, described. */
   diagnostics: Diagnostic[];
+  /** Where the first lexer error past the limits starts (see MAX_LEX_LINES), when there is one. */
+  stoppedAt?: number;
+}
+
+/**
+ * Where the last `<`, `>` and newline before an offset are, and the first newline from it, for
+ * offsets met in increasing order (as lexer errors come): the text is read once for all the
+ * errors, not once per error. An offset before the last one asked is answered by searching.
+ * (Exported for test/grammar/lexer.test.ts, which holds it to the string searches it replaces.)
+ */
+export class TextScan {
+  readonly #text: string;
+  /** Characters before this index have been read. */
+  #pos = 0;
+  #lastOpen = -1;
+  #lastClose = -1;
+  #lastNewline = -1;
+  /** Newlines before #pos. */
+  #newlines = 0;
+  #nextNewline = -2;
+  #from = 0;
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  #readTo(end: number): boolean {
+    if (end < this.#pos) return false;
+    const text = this.#text;
+    for (let i = this.#pos; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3c) this.#lastOpen = i;
+      else if (c === 0x3e) this.#lastClose = i;
+      else if (c === 0x0a) {
+        this.#lastNewline = i;
+        this.#newlines++;
+      }
+    }
+    this.#pos = end;
+    return true;
+  }
+
+  /** The index of the last `c` before `offset`, or -1, by searching. */
+  #lastBefore(c: string, offset: number): number {
+    return offset <= 0 ? -1 : this.#text.lastIndexOf(c, offset - 1);
+  }
+
+  /** Whether the last angle bracket before `offset` opens a block (`<`). */
+  insideBlock(offset: number): boolean {
+    if (!this.#readTo(offset)) return this.#lastBefore('<', offset) > this.#lastBefore('>', offset);
+    return this.#lastOpen > this.#lastClose;
+  }
+
+  /** The line (from 0) holding `offset`, for offsets in increasing order; -1 for an earlier one. */
+  line(offset: number): number {
+    return this.#readTo(offset) ? this.#newlines : -1;
+  }
+
+  /** The index where the line holding `offset` starts. */
+  lineStart(offset: number): number {
+    if (!this.#readTo(offset)) return this.#lastBefore('\n', offset) + 1;
+    return this.#lastNewline + 1;
+  }
+
+  /** The index of the first newline at or after `offset`, or -1. */
+  lineEnd(offset: number): number {
+    // The newline found for an earlier offset is the first one from `offset` too, if not before it.
+    if (offset >= this.#from && (this.#nextNewline >= offset || this.#nextNewline === -1)) {
+      this.#from = offset;
+      return this.#nextNewline;
+    }
+    this.#from = offset;
+    this.#nextNewline = this.#text.indexOf('\n', offset);
+    return this.#nextNewline;
+  }
 }
 
 function describeChar(ch: string): string {
@@ -53,8 +146,7 @@ function around(text: string, offset: number, length: number): { before: string;
 }
 
 /** Whether the line holding `offset` starts with a statement keyword just before it (`instance:`). */
-function afterLineKeyword(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+function afterLineKeyword(text: string, offset: number, lineStart: number): string | undefined {
   const m = /^[ \t]*(instance|from backup|from|backup|at|region|restore|instant recovery)[ \t]*$/i.exec(text.slice(lineStart, offset));
   return m?.[1];
 }
@@ -63,7 +155,7 @@ function afterLineKeyword(text: string, offset: number): string | undefined {
  * A character no token starts with, said in the words of the mistake it usually is: `{ }` or
  * `( )` for a block, `;` after a statement, quotes around a name, `=>` for `as`, `db.table`.
  */
-function lexErrorFor(text: string, offset: number, length: number): Diagnostic {
+function lexErrorFor(text: string, offset: number, length: number, scan: TextScan): Diagnostic {
   const ch = String.fromCodePoint(text.codePointAt(offset) ?? 0);
   const span = { start: offset, end: offset + length };
   const one = { start: offset, end: offset + 1 };
@@ -108,16 +200,16 @@ function lexErrorFor(text: string, offset: number, length: number): Diagnostic {
   }
   if (ch === ';') {
     // Between the items of a block (the last angle bracket before it opens one), a separator.
-    if (text.lastIndexOf('<', offset) > text.lastIndexOf('>', offset)) {
+    if (scan.insideBlock(offset)) {
       return error('syntax/invalid-character', 'found `;`: the items of a block are separated by a newline or `,`', one, { help: 'write `,` or start a new line', fix: { span: one, text: ',' } });
     }
     return error('syntax/invalid-character', 'found `;`: statements need no `;`, each ends where the next begins', one, { help: 'remove the `;`', fix: { span: one, text: '' } });
   }
   if (ch === ':') {
-    const keyword = afterLineKeyword(text, offset);
+    const lineStart = scan.lineStart(offset);
+    const lineEnd = scan.lineEnd(offset);
+    const keyword = afterLineKeyword(text, offset, lineStart);
     // `restore db shop:` and the tables on the lines below, as in YAML or Python.
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const lineEnd = text.indexOf('\n', offset);
     if (/^[ \t]*restore\b/i.test(text.slice(lineStart, offset)) && text.slice(offset + 1, lineEnd === -1 ? text.length : lineEnd).trim() === '') {
       return error('syntax/invalid-character', 'found `:`: the tables of a restore go in a block, `< ... >`', one, { help: 'write `<` for the `:`, and `>` after the last table', fix: { span: one, text: ' <' } });
     }
@@ -130,7 +222,7 @@ function lexErrorFor(text: string, offset: number, length: number): Diagnostic {
   }
   if (ch === '"' || ch === "'") {
     const end = text.indexOf(ch, offset + 1);
-    const lineEnd = text.indexOf('\n', offset);
+    const lineEnd = scan.lineEnd(offset);
     const closed = end !== -1 && (lineEnd === -1 || end < lineEnd);
     const inner = closed ? text.slice(offset + 1, end) : '';
     if (closed && /^\d{4}-/.test(inner)) {
@@ -157,6 +249,18 @@ function lexErrorFor(text: string, offset: number, length: number): Diagnostic {
 
 export function tokenize(text: string): LexResult {
   const result = getLexer().tokenize(text);
-  const diagnostics = result.errors.map((e) => lexErrorFor(text, e.offset, e.length));
-  return { tokens: result.tokens, comments: result.groups['comments'] ?? [], diagnostics };
+  const scan = new TextScan(text);
+  const errors = result.errors;
+  const diagnostics: Diagnostic[] = [];
+  const comments = result.groups['comments'] ?? [];
+  let lines = 0;
+  let lastLine = -1;
+  for (const e of errors) {
+    const line = scan.line(e.offset);
+    if (line !== lastLine) lines++;
+    lastLine = line;
+    if (lines > MAX_LEX_LINES || diagnostics.length === MAX_LEX_ERRORS) return { tokens: result.tokens, comments, diagnostics, stoppedAt: e.offset };
+    diagnostics.push(lexErrorFor(text, e.offset, e.length, scan));
+  }
+  return { tokens: result.tokens, comments, diagnostics };
 }

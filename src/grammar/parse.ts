@@ -100,38 +100,50 @@ export function parse(text: string, name = '<input>', initial: Diagnostic[] = []
     return { source: new SourceFile(name, ''), document: emptyDocument(0), diagnostics: [tooLarge(text.length)] };
   }
   const lexed = tokenize(text);
+  // Past so many stray characters (see MAX_LEX_LINES), reading stops at the next: the tokens before it are parsed.
+  const lexStop = lexed.stoppedAt;
+  const before = (list: IToken[]) => (lexStop === undefined ? list : list.slice(0, firstAtLeast(list.map((t) => t.startOffset), lexStop)));
+  const tokens = before(lexed.tokens);
+  const comments = before(lexed.comments);
   const replaced = new Set(initial.filter((d) => d.code === 'syntax/invalid-utf8').map((d) => d.span.start));
-  const diagnostics: Diagnostic[] = [...initial, ...lexed.diagnostics.filter((d) => !replaced.has(d.span.start))];
-  const { cst, errors, stoppedAt } = parseTokens(lexed.tokens, text);
-  const openTokens = lexed.tokens.filter((t) => t.tokenType.name === 'LAngle');
+  const diagnostics: Diagnostic[] = [...initial.filter((d) => lexStop === undefined || d.span.start < lexStop), ...lexed.diagnostics.filter((d) => !replaced.has(d.span.start))];
+  const parsed = parseTokens(tokens, text);
+  const { cst, errors } = parsed;
+  // Where reading stopped, and after how many of which errors: the parser's stop comes first if both stopped.
+  const stopped = parsed.stoppedAt !== undefined ? { at: parsed.stoppedAt, why: `${MAX_SYNTAX_ERRORS} syntax errors` } : lexStop !== undefined ? { at: lexStop, why: `${lexed.diagnostics.length} syntax errors` } : undefined;
+  const openTokens = tokens.filter((t) => t.tokenType.name === 'LAngle');
   const indexOf = new Map<IToken, number>();
-  lexed.tokens.forEach((t, i) => indexOf.set(t, i));
-  const ctx: SyntaxContext = { text, tokens: lexed.tokens, indexOf, opens: { tokens: openTokens, offsets: openTokens.map((t) => t.startOffset) } };
+  tokens.forEach((t, i) => indexOf.set(t, i));
+  const ctx: SyntaxContext = { text, tokens, indexOf, opens: { tokens: openTokens, offsets: openTokens.map((t) => t.startOffset) } };
   for (const e of errors) diagnostics.push(recognitionDiagnostic(e, ctx));
   // Loops, not push(...list): a file can hold 140,000 of these, past what a call's arguments hold.
   for (const d of strayDiagnostics(cst, ctx, diagnostics)) diagnostics.push(d);
   const builder = new AstBuilder(options.timestamps);
   const document = builder.document(cst, text.length);
-  document.comments = lexed.comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
+  document.comments = comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));
   for (const d of builder.diagnostics) diagnostics.push(d);
   if (!diagnostics.some((d) => d.severity === 'error')) for (const d of checkStructure(document)) diagnostics.push(d);
   const shown = oneErrorPerLine(diagnostics, (offset) => source.position(offset).line);
-  return { source, document, diagnostics: capErrors(shown, stoppedAt === undefined ? undefined : source.position(stoppedAt).line) };
+  return { source, document, diagnostics: capErrors(shown, stopped && { line: source.position(stopped.at).line, why: stopped.why }) };
 }
+
 
 function emptyDocument(length: number): A.Document {
   return { kind: 'Document', span: { start: 0, end: length }, statements: [], comments: [] };
 }
 
-/** Keeps the first MAX_ERRORS problems and says how many more there are (at least, when the
- *  parse stopped at MAX_SYNTAX_ERRORS, on `stoppedLine`). */
-function capErrors(diagnostics: Diagnostic[], stoppedLine?: number): Diagnostic[] {
-  if (diagnostics.length <= MAX_ERRORS && stoppedLine === undefined) return diagnostics;
+/** Keeps the first MAX_ERRORS problems and says how many more there are (at least, when
+ *  reading stopped early: on line `stopped.line`, after `stopped.why`). */
+function capErrors(diagnostics: Diagnostic[], stopped?: { line: number; why: string }): Diagnostic[] {
+  if (diagnostics.length <= MAX_ERRORS && stopped === undefined) return diagnostics;
   const kept = diagnostics.slice(0, MAX_ERRORS);
   const rest = diagnostics.length - kept.length;
   const at = kept[kept.length - 1]?.span ?? { start: 0, end: 0 };
-  const stopped = stoppedLine === undefined ? '' : `; reading stopped at line ${stoppedLine} after ${MAX_SYNTAX_ERRORS} syntax errors`;
-  kept.push(error('input/too-many-errors', `${stoppedLine === undefined ? '' : 'at least '}${rest} more problems in this file are not shown${stopped}`, { start: at.end, end: at.end }, {
+  const where = stopped === undefined ? '' : `reading stopped at line ${stopped.line} after ${stopped.why}`;
+  const more = rest === 1 ? '1 more problem in this file is not shown' : `${rest} more problems in this file are not shown`;
+  // Stopped with every problem found so far shown: the rest of the file is unread.
+  const message = stopped === undefined ? more : rest === 0 ? `${where}; the rest of the file may hold more problems` : `at least ${more}; ${where}`;
+  kept.push(error('input/too-many-errors', message, { start: at.end, end: at.end }, {
     help: 'fix the problems above first, or check that this is a spec file',
   }));
   return kept;

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MAX_ERRORS, MAX_SOURCE_BYTES, parse, parseBytes } from '../../src/grammar/index.ts';
 import { MAX_SYNTAX_ERRORS } from '../../src/grammar/parser.ts';
+import { MAX_LEX_ERRORS, MAX_LEX_LINES } from '../../src/grammar/lexer.ts';
 
 const H = 'instance rm-x\nfrom backup 1\n';
 const codes = (r: ReturnType<typeof parse>) => [...new Set(r.diagnostics.map((d) => d.code))];
@@ -37,6 +38,24 @@ test('a file of junk lines gets at most MAX_ERRORS diagnostics and a summary lin
   const r = parse('; ( ) @\n'.repeat(20_000));
   assert.is(r.diagnostics.length, MAX_ERRORS + 1);
   assert.match(r.diagnostics[MAX_ERRORS]!.message, /more problems in this file are not shown/);
+});
+
+test('a file of stray characters stops being read after MAX_LEX_LINES lines of them, and says where', () => {
+  // 1 MiB of `; ` took over 300 s: every one of its half a million errors was described, each
+  // by a search of the text before it.
+  const junk = parse(H + '; ( ) @\n'.repeat(20_000));
+  assert.is(junk.diagnostics.length, MAX_ERRORS + 1);
+  assert.is(junk.diagnostics[MAX_ERRORS]!.message, `at least ${MAX_LEX_LINES - MAX_ERRORS} more problems in this file are not shown; reading stopped at line ${MAX_LEX_LINES + 3} after ${4 * MAX_LEX_LINES} syntax errors`);
+  // What is shown is what the lines before the stop give on their own.
+  const head = parse(H + '; ( ) @\n'.repeat(MAX_LEX_LINES));
+  assert.equal(junk.diagnostics.slice(0, MAX_ERRORS), head.diagnostics.slice(0, MAX_ERRORS));
+  // One line of them: the first is shown, and where reading stopped.
+  const line = parse(H + '; '.repeat(500_000));
+  assert.equal(line.diagnostics.map((d) => d.code), ['syntax/invalid-character', 'input/too-many-errors']);
+  assert.is(line.diagnostics[1]!.message, `reading stopped at line 3 after ${MAX_LEX_ERRORS} syntax errors; the rest of the file may hold more problems`);
+  // The tree keeps what was read before the stop.
+  const tail = parse(H + 'restore db a < table b as c >\n' + '; '.repeat(500_000) + '\nrestore db z < table z as y >\n');
+  assert.equal(tail.document.statements.map((st) => st.kind), ['Instance', 'FromBackup', 'Restore']);
 });
 
 test('a file of unclosed blocks stops being read after MAX_SYNTAX_ERRORS errors, and says where', () => {

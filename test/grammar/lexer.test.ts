@@ -1,7 +1,8 @@
 // Table tests for the lexer: which token each input becomes.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { tokenize, validateLexer } from '../../src/grammar/lexer.ts';
+import fc from 'fast-check';
+import { MAX_LEX_ERRORS, MAX_LEX_LINES, TextScan, tokenize, validateLexer } from '../../src/grammar/lexer.ts';
 
 const cases: [string, string[]][] = [
   ['restore db shop', ['Restore:restore', 'Db:db', 'Name:shop']],
@@ -53,6 +54,61 @@ for (const [input, code, start, end] of errorCases) {
 
 test('the token definitions pass Chevrotain lexer validation', () => {
   validateLexer();
+});
+
+// Lexer errors are described with a TextScan shared by all of them (one read of the text, not a
+// search per error: 1 MiB of stray `;` took over 300 s). It must answer as the searches did.
+test('TextScan answers as the string searches do, for offsets in any order', () => {
+  const text = fc.array(fc.constantFrom('<', '>', '\n', ';', 'a', ' ', ':'), { maxLength: 60 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (t, raw, sorted) => {
+      const offsets = raw.map((n) => n % (t.length + 1));
+      if (sorted) offsets.sort((a, b) => a - b);
+      const scan = new TextScan(t);
+      let last = -1;
+      for (const o of offsets) {
+        const before = (c: string) => (o === 0 ? -1 : t.lastIndexOf(c, o - 1));
+        assert.is(scan.insideBlock(o), before('<') > before('>'), `insideBlock(${o}) of ${JSON.stringify(t)}`);
+        assert.is(scan.lineStart(o), before('\n') + 1, `lineStart(${o})`);
+        assert.is(scan.lineEnd(o), t.indexOf('\n', o), `lineEnd(${o})`);
+        const line = scan.line(o);
+        // Lines are counted for offsets met in order (as lexer errors come); an earlier one says -1.
+        if (o >= last) assert.is(line, t.slice(0, o).split('\n').length - 1, `line(${o})`);
+        last = Math.max(last, o);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('stray characters are described up to MAX_LEX_LINES lines, then reading stops at the next', () => {
+  const line = '; ( ) @\n';
+  const r = tokenize(line.repeat(MAX_LEX_LINES + 50));
+  assert.is(r.diagnostics.length, 4 * MAX_LEX_LINES);
+  assert.is(r.stoppedAt, MAX_LEX_LINES * line.length);
+  // What is described is what a file of those lines alone gives.
+  assert.equal(r.diagnostics, tokenize(line.repeat(MAX_LEX_LINES)).diagnostics);
+  assert.is(tokenize(line.repeat(MAX_LEX_LINES)).stoppedAt, undefined);
+  // Every token is still there (the LSP completes from them); parse.ts cuts them at stoppedAt.
+  assert.is(r.tokens.length, tokenize(line.repeat(MAX_LEX_LINES + 50)).tokens.length);
+});
+
+test('a long line of stray characters is described up to MAX_LEX_ERRORS, then reading stops', () => {
+  const r = tokenize('; '.repeat(MAX_LEX_ERRORS * 3));
+  assert.is(r.diagnostics.length, MAX_LEX_ERRORS);
+  assert.is(r.stoppedAt, MAX_LEX_ERRORS * 2);
+  assert.ok(r.diagnostics.every((d, i) => d.span.start === 2 * i && d.message.startsWith('found `;`: statements need no `;`')));
+});
+
+test('`;` inside a block and `:` after `restore` are described from their block and line, with the scan shared', () => {
+  const text = 'restore db a < table b; table c >;\nrestore db x:\n  table y\nrestore db a < table b ; >';
+  const got = tokenize(text).diagnostics.map((d) => [text.slice(d.span.start, d.span.end), d.message]);
+  assert.equal(got, [
+    [';', 'found `;`: the items of a block are separated by a newline or `,`'],
+    [';', 'found `;`: statements need no `;`, each ends where the next begins'],
+    [':', 'found `:`: the tables of a restore go in a block, `< ... >`'],
+    [';', 'found `;`: the items of a block are separated by a newline or `,`'],
+  ]);
 });
 
 test.run();
