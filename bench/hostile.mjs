@@ -6,7 +6,8 @@
 //   - parse:   1 MiB of unclosed blocks vs 1 MiB of well-formed blocks (fmt --check)
 //   - stdin:   /dev/zero on stdin vs a 1 MiB spec on stdin (fmt --check -)
 //   - stray:   1 MiB of characters no token starts with (`; `, `: `, `( `, `" `: each its own
-//              lexer error, half a million of them) vs 1 MiB of well-formed blocks (fmt --check)
+//              lexer error, half a million of them), and one word of unclosed classes (`a[a[…`),
+//              vs 1 MiB of well-formed blocks (fmt --check)
 // Reports; never fails on a target.   node bench/hostile.mjs   (after npm run build)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,7 +72,8 @@ try {
   pair('stdin', [['fmt', '--check', '-'], '/dev/zero'], [['fmt', '--check', '-'], join(dir, 'closed.restore')]);
   // Each described by looking around it (the block it is in, its line): 30 s and more for one
   // file while every error was described, each by a search of the text before it.
-  for (const [name, unit] of [['semicolons', '; '], ['colons', ': '], ['parentheses', '( '], ['quotes', '" ']]) {
+  // And a word of unclosed classes (`a[a[a[…`): each `[` made the lexer read the rest of the word.
+  for (const [name, unit] of [['semicolons', '; '], ['colons', ': '], ['parentheses', '( '], ['quotes', '" '], ['classes', 'a[']]) {
     writeFileSync(join(dir, `${name}.restore`), fill(unit));
     pair(`stray ${name}`, [['fmt', '--check', `${name}.restore`]], [['fmt', '--check', 'closed.restore']]);
   }

@@ -6,9 +6,10 @@ export const MAX_NAME_LENGTH = 64;
 
 /**
  * Patterns may be longer than names (classes and brace sets take room), but not much: longer
- * ones are refused before they are compiled.
+ * ones are refused before they are compiled. Defined with the lexer, whose bound on a class or
+ * brace set follows from it.
  */
-export const MAX_PATTERN_LENGTH = 128;
+export { MAX_PATTERN_LENGTH } from '../grammar/tokens.ts';
 
 /**
  * Whether `name` can be a MySQL database or table name: nameProblem(name) === undefined, and the

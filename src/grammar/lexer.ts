@@ -1,6 +1,6 @@
 // The lexer, and the translation of its errors into diagnostics.
 import { Lexer, type ILexerErrorMessageProvider, type IToken } from 'chevrotain';
-import { allTokens } from './tokens.ts';
+import { allTokens, MAX_PATTERN_LENGTH, MAX_SET_BODY } from './tokens.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 
 let lexer: Lexer | undefined;
@@ -27,7 +27,7 @@ export function validateLexer(): Lexer {
  * How far lexer errors are described: past MAX_LEX_LINES lines holding one, or MAX_LEX_ERRORS in
  * all, reading stops at the next (parse.ts cuts the tokens there and says so), as the parser
  * stops after MAX_SYNTAX_ERRORS of its own. A 1 MiB file of stray characters holds half a
- * million lexer errors: describing every one, to show the first hundred lines, took 30 s.
+ * million lexer errors: describing every one, to show the first hundred lines, took over 300 s.
  * A line shows one syntax error (oneErrorPerLine), so the limit is on lines, with a bound on the
  * total for a long line of them.
  */
@@ -178,12 +178,22 @@ function lexErrorFor(text: string, offset: number, length: number, scan: TextSca
   }
   const inName = offset > 0 && /[A-Za-z0-9_$*?\-\u00c0-\ufffc\]}]/.test(text[offset - 1]!);
   if ((ch === '[' && (inName || /^[^\s<>#`]$/.test(text.slice(offset + 1, offset + 2)))) || (ch === '{' && inName)) {
-    // A class or a brace set in a pattern, not closed before the name ends.
-    const m = /^[^\s<>#`]*/.exec(text.slice(offset + 1))!;
+    // A class or a brace set in a pattern, not closed before the name ends (read no further
+    // than the longest body the lexer takes: one word of `a[a[a[…` holds thousands of these).
+    const what = ch === '[' ? 'class' : 'set of alternatives';
     const close = ch === '[' ? ']' : '}';
-    const at = offset + 1 + m[0].length;
-    return error('syntax/invalid-character', `the ${ch === '[' ? 'class' : 'set of alternatives'} \`${ch}${m[0]}\` is not closed: \`${close}\` is missing`, { start: offset, end: at }, {
-      help: `close it: \`${ch}${m[0]}${close}\`, or put a name that holds \`${ch}\` in backquotes`,
+    const word = new RegExp(`[^\\s<>#\`]{0,${MAX_SET_BODY + 1}}`, 'y');
+    word.lastIndex = offset + 1;
+    const body = word.exec(text)![0];
+    const at = offset + 1 + body.length;
+    if (body.includes(close) || body.length > MAX_SET_BODY) {
+      // Closed only past the longest body the lexer takes, or not at all within it.
+      return error('syntax/invalid-character', `the ${what} that starts here is not closed within ${MAX_SET_BODY} characters; a whole pattern is at most ${MAX_PATTERN_LENGTH}`, one, {
+        help: `close it with \`${close}\` where it should end, or put a name that holds \`${ch}\` in backquotes`,
+      });
+    }
+    return error('syntax/invalid-character', `the ${what} \`${ch}${body}\` is not closed: \`${close}\` is missing`, { start: offset, end: at }, {
+      help: `close it: \`${ch}${body}${close}\`, or put a name that holds \`${ch}\` in backquotes`,
       fix: { span: { start: at, end: at }, text: close },
     });
   }

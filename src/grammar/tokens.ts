@@ -34,9 +34,18 @@ export const UnterminatedBackquoted = createToken({ name: 'UnterminatedBackquote
  * not allowed, so extglobs cannot be written bare.
  */
 const NAME_CHAR = 'A-Za-z0-9_$*?\\-\\u00c0-\\ud7ff\\ue000-\\ufffc';
+/** The longest pattern the compiler takes (a longer one is refused: pattern/too-long). */
+export const MAX_PATTERN_LENGTH = 128;
+/**
+ * The longest body of a class or brace set the lexer reads: a longer one makes a pattern longer
+ * than MAX_PATTERN_LENGTH, refused anyway. Unbounded, each `[` or `{` without its closer made the lexer read
+ * the rest of the word, at every one of them: 16 KB of `a[` took 0.4 s and each doubling four
+ * times as long (1 MiB: most of an hour).
+ */
+export const MAX_SET_BODY = MAX_PATTERN_LENGTH;
 export const Name = createToken({
   name: 'Name',
-  pattern: new RegExp(`(?:[${NAME_CHAR}]|\\[[^\\]\\s\`<>#]*\\]|\\{[^}\\s\`<>#]*\\})+`),
+  pattern: new RegExp(`(?:[${NAME_CHAR}]|\\[[^\\]\\s\`<>#]{0,${MAX_SET_BODY}}\\]|\\{[^}\\s\`<>#]{0,${MAX_SET_BODY}}\\})+`),
   label: 'a name',
   categories: NAME_STRAY,
 });

@@ -58,6 +58,16 @@ test('a file of stray characters stops being read after MAX_LEX_LINES lines of t
   assert.equal(tail.document.statements.map((st) => st.kind), ['Instance', 'FromBackup', 'Restore']);
 });
 
+test('a word of unclosed classes or brace sets is read in linear time', () => {
+  // Each `[` made the lexer read the rest of the word for its `]`: 16 KB of `a[` took 0.4 s, and
+  // four times as long at each doubling. Now a class or set is looked for in 128 characters.
+  for (const unit of ['a[', 'a{', '[a', 'a[b']) {
+    const r = parse(H + unit.repeat(500_000 / unit.length));
+    assert.is(r.diagnostics[r.diagnostics.length - 1]!.code, 'input/too-many-errors');
+    assert.ok(r.diagnostics.length <= MAX_ERRORS + 1);
+  }
+});
+
 test('a file of unclosed blocks stops being read after MAX_SYNTAX_ERRORS errors, and says where', () => {
   // 16,000 of them took 19 s to parse (one search of the tokens per error); 1 MiB, 101 s.
   const text = H + 'restore db shop < table x\n'.repeat(16_000);

@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { MAX_LEX_ERRORS, MAX_LEX_LINES, TextScan, tokenize, validateLexer } from '../../src/grammar/lexer.ts';
+import { MAX_PATTERN_LENGTH, MAX_SET_BODY } from '../../src/grammar/tokens.ts';
 
 const cases: [string, string[]][] = [
   ['restore db shop', ['Restore:restore', 'Db:db', 'Name:shop']],
@@ -98,6 +99,24 @@ test('a long line of stray characters is described up to MAX_LEX_ERRORS, then re
   assert.is(r.diagnostics.length, MAX_LEX_ERRORS);
   assert.is(r.stoppedAt, MAX_LEX_ERRORS * 2);
   assert.ok(r.diagnostics.every((d, i) => d.span.start === 2 * i && d.message.startsWith('found `;`: statements need no `;`')));
+});
+
+test('a class or brace set is read up to MAX_SET_BODY characters, the longest pattern', () => {
+  assert.is(MAX_SET_BODY, MAX_PATTERN_LENGTH);
+  for (const [open, close] of [['[', ']'], ['{', '}']]) {
+    const longest = `t${open}${'b'.repeat(MAX_SET_BODY)}${close}_x`;
+    const r = tokenize(longest);
+    assert.equal(r.diagnostics, []);
+    assert.equal(r.tokens.map((t) => t.image), [longest]);
+    const longer = `t${open}${'b'.repeat(MAX_SET_BODY + 1)}${close}_x`;
+    const d = tokenize(longer).diagnostics;
+    assert.is(d[0]!.span.start, 1);
+    assert.match(d[0]!.message, new RegExp(`not closed within ${MAX_SET_BODY} characters; a whole pattern is at most ${MAX_PATTERN_LENGTH}`));
+    // Not closed at all, in a short word: the message quotes it and the fix closes it.
+    const short = tokenize(`t${open}ab c`).diagnostics[0]!;
+    assert.match(short.message, /is not closed: `.` is missing/);
+    assert.equal(short.fix, { span: { start: 4, end: 4 }, text: close });
+  }
 });
 
 test('`;` inside a block and `:` after `restore` are described from their block and line, with the scan shared', () => {
