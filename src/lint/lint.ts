@@ -221,6 +221,9 @@ function mergeFindings(messages: LintMessage[]): LintMessage[] {
  * of directives naming unknown rules gave 125,780 messages and 58 MB of output. The counts of
  * the file result stay complete.
  */
+/** `1 error`, `2 errors`: as the stylish summary counts. */
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 function capMessages(messages: LintMessage[]): LintMessage[] {
   if (messages.length <= MAX_ERRORS) return messages;
   const shown = messages.slice(0, MAX_ERRORS);
@@ -230,7 +233,7 @@ function capMessages(messages: LintMessage[]): LintMessage[] {
   shown.push({
     ruleId: null,
     severity: errors > 0 ? 2 : 1,
-    message: `${hidden.length} more problems in this file are not shown (${errors} errors, ${hidden.length - errors} warnings)`,
+    message: `${count(hidden.length, 'more problem')} in this file ${hidden.length === 1 ? 'is' : 'are'} not shown (${count(errors, 'error')}, ${count(hidden.length - errors, 'warning')})`,
     span: { start: at, end: at },
     help: 'fix the problems above first; the counts in the summary include every problem',
     code: 'lint/too-many-problems',

@@ -26,6 +26,15 @@ test('config maxEntries: 1 is a config error with its position, not a stack trac
   assert.not.match(r.stderr, /internal error/);
 });
 
+test('one problem past the 100 shown is counted in the singular', () => {
+  const body = H + 'restore db shop < table orders as orders_r >\n';
+  const dir = workspace(body + '# restorec-disable-next-line no-such-rule-x\n'.repeat(101));
+  const r = restorec(['lint', 'spec.restore'], { cwd: dir });
+  assert.is(r.status, 1);
+  assert.match(r.stdout, /1 more problem in this file is not shown \(1 error, 0 warnings\)  lint\/too-many-problems/);
+  assert.match(r.stdout, /✖ 101 problems \(101 errors, 0 warnings\)/);
+});
+
 test('a file of 1 MiB of suppressions naming unknown rules: 100 problems shown, all counted', () => {
   const line = '# restorec-disable-next-line no-such-rule-x\n';
   const body = H + 'restore db shop < table orders as orders_r >\n';
