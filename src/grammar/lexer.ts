@@ -155,6 +155,9 @@ function afterLineKeyword(text: string, offset: number, lineStart: number): stri
  * A character no token starts with, said in the words of the mistake it usually is: `{ }` or
  * `( )` for a block, `;` after a statement, quotes around a name, `=>` for `as`, `db.table`.
  */
+/** The rest of a word after an unclosed `[` or `{`, up to one character past the longest body the lexer reads. */
+const SET_BODY = new RegExp(`[^\\s<>#\`]{0,${MAX_SET_BODY + 1}}`, 'y');
+
 function lexErrorFor(text: string, offset: number, length: number, scan: TextScan): Diagnostic {
   const ch = String.fromCodePoint(text.codePointAt(offset) ?? 0);
   const span = { start: offset, end: offset + length };
@@ -182,9 +185,8 @@ function lexErrorFor(text: string, offset: number, length: number, scan: TextSca
     // than the longest body the lexer takes: one word of `a[a[a[…` holds thousands of these).
     const what = ch === '[' ? 'class' : 'set of alternatives';
     const close = ch === '[' ? ']' : '}';
-    const word = new RegExp(`[^\\s<>#\`]{0,${MAX_SET_BODY + 1}}`, 'y');
-    word.lastIndex = offset + 1;
-    const body = word.exec(text)![0];
+    SET_BODY.lastIndex = offset + 1;
+    const body = SET_BODY.exec(text)![0];
     const at = offset + 1 + body.length;
     if (body.includes(close) || body.length > MAX_SET_BODY) {
       // Closed only past the longest body the lexer takes, or not at all within it.

@@ -216,14 +216,14 @@ function mergeFindings(messages: LintMessage[]): LintMessage[] {
   });
 }
 
+/** `1 error`, `2 errors`: as the stylish summary counts. */
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 /**
  * At most MAX_ERRORS messages per file, as for parse problems, and one line for the rest: 1 MiB
  * of directives naming unknown rules gave 125,780 messages and 58 MB of output. The counts of
  * the file result stay complete.
  */
-/** `1 error`, `2 errors`: as the stylish summary counts. */
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
 function capMessages(messages: LintMessage[]): LintMessage[] {
   if (messages.length <= MAX_ERRORS) return messages;
   const shown = messages.slice(0, MAX_ERRORS);
