@@ -17,25 +17,32 @@ function tokenSpan(t: IToken): Span | undefined {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
 
-/** The span of every real token below `node`. */
+/** The span of every real token below `node`: the parser tracks each node's first and last
+ *  offset (nodeLocationTracking), NaN where it holds none but tokens inserted in recovery. */
 function nodeSpan(node: CstNode): Span | undefined {
-  let start = Infinity;
-  let end = -Infinity;
-  const visit = (n: CstNode) => {
-    for (const list of Object.values(n.children)) {
-      for (const el of list) {
-        if (isToken(el)) {
-          const s = tokenSpan(el);
-          if (s) {
-            start = Math.min(start, s.start);
-            end = Math.max(end, s.end);
-          }
-        } else visit(el);
-      }
-    }
-  };
-  visit(node);
-  return start === Infinity ? undefined : { start, end };
+  const loc = node.location;
+  if (loc === undefined || Number.isNaN(loc.startOffset) || loc.endOffset === undefined || Number.isNaN(loc.endOffset)) return undefined;
+  return { start: loc.startOffset, end: loc.endOffset + 1 };
+}
+
+/** The first element under any key, in key order. */
+function firstChild(node: CstNode): CstElement | undefined {
+  const children = node.children;
+  for (const key in children) {
+    const el = children[key]![0];
+    if (el) return el;
+  }
+  return undefined;
+}
+
+/** The first token directly under `node`, in key order. */
+function firstToken(node: CstNode): IToken | undefined {
+  const children = node.children;
+  for (const key in children) {
+    const list = children[key]!;
+    for (let i = 0; i < list.length; i++) if (isToken(list[i]!)) return list[i] as IToken;
+  }
+  return undefined;
 }
 
 function child(node: CstNode, key: string, i = 0): CstElement | undefined {
@@ -58,8 +65,7 @@ export class AstBuilder {
   /** `inAt`: the name of an `at` statement, whose timestamp problems at() words itself. */
   name(node: CstNode | undefined, inAt = false): A.NameNode | undefined {
     if (!node) return undefined;
-    const tokens = Object.values(node.children).flat().filter(isToken);
-    const tok = tokens[0];
+    const tok = firstToken(node);
     const span = tok && tokenSpan(tok);
     if (!tok || !span) return undefined;
     const type = tok.tokenType.name;
@@ -104,7 +110,7 @@ export class AstBuilder {
   }
 
   statement(st: CstNode): A.Statement | undefined {
-    const [inner] = Object.values(st.children).flat();
+    const inner = firstChild(st);
     if (!inner || isToken(inner)) return undefined;
     const span = nodeSpan(inner);
     if (!span) return undefined;

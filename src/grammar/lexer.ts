@@ -1,5 +1,5 @@
 // The lexer, and the translation of its errors into diagnostics.
-import { Lexer, type ILexerErrorMessageProvider, type IToken } from 'chevrotain';
+import { Lexer, type ILexerErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import { allTokens, MAX_PATTERN_LENGTH, MAX_SET_BODY } from './tokens.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 
@@ -10,17 +10,28 @@ const SILENT_ERRORS: ILexerErrorMessageProvider = {
   buildUnableToPopLexerModeMessage: () => 'unable to pop a lexer mode',
 };
 
+/**
+ * Chevrotain's offset-only tokens have no endOffset, which the parser's node locations
+ * (nodeLocationTracking: the spans of statements and items) are built from: tokens are made here
+ * with one. Its constructor picks this method by name for positionTracking 'onlyOffset'.
+ */
+class OffsetLexer extends Lexer {
+  createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken {
+    return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType };
+  }
+}
+
 function getLexer(): Lexer {
   // Offsets only: line and column are derived when printing. Validations run in the tests.
   // safeMode skips the first-character analysis of every pattern: it costs more at start-up
   // than it saves on files of the size spec files have (at most 1 MiB, see MAX_SOURCE_BYTES).
   // Its error messages are never shown (lexErrorFor words each error): no string is made for each.
-  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true, safeMode: true, errorMessageProvider: SILENT_ERRORS });
+  lexer ??= new OffsetLexer(allTokens, { positionTracking: 'onlyOffset', skipValidations: true, safeMode: true, errorMessageProvider: SILENT_ERRORS });
   return lexer;
 }
 
 export function validateLexer(): Lexer {
-  return new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  return new OffsetLexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
 }
 
 /**

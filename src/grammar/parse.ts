@@ -1,10 +1,10 @@
 // The grammar's public entry: text in, {document, diagnostics} out. Never throws on user input.
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type * as A from './ast.ts';
 import { SourceFile } from './source.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 import { tokenize } from './lexer.ts';
-import { MAX_SYNTAX_ERRORS, parseTokens } from './parser.ts';
+import { MAX_SYNTAX_ERRORS, parseTokens, type StrayToken } from './parser.ts';
 import { AstBuilder } from './build-ast.ts';
 import { oneErrorPerLine, recognitionDiagnostic, strayDiagnostic, type SyntaxContext } from './syntax-help.ts';
 import { firstAtLeast } from './sorted.ts';
@@ -28,15 +28,18 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-function collectStrays(node: CstNode, out: { token: IToken; inBlock: boolean }[]): void {
-  for (const [key, list] of Object.entries(node.children)) {
-    for (const el of list) {
-      if ('image' in el) {
-        if (key === 'StatementStray') out.push({ token: el, inBlock: false });
-        else if (key === 'BlockStray') out.push({ token: el, inBlock: true });
-      } else collectStrays(el, out);
-    }
+/** A token's index in `tokens` (sorted by offset, as the lexer gives them), or -1: a token the
+ *  parser inserted in recovery is not there. A search, not a map of every token: it is asked
+ *  only about errors and strays. */
+function tokenIndex(tokens: readonly IToken[], t: IToken): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.startOffset < t.startOffset) lo = mid + 1;
+    else hi = mid;
   }
+  return tokens[lo] === t ? lo : -1;
 }
 
 /**
@@ -44,26 +47,27 @@ function collectStrays(node: CstNode, out: { token: IToken; inBlock: boolean }[]
  * new mistake: a run is reported only when no error starts between the token two before it
  * and the run itself.
  */
-function strayDiagnostics(cst: CstNode, ctx: SyntaxContext, earlier: Diagnostic[]): Diagnostic[] {
+function strayDiagnostics(strays: readonly StrayToken[], ctx: SyntaxContext, earlier: Diagnostic[]): Diagnostic[] {
   const errorStarts = earlier.map((d) => d.span.start).sort((a, b) => a - b);
   // A binary search, not a scan: a file can hold tens of thousands of errors and strays.
   const errorBetween = (from: number, to: number) => {
     const k = firstAtLeast(errorStarts, from);
     return k < errorStarts.length && errorStarts[k]! <= to;
   };
-  const strays: { token: IToken; inBlock: boolean }[] = [];
-  collectStrays(cst, strays);
-  strays.sort((a, b) => a.token.startOffset - b.token.startOffset);
   const { tokens, indexOf } = ctx;
+  const adjacent = (a: IToken, b: IToken) => {
+    const k = indexOf(a);
+    return k !== -1 && indexOf(b) === k + 1;
+  };
   const out: Diagnostic[] = [];
   let i = 0;
   while (i < strays.length) {
     // One diagnostic for each run of adjacent stray tokens.
     let j = i;
-    while (j + 1 < strays.length && indexOf.get(strays[j + 1]!.token) === (indexOf.get(strays[j]!.token) ?? -2) + 1 && strays[j + 1]!.inBlock === strays[i]!.inBlock) j++;
+    while (j + 1 < strays.length && adjacent(strays[j]!.token, strays[j + 1]!.token) && strays[j + 1]!.inBlock === strays[i]!.inBlock) j++;
     const first = strays[i]!;
     i = j + 1;
-    const k = indexOf.get(first.token) ?? 0;
+    const k = Math.max(0, indexOf(first.token));
     const from = k >= 2 ? tokens[k - 2]!.startOffset : 0;
     if (errorBetween(from, first.token.startOffset)) continue;
     out.push(strayDiagnostic(first.token, first.inBlock, ctx));
@@ -112,12 +116,10 @@ export function parse(text: string, name = '<input>', initial: Diagnostic[] = []
   // Where reading stopped, and after how many of which errors: the parser's stop comes first if both stopped.
   const stopped = parsed.stoppedAt !== undefined ? { at: parsed.stoppedAt, why: `${MAX_SYNTAX_ERRORS} syntax errors` } : lexStop !== undefined ? { at: lexStop, why: `${lexed.diagnostics.length} syntax errors` } : undefined;
   const openTokens = tokens.filter((t) => t.tokenType.name === 'LAngle');
-  const indexOf = new Map<IToken, number>();
-  tokens.forEach((t, i) => indexOf.set(t, i));
-  const ctx: SyntaxContext = { text, tokens, indexOf, opens: { tokens: openTokens, offsets: openTokens.map((t) => t.startOffset) } };
+  const ctx: SyntaxContext = { text, tokens, indexOf: (t) => tokenIndex(tokens, t), opens: { tokens: openTokens, offsets: openTokens.map((t) => t.startOffset) } };
   for (const e of errors) diagnostics.push(recognitionDiagnostic(e, ctx));
   // Loops, not push(...list): a file can hold 140,000 of these, past what a call's arguments hold.
-  for (const d of strayDiagnostics(cst, ctx, diagnostics)) diagnostics.push(d);
+  for (const d of strayDiagnostics(parsed.strays, ctx, diagnostics)) diagnostics.push(d);
   const builder = new AstBuilder(options.timestamps);
   const document = builder.document(cst, text.length);
   document.comments = comments.map((c) => ({ span: { start: c.startOffset, end: c.startOffset + c.image.length }, text: c.image }));

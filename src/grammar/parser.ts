@@ -21,6 +21,14 @@ let budget = Infinity;
 
 /** The text being parsed, to tell whether a token starts its line. */
 let text = '';
+
+/** A token the grammar took as stray (outside any statement, or in a block), as it was consumed. */
+export interface StrayToken {
+  token: IToken;
+  inBlock: boolean;
+}
+/** The strays of the current parse: recorded where they are consumed, not found by a walk of the tree afterwards. */
+let strays: StrayToken[] = [];
 const STATEMENT_KEYWORDS = new Set<TokenType>([T.Instance, T.From, T.At, T.Region, T.Instant, T.Restore]);
 
 /** A statement keyword that is the first token on its line. */
@@ -62,6 +70,8 @@ class RestoreParser extends CstParser {
     super(parserTokens, {
       recoveryEnabled,
       maxLookahead: 2,
+      // Each CST node's first and last offset, for the spans of statements and items (build-ast.ts).
+      nodeLocationTracking: 'onlyOffset',
       skipValidations,
       errorMessageProvider: countingProvider,
       traceInitPerf: process.env['RESTOREC_TRACE_INIT'] ? 2 : false, // start-up cost of each analysis phase
@@ -75,6 +85,10 @@ class RestoreParser extends CstParser {
       if (process.env['RESTOREC_TRACE_INIT']) process.stderr.write(`lookahead paths: ${stats.recorded} recorded by the build, ${stats.computed} computed\n`);
     } else this.performSelfAnalysis();
     this.recorded = undefined;
+  }
+
+  private stray(token: IToken, inBlock: boolean): void {
+    if (!this.RECORDING_PHASE) strays.push({ token, inBlock });
   }
 
   // Chevrotain's recording phase, given the build's productions instead (gast-cache.ts).
@@ -96,7 +110,7 @@ class RestoreParser extends CstParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.SUBRULE(this.statement) },
-        { ALT: () => this.CONSUME(T.StatementStray) },
+        { ALT: () => this.stray(this.CONSUME(T.StatementStray), false) },
       ]);
     });
   });
@@ -189,7 +203,7 @@ class RestoreParser extends CstParser {
         { ALT: () => this.SUBRULE(this.tableItem) },
         { ALT: () => this.SUBRULE(this.exceptTableItem) },
         { ALT: () => this.CONSUME(T.Comma) },
-        { ALT: () => this.CONSUME(T.BlockStray) },
+        { ALT: () => this.stray(this.CONSUME(T.BlockStray), true) },
       ]);
     });
     this.CONSUME(T.RAngle);
@@ -267,6 +281,8 @@ export function recordedLookahead(): RecordedLookahead {
 export interface TokensParse {
   cst: CstNode;
   errors: IRecognitionException[];
+  /** The stray tokens in the tree, in the order of the text. */
+  strays: StrayToken[];
   /** Set when the parse stopped at MAX_SYNTAX_ERRORS: the offset where it stopped. */
   stoppedAt?: number;
 }
@@ -283,13 +299,15 @@ export function parseTokens(tokens: IToken[], source = '', strictFirst = instanc
   if (strictFirst) {
     const parser = getStrictParser();
     text = source;
+    strays = [];
     parser.input = tokens;
     try {
       const cst = parser.document();
-      if (parser.errors.length === 0) return { cst, errors: [] };
+      if (parser.errors.length === 0) return { cst, errors: [], strays };
     } finally {
       budget = Infinity;
       text = '';
+      strays = [];
     }
   }
   return parseRecovering(tokens, source);
@@ -299,10 +317,11 @@ function parseRecovering(tokens: IToken[], source: string): TokensParse {
   const parser = getParser();
   budget = MAX_SYNTAX_ERRORS;
   text = source;
+  strays = [];
   parser.input = tokens;
   try {
     const cst = parser.document();
-    return { cst, errors: parser.errors };
+    return { cst, errors: parser.errors, strays };
   } catch (e) {
     if (!(e instanceof TooManyErrors)) throw e;
     // The tree of the stopped parse is lost with the exception: parse again only the tokens
@@ -311,12 +330,14 @@ function parseRecovering(tokens: IToken[], source: string): TokensParse {
     const at = tokens.indexOf(errors[errors.length - 1]!.token);
     const cut = at === -1 ? tokens.length : at; // -1: the error was at the end of the file
     budget = Infinity;
+    strays = [];
     parser.input = tokens.slice(0, cut);
     const cst = parser.document();
-    return { cst, errors, stoppedAt: cut < tokens.length ? tokens[cut]!.startOffset : (tokens[cut - 1]?.endOffset ?? -1) + 1 };
+    return { cst, errors, strays, stoppedAt: cut < tokens.length ? tokens[cut]!.startOffset : (tokens[cut - 1]?.endOffset ?? -1) + 1 };
   } finally {
     budget = Infinity;
     text = '';
+    strays = [];
   }
 }
 

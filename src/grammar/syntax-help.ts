@@ -27,8 +27,8 @@ const BLOCK_WORDS = ['table', 'except'];
 export interface SyntaxContext {
   text: string;
   tokens: IToken[];
-  /** Each token's index in `tokens`. */
-  indexOf: Map<IToken, number>;
+  /** A token's index in `tokens`, or -1 (a token inserted in recovery). */
+  indexOf: (t: IToken) => number;
   /** The `<` tokens, and their offsets (ascending). */
   opens: { tokens: IToken[]; offsets: number[] };
 }
@@ -70,7 +70,7 @@ function missingName(rule: string, prev: IToken | undefined, beforePrev: IToken 
 
 /** `restore table orders from shop`, `RESTORE TABLE shop.orders TO x`: the spec they mean. */
 function sqlHabit(ctx: SyntaxContext, table: IToken): string {
-  const i = ctx.indexOf.get(table) ?? -1;
+  const i = ctx.indexOf(table);
   const line = (t: IToken | undefined) => t !== undefined && !ctx.text.slice(table.startOffset, t.startOffset).includes('\n');
   let db: string | undefined;
   let name: string | undefined;
@@ -93,11 +93,11 @@ function sqlHabit(ctx: SyntaxContext, table: IToken): string {
 
 /** `restore db shop as shop_r except table tmp*` → the statement with the item in its block. */
 function exceptInBlock(ctx: SyntaxContext, except: IToken, table: IToken): string {
-  let k = ctx.indexOf.get(except) ?? 0;
+  let k = Math.max(0, ctx.indexOf(except));
   while (k > 0 && !(is(ctx.tokens[k], 'Db') && is(ctx.tokens[k - 1], 'Restore'))) k--;
   const source = ctx.tokens[k + 1]?.image ?? 'DATABASE';
   const target = is(ctx.tokens[k + 2], 'As') ? ctx.tokens[k + 3]?.image : undefined;
-  const pattern = ctx.tokens[(ctx.indexOf.get(table) ?? 0) + 1]?.image ?? 'PATTERN';
+  const pattern = ctx.tokens[Math.max(0, ctx.indexOf(table)) + 1]?.image ?? 'PATTERN';
   return target ? `restore db ${source} as ${target} < table * except table ${pattern} >` : `restore db ${source} < table * as {name}_restored except table ${pattern} >`;
 }
 
@@ -110,7 +110,7 @@ export function recognitionDiagnostic(e: IRecognitionException, ctx: SyntaxConte
   const rule = [...stack].reverse().find((r) => r in SHAPE) ?? '';
   const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
   const prevOk = prev && !Number.isNaN(prev.startOffset) ? prev : undefined;
-  const beforePrev = prevOk ? ctx.tokens[(ctx.indexOf.get(prevOk) ?? 0) - 1] : undefined;
+  const beforePrev = prevOk ? ctx.tokens[Math.max(0, ctx.indexOf(prevOk)) - 1] : undefined;
   const shape = SHAPE[rule] ? { help: `write ${SHAPE[rule]}` } : {};
   if (expected.length === 1 && expected[0]!.name === 'RAngle') {
     // Point at the `<` this `>` would close, and offer to insert `>` after the last good token.
@@ -153,7 +153,7 @@ export function recognitionDiagnostic(e: IRecognitionException, ctx: SyntaxConte
   // `from` opens three statements (`from backup`, `from cross-region backup`, `from region`):
   // when the word after it is none of them, the parser stops at `from` itself.
   if (is(found, 'From') && !stack.some((r) => r in SHAPE)) {
-    const next = ctx.tokens[(ctx.indexOf.get(found) ?? 0) + 1];
+    const next = ctx.tokens[Math.max(0, ctx.indexOf(found)) + 1];
     if (next && !['Backup', 'CrossRegion', 'Region'].includes(next.tokenType.name)) {
       const at = tokenSpan(next, text.length);
       const guess = isWord(next) ? closest(next.image, ['backup']) : undefined;
@@ -192,7 +192,7 @@ export function recognitionDiagnostic(e: IRecognitionException, ctx: SyntaxConte
 /** A run of stray tokens (the parser skipped them): one diagnostic, on its first token. */
 export function strayDiagnostic(first: IToken, inBlock: boolean, ctx: SyntaxContext): Diagnostic {
   const span = tokenSpan(first, ctx.text.length);
-  const k = ctx.indexOf.get(first) ?? 0;
+  const k = Math.max(0, ctx.indexOf(first));
   const prev = ctx.tokens[k - 1];
   const beforePrev = ctx.tokens[k - 2];
   const sameLine = (a: IToken | undefined) => a !== undefined && !ctx.text.slice(a.startOffset, first.startOffset).includes('\n');

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse, print, type Diagnostic } from '../../src/grammar/index.ts';
 import { meaning } from '../helpers/ast.ts';
 import { tokenize } from '../../src/grammar/lexer.ts';
-import { parseTokens } from '../../src/grammar/parser.ts';
+import { parseTokens, type TokensParse } from '../../src/grammar/parser.ts';
+import type { CstNode, IToken } from 'chevrotain';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 300);
 
@@ -125,6 +126,42 @@ function sameBothWays(text: string): void {
   assert.equal(strictFirst.errors.map((e) => [e.name, e.message, e.token.startOffset]), recovering.errors.map((e) => [e.name, e.message, e.token.startOffset]), JSON.stringify(text));
   assert.equal(strictFirst.stoppedAt, recovering.stoppedAt);
   assert.equal(strictFirst.cst, recovering.cst, JSON.stringify(text));
+  assert.equal(strictFirst.strays, recovering.strays, JSON.stringify(text));
+  treeFacts(strictFirst, text);
+  treeFacts(recovering, text);
+}
+
+/**
+ * What the AST builder and the stray diagnostics read from a parse without walking the tree,
+ * checked against a walk of it: each node's location (nodeLocationTracking) spans exactly its
+ * real tokens (not those inserted in recovery), and the strays the grammar recorded as it
+ * consumed them are the tree's StatementStray and BlockStray tokens, in the order of the text.
+ */
+function treeFacts(parsed: TokensParse, text: string): void {
+  const strays: { token: IToken; inBlock: boolean }[] = [];
+  const walk = (node: CstNode): { start: number; end: number } => {
+    const span = { start: Infinity, end: -Infinity };
+    for (const [key, list] of Object.entries(node.children)) {
+      for (const el of list) {
+        let s: { start: number; end: number };
+        if ('image' in el) {
+          if (key === 'StatementStray' || key === 'BlockStray') strays.push({ token: el, inBlock: key === 'BlockStray' });
+          if (el.isInsertedInRecovery || Number.isNaN(el.startOffset)) continue;
+          assert.is(el.endOffset, el.startOffset + el.image.length - 1, 'a token\'s endOffset is its last character');
+          s = { start: el.startOffset, end: el.startOffset + el.image.length };
+        } else s = walk(el);
+        span.start = Math.min(span.start, s.start);
+        span.end = Math.max(span.end, s.end);
+      }
+    }
+    const loc = node.location!;
+    const got = Number.isNaN(loc.startOffset) || loc.endOffset === undefined || Number.isNaN(loc.endOffset) ? undefined : { start: loc.startOffset, end: loc.endOffset + 1 };
+    assert.equal(got, span.start === Infinity ? undefined : span, `location of ${node.name} in ${JSON.stringify(text)}`);
+    return span;
+  };
+  walk(parsed.cst);
+  strays.sort((a, b) => a.token.startOffset - b.token.startOffset);
+  assert.equal(parsed.strays.map((s) => [s.token.startOffset, s.inBlock]), strays.map((s) => [s.token.startOffset, s.inBlock]), JSON.stringify(text));
 }
 
 test('with or without error recovery first, valid specs, examples and broken input parse alike', () => {
