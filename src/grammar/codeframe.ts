@@ -32,15 +32,26 @@ function displayLine(line: string): { text: string; map: (col: number) => number
   return { text, map: (col) => prefix[Math.max(0, Math.min(col, prefix.length - 1))] as number };
 }
 
-/** A few lines showing `span` with a caret underline. */
-export function codeFrame(source: SourceFile, span: Span, style: Style = plainStyle, label = ''): string {
+/**
+ * How many characters of a long line are made safe for display on each side of the span: a
+ * character shows as at least one, so the window shown (MAX_WIDTH from 20 before the span) lies
+ * inside, and the frame is the one the whole line would give. displayLine reads every character
+ * it is given: the frame of a span on a line of 1 MiB took a tenth of a second or more.
+ */
+const RAW_WINDOW = 4 * MAX_WIDTH;
+
+/** A few lines showing `span` with a caret underline. `window`: see RAW_WINDOW (tests compare with none). */
+export function codeFrame(source: SourceFile, span: Span, style: Style = plainStyle, label = '', window = RAW_WINDOW): string {
   const start = source.position(span.start);
   const end = source.position(Math.max(span.start, span.end));
   const lineNo = start.line;
-  const raw = source.lineText(lineNo);
-  const shown = displayLine(raw);
-  const from = shown.map(start.column - 1);
-  const to = end.line === lineNo ? Math.max(from + 1, shown.map(end.column - 1)) : Math.max(from + 1, shown.text.length);
+  const line = source.lineText(lineNo);
+  // A surrogate pair split by the cut shows as one odd character, outside what is shown.
+  const long = line.length > 2 * window;
+  const cutFrom = long ? Math.max(0, start.column - 1 - window) : 0;
+  const shown = displayLine(long ? line.slice(cutFrom, start.column - 1 + window) : line);
+  const from = shown.map(start.column - 1 - cutFrom);
+  const to = end.line === lineNo ? Math.max(from + 1, shown.map(end.column - 1 - cutFrom)) : Math.max(from + 1, shown.text.length);
   // Long lines are shown as a window around the span.
   let text = shown.text;
   let offset = 0;
@@ -53,7 +64,10 @@ export function codeFrame(source: SourceFile, span: Span, style: Style = plainSt
   const gutter = (n: string) => style.dim(` ${n.padStart(gutterWidth)} | `);
   const lines: string[] = [];
   if (lineNo > 1) {
-    const before = displayLine(source.lineText(lineNo - 1)).text;
+    const previous = source.lineText(lineNo - 1);
+    // Its first MAX_WIDTH characters show, and a long line's first characters are enough (but to tell it is blank).
+    const head = previous.length > window ? displayLine(previous.slice(0, MAX_WIDTH + 1)).text : undefined;
+    const before = head !== undefined && head.trim() !== '' ? head : displayLine(previous).text;
     if (before.trim() !== '') lines.push(gutter(String(lineNo - 1)) + (before.length > MAX_WIDTH ? before.slice(0, MAX_WIDTH) + '…' : before));
   }
   lines.push(gutter(String(lineNo)) + text);
