@@ -118,7 +118,7 @@ export function compile(input: CompileInput, inventory: Inventory, options: Comp
   }
 
   const caseInsensitive = isCaseInsensitive(inventory);
-  const expander = new Expander(ContentsIndex.of(contents, caseInsensitive), label);
+  const expander = new Expander(ContentsIndex.of(contents, caseInsensitive), label, options.scanners);
   for (const r of of(doc, 'Restore')) expander.restore(r);
   const expanded = expander.result();
   // Not push(...): there can be more than a call takes. Each under the identity of its rule.

@@ -4,7 +4,7 @@
 import { closest, error, writeExactName, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
-import { ContentsIndex, ListScanner, matchNames } from './lookup.ts';
+import { ContentsIndex, ListScanner, matchNames, type ScannerCache } from './lookup.ts';
 import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
@@ -93,9 +93,12 @@ export class Expander {
   readonly #label: string;
   readonly #registry: PlanRegistry;
   readonly #diagnostics: Diagnostic[] = [];
+  /** Scanners shared with the other specs of the run, if it shares them. */
+  readonly #scanners: ScannerCache | undefined;
 
-  constructor(index: ContentsIndex, label: string) {
+  constructor(index: ContentsIndex, label: string, scanners?: ScannerCache) {
     this.#index = index;
+    this.#scanners = scanners;
     this.#ci = index.caseInsensitive;
     this.#label = label;
     this.#registry = new PlanRegistry(this.#ci);
@@ -233,7 +236,7 @@ export class Expander {
       if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
     }
     if (broken) return;
-    const scanner = new ListScanner(patterns, this.#ci);
+    const scanner = this.#scanners ? this.#scanners.for(patterns, this.#ci) : new ListScanner(patterns, this.#ci);
     let badDbTargets = 0;
     for (const { db, captures } of dbs) {
       const target = dbTemplate ? applyTemplate(dbTemplate, db.Database, captures) : db.Database;

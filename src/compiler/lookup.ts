@@ -304,6 +304,31 @@ export class ListScanner {
   }
 }
 
+/** At most this many scanners are kept by a ScannerCache; past that it starts again. */
+const MAX_SHARED_SCANNERS = 256;
+
+/**
+ * Scanners shared by the statements of one run (a lint of thousands of specs) whose blocks have
+ * the same patterns, in the same order, on instances that compare names alike: a scanner keeps
+ * the answer for the last list it scanned, so a block repeated across files over one snapshot
+ * scans its table list once. What a pattern matches depends on its text and the comparison
+ * alone, so which statement's patterns the scanner holds makes no difference. Made per run, so
+ * nothing is kept past it; bounded within it.
+ */
+export class ScannerCache {
+  readonly #scanners = new Map<string, ListScanner>();
+
+  for(items: readonly PatternName[], caseInsensitive: boolean): ListScanner {
+    const key = JSON.stringify([caseInsensitive, ...items.map((p) => p.node.value)]);
+    let scanner = this.#scanners.get(key);
+    if (!scanner) {
+      if (this.#scanners.size >= MAX_SHARED_SCANNERS) this.#scanners.clear();
+      this.#scanners.set(key, (scanner = new ListScanner(items, caseInsensitive)));
+    }
+    return scanner;
+  }
+}
+
 /** Patterns of one block whose matches a name's bits can hold (see ListScanner's masks). */
 const MAX_MASKED_PATTERNS = 31;
 

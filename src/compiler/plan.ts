@@ -1,6 +1,7 @@
 // The RestorePlan: every source → target a spec resolves to against an inventory, each with
 // the span of the spec that asked for it. Emission and `restorec plan` read only this.
 import type { Span } from '../grammar/index.ts';
+import type { ScannerCache } from './lookup.ts';
 
 export interface PlanTable {
   source: string;
@@ -52,6 +53,8 @@ export interface CompileOptions {
    * hashing (and loading node:crypto, a tenth of a pre-commit hook's start-up). Default true.
    */
   clientTokens?: boolean;
+  /** Made once for a run that compiles many specs (lint), to share what their blocks scan: see ScannerCache. */
+  scanners?: ScannerCache;
 }
 
 export const DEFAULT_MAX_ENTRIES = 50;

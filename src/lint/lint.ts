@@ -8,6 +8,7 @@ import { isCaseInsensitive, type Inventory } from '../compiler/inventory.ts';
 import { expandSpec, type UnresolvedPattern } from '../compiler/spec-plan.ts';
 import type { RestorePlan } from '../compiler/plan.ts';
 import { asOwned } from '../compiler/problem-ids.ts';
+import { ScannerCache } from '../compiler/lookup.ts';
 import { configFor, resolveRules, ruleIdOf, type Config, type ResolvedRule } from './config.ts';
 import { formatMessage, type LintRule, type Need, type ProjectFile, type RuleContext, type RuleSeverity } from './rule.ts';
 import { parseSuppressions, SuppressionIndex } from './suppressions.ts';
@@ -93,6 +94,8 @@ interface Settings {
 
 export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResult[] {
   const cache = new Map<Config, Settings>();
+  // What the specs' blocks scan, shared: thousands of specs over one snapshot repeat a few blocks.
+  const scanners = new ScannerCache();
 
   // Compile every file first: rules that look across files need every plan.
   const compiled = inputs.map((input) => {
@@ -115,7 +118,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     };
     let plan: RestorePlan | undefined;
     if (parseErrors.length === 0 && input.inventory) {
-      const result = compile(input, input.inventory, { ...config.compile, clientTokens: false });
+      const result = compile(input, input.inventory, { ...config.compile, clientTokens: false, scanners });
       plan = result.plan;
       report(result.diagnostics);
     }

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { buildAutomaton } from '../../src/compiler/glob-match.ts';
 import { parseGlob } from '../../src/compiler/glob-syntax.ts';
 import { compileName, isDiagnostic, type PatternName } from '../../src/compiler/glob.ts';
-import { ContentsIndex, ListScanner, NameIndex, matchNames } from '../../src/compiler/lookup.ts';
+import { ContentsIndex, ListScanner, NameIndex, ScannerCache, matchNames } from '../../src/compiler/lookup.ts';
 import { compareCodeUnits } from '../../src/compiler/names.ts';
 import type { NameNode } from '../../src/grammar/index.ts';
 
@@ -130,6 +130,35 @@ test('a block of more patterns than a name\'s bits hold is scanned without them,
     patterns.forEach((p, k) => assert.equal(got[k], matchNames(p, l), p.node.value));
   }
   assert.ok(patterns.some((p, k) => scanner.scan(lists[1]!)[k]!.length > 0 && p.node.value.startsWith('*')), 'suffix patterns match too');
+});
+
+test('a scanner shared by blocks of the same patterns (a run of many specs) answers each as its own scanner would', () => {
+  // Blocks drawn from a few patterns, so some repeat (in the same order or not, on either
+  // comparison), over lists drawn from a few, so some repeat too: what a shared scanner answers
+  // for each block and list is what a scanner of that block's own compiled patterns answers.
+  const item = fc.constantFrom('a*', 's?', '*a', 'K*', 'ſ*', '[ab]*');
+  const block = fc.record({ globs: fc.array(item, { minLength: 1, maxLength: 3 }), ci: fc.boolean(), list: fc.nat({ max: 2 }) });
+  fc.assert(
+    fc.property(fc.array(fc.array(name, { maxLength: 20 }), { minLength: 3, maxLength: 3 }), fc.array(block, { minLength: 1, maxLength: 12 }), (lists, blocks) => {
+      const shared = new ScannerCache();
+      for (const b of blocks) {
+        const own = b.globs.map((g) => pattern(g, b.ci));
+        const list = lists[b.list]!;
+        const got = shared.for(own, b.ci).scan(list);
+        own.forEach((p, k) => assert.equal(got[k], matchNames(p, list), `${p.node.value} (${b.ci ? 'ci' : 'cs'}) in ${JSON.stringify(b.globs)}`));
+      }
+    }),
+    { numRuns: 1000 },
+  );
+  // The same block is one scanner, whose answer for the list it scanned last is kept.
+  const shared = new ScannerCache();
+  const list = ['a1', 'b1', 'a2'];
+  const first = shared.for(['a*', 'b*'].map((g) => pattern(g, false)), false);
+  const answer = first.scan(list);
+  const again = shared.for(['a*', 'b*'].map((g) => pattern(g, false)), false);
+  assert.ok(again === first && again.scan(list) === answer);
+  assert.ok(shared.for(['b*', 'a*'].map((g) => pattern(g, false)), false) !== first, 'another order is another block');
+  assert.ok(shared.for(['a*', 'b*'].map((g) => pattern(g, true)), true) !== first, 'another comparison is another block');
 });
 
 test('exact lookups scan and index alike, İ included', () => {
