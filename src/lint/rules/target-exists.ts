@@ -1,6 +1,7 @@
 // Target names must not already exist on the instance (InvalidDBName.Duplicate). Compares with
 // the instance's current databases and tables, case-folded when lower_case_table_names is 1 or 2.
 import { foldName } from '../../compiler/names.ts';
+import type { CurrentDatabase } from '../../compiler/inventory.ts';
 import { defineRule } from '../rule.ts';
 
 const SHOWN = 5;
@@ -10,6 +11,26 @@ function listNames(db: string, names: string[]): string {
   const shown = names.slice(0, SHOWN).map((n) => `${db}.${n}`);
   if (names.length > SHOWN) return `${shown.join(', ')} and ${names.length - SHOWN} more`;
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+interface Existing {
+  db: CurrentDatabase;
+  /** Its tables' folded names, made when first asked for. */
+  tables?: Set<string>;
+}
+
+/**
+ * The instance's current databases by folded name: made once per inventory and comparison, not
+ * once per spec (a lint of thousands of specs shares one snapshot and its current tables).
+ * Inventories are not changed once loaded.
+ */
+const EXISTING = [new WeakMap<object, Map<string, Existing>>(), new WeakMap<object, Map<string, Existing>>()] as const;
+
+function existingOf(current: { Databases: CurrentDatabase[] }, ci: boolean): Map<string, Existing> {
+  const cache = EXISTING[ci ? 1 : 0];
+  let dbs = cache.get(current);
+  if (!dbs) cache.set(current, (dbs = new Map(current.Databases.map((db) => [foldName(db.DBName, ci), { db }]))));
+  return dbs;
 }
 
 export default defineRule({
@@ -28,15 +49,16 @@ export default defineRule({
     const current = ctx.inventory!.current;
     if (!current) return; // current-unknown reports this
     const ci = ctx.plan!.caseInsensitive;
-    const dbs = new Map(current.Databases.map((d) => [foldName(d.DBName, ci), d]));
+    const dbs = existingOf(current, ci);
     for (const db of ctx.plan!.databases) {
-      const existing = dbs.get(foldName(db.target, ci));
-      if (!existing) continue;
+      const found = dbs.get(foldName(db.target, ci));
+      if (!found) continue;
+      const existing = found.db;
       if (foldName(db.target, ci) !== foldName(db.source, ci)) {
         ctx.report({ messageId: 'database', data: { db: db.target }, span: db.origin, help: 'pick a target database name that does not exist yet' });
       }
       if (existing.Tables === 'unknown') continue; // current-unknown reports this
-      const tables = new Set(existing.Tables.map((t) => foldName(t, ci)));
+      const tables = (found.tables ??= new Set(existing.Tables.map((t) => foldName(t, ci))));
       // One finding per item of the spec: a pattern whose targets exist is reported once, naming them.
       const byItem = new Map<string, { span: typeof db.origin; names: string[] }>();
       for (const t of db.tables) {
