@@ -1,4 +1,4 @@
-// Chevrotain as restorec's bundles carry it: two patches applied by an esbuild plugin as the
+// Chevrotain as restorec's bundles carry it: three patches applied by an esbuild plugin as the
 // package is bundled (scripts/build.mjs uses it for every bundle; the tests, to check the
 // patched parser against chevrotain's own). A chevrotain whose source no longer reads as
 // expected fails the build rather than go unpatched.
