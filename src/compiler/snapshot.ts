@@ -61,6 +61,11 @@ function checkUnique(inv: Inventory, text: string): SchemaProblem[] {
 
 /** Parses and validates snapshot text; `file` names it in messages. */
 export function loadSnapshot(text: string, file: string): SnapshotResult {
+  // The readers refuse a larger file unread; this holds for a text from anywhere else too (every
+  // character is at least one byte of UTF-8, so no file within the limit is refused here).
+  if (text.length > MAX_SNAPSHOT_BYTES) {
+    return { ok: false, problems: [`${file}: the snapshot is ${text.length} characters long; snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused`] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadSnapshot, readablePath } from '../../src/compiler/index.ts';
+import { loadSnapshot, MAX_SNAPSHOT_BYTES, readablePath } from '../../src/compiler/index.ts';
 
 const examples = new URL('../../examples/', import.meta.url).pathname;
 
@@ -58,6 +58,20 @@ test('missing fields, bad JSON, trailing spaces and duplicates are refused', () 
   dup.contents[0]!.Databases.push({ Database: 'shop', Tables: [] });
   const r4 = loadSnapshot(JSON.stringify(dup), 's.json');
   assert.ok(!r4.ok && /Databases\[1\]\.Database: database "shop" is listed twice/.test(r4.problems.join('\n')));
+});
+
+test('a text longer than the snapshot limit is refused before it is parsed, whoever read it', () => {
+  // The fuzz target found a mutated snapshot of 462 million characters (a database repeated
+  // 3,000 times within a contents entry repeated 3,000 times) that took 16 s to check: the file
+  // readers refuse it unread, and so does loadSnapshot now. Whitespace: it would parse.
+  const started = Date.now();
+  const r = loadSnapshot(`{"version":1}${' '.repeat(MAX_SNAPSHOT_BYTES - 12)}`, 'big.inventory.json');
+  assert.is(r.ok, false);
+  assert.equal(r.ok ? [] : r.problems, [`big.inventory.json: the snapshot is ${MAX_SNAPSHOT_BYTES + 1} characters long; snapshots larger than 256 MiB are refused`]);
+  assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+  // A text within the limit is read (and refused for what it holds, not for its size).
+  const at = loadSnapshot(`{"version":1}${' '.repeat(1000)}`, 'ok.inventory.json');
+  assert.ok(!at.ok && !at.problems[0]!.includes('refused'), at.ok ? '' : at.problems[0]);
 });
 
 test('readable paths', () => {
