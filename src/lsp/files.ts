@@ -2,11 +2,12 @@
 // restorec.config.json, or the configured one) and the snapshot beside the spec
 // (NAME.inventory.json). Never the network. Each file is read again only when its size or
 // modification time changes, so a keystroke costs a stat, not a 100,000-table JSON parse.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { SourceFile } from '../grammar/index.ts';
-import { loadSnapshot, type Inventory } from '../compiler/index.ts';
-import { ConfigError, findConfig, parseConfig, type Config } from '../lint/config.ts';
+import { readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
+import { loadSnapshot, MAX_SNAPSHOT_BYTES, type Inventory } from '../compiler/index.ts';
+import { ConfigError, findConfig, MAX_CONFIG_BYTES, parseConfig, type Config } from '../lint/config.ts';
 import { rules } from '../lint/registry.ts';
 import { neighbourSnapshot } from '../cli/snapshots.ts';
 
@@ -33,10 +34,18 @@ interface Entry<T> {
   value: T;
 }
 
-/** Values computed from a file's text, recomputed when the file changes on disk. */
+/**
+ * Values computed from a file's text, recomputed when the file changes on disk. Read as the CLI
+ * reads it: at most `limit` bytes (a snapshot of 600 MB beside a spec must not
+ * take the editor's memory), a larger file refused unread in `refused`'s words.
+ */
 class FileCache<T> {
   readonly #entries = new Map<string, Entry<T>>();
-  constructor(readonly load: (path: string, text: string) => T) {}
+  constructor(
+    readonly limit: number,
+    readonly refused: string,
+    readonly load: (path: string, text: string) => T,
+  ) {}
 
   /** undefined when the file does not exist (or cannot be statted). */
   get(path: string): T | { unreadable: string } | undefined {
@@ -57,7 +66,9 @@ class FileCache<T> {
     if (hit && hit.key === key) return hit.value;
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      const read = readJsonTextBounded(path, this.limit);
+      if ('tooLarge' in read) return { unreadable: `it is ${sizeWords(read.size, this.limit)}; ${this.refused}` };
+      text = read.text;
     } catch (e) {
       return { unreadable: String((e as NodeJS.ErrnoException).code ?? e) };
     }
@@ -75,7 +86,7 @@ class FileCache<T> {
 const isUnreadable = (x: unknown): x is { unreadable: string } => typeof x === 'object' && x !== null && 'unreadable' in x;
 
 export class SpecFiles {
-  readonly #configs = new FileCache<ConfigState>((path, text) => {
+  readonly #configs = new FileCache<ConfigState>(MAX_CONFIG_BYTES, 'a config larger than 1 MiB is refused unread', (path, text) => {
     try {
       return { kind: 'ok', path, config: parseConfig(text, path, rules) };
     } catch (e) {
@@ -83,7 +94,7 @@ export class SpecFiles {
       throw e;
     }
   });
-  readonly #snapshots = new FileCache<SnapshotState>((path, text) => {
+  readonly #snapshots = new FileCache<SnapshotState>(MAX_SNAPSHOT_BYTES, `snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`, (path, text) => {
     const loaded = loadSnapshot(text, path);
     if (!loaded.ok) return { kind: 'broken', path, problems: loaded.problems };
     return { kind: 'ok', snapshot: { path, text, inventory: loaded.inventory, source: new SourceFile(path, text) } };

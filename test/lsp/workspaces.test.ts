@@ -3,7 +3,7 @@
 // is missing, where.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
@@ -128,6 +128,26 @@ test('broken snapshot: an error on line 1 naming it, and the rules that need non
   assert.equal(codes(diagnostics), ['1 1 editor/snapshot-error']);
   assert.is(diagnostics[0]!.relatedInformation?.[0]?.location.range.start.line, 2, 'links to the bad line of the snapshot');
   assert.match(String(diagnostics[0]!.message), /spec\.inventory\.json is not a valid inventory snapshot; linted without it\n.*spec\.inventory\.json:3:15: instance: missing required field "EngineVersion"\n/);
+  assert.is(await c.stop(), 0);
+});
+
+test('a snapshot or config over its limit is refused unread, as the CLI refuses it', async () => {
+  // Sparse files: their size is all the server may look at.
+  const dir = tempDir();
+  copyFileSync(join(F, 'broken-snapshot/spec.restore'), join(dir, 'spec.restore'));
+  writeFileSync(join(dir, 'spec.inventory.json'), '');
+  truncateSync(join(dir, 'spec.inventory.json'), 256 * 1024 * 1024 + 1);
+  const c = new LspClient();
+  await c.initialize(dir);
+  const uri = await c.open(join(dir, 'spec.restore'));
+  const { diagnostics } = await c.diagnostics(uri, 1);
+  assert.equal(codes(diagnostics), ['1 1 editor/snapshot-error']);
+  assert.match(String(diagnostics[0]!.message), /cannot read the inventory snapshot .*spec\.inventory\.json: it is 268435457 bytes \(256 MiB\); snapshots larger than 256 MiB are refused unread/);
+  writeFileSync(join(dir, 'restorec.config.json'), '');
+  truncateSync(join(dir, 'restorec.config.json'), 1024 * 1024 + 1);
+  await c.change(uri, 2, [{ text: readFileSync(join(dir, 'spec.restore'), 'utf8') + '\n' }]);
+  const after = (await c.diagnostics(uri, 2)).diagnostics.map((d) => String(d.message));
+  assert.ok(after.some((m) => /cannot read config file .*restorec\.config\.json: it is 1048577 bytes \(1 MiB\); a config larger than 1 MiB is refused unread/.test(m)), after.join('\n'));
   assert.is(await c.stop(), 0);
 });
 
