@@ -3,11 +3,12 @@
 // fact they rest on. apply re-resolves the spec against the live instance and refuses, saying
 // what changed, when the spec, the requests or a lint finding differ.
 import { sha256Hex } from '../compiler/hash.ts';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { baseCrossBackup, findContents, type CompileOptions, type Inventory, type RestorePlan, type RestoreRequest } from '../compiler/index.ts';
 import { UserError } from './errors.ts';
 import { readInput } from './files.ts';
+import { sizeWords } from '../grammar/read-bounded.ts';
 
 export const PLAN_FORMAT = 1;
 /** A saved plan of a million tables is a few tens of MB; more is not one. */
@@ -84,20 +85,37 @@ export function writePlanFile(file: string, plan: SavedPlan): void {
   }
 }
 
-/** Whether a file given to apply is a saved plan rather than a spec: a JSON object. */
+/** How much of a file looksLikePlan reads. */
+const PLAN_PEEK_BYTES = 64;
+
+/**
+ * Whether a file given to apply is a saved plan rather than a spec: a regular file whose first
+ * characters open a JSON object. Only they are read (the whole file was read for them: a 3 GB
+ * `.json` went into memory first). Anything but a regular file is left to the spec reader: a
+ * peek would consume what a FIFO holds, and opening one with no writer waits for one.
+ */
 export function looksLikePlan(file: string): boolean {
   if (!file.endsWith('.json')) return false;
+  let fd: number | undefined;
   try {
-    const head = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 64).trimStart();
-    return head.startsWith('{');
+    if (!statSync(file).isFile()) return false;
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(PLAN_PEEK_BYTES);
+    const n = readSync(fd, head, 0, PLAN_PEEK_BYTES, 0);
+    return head.subarray(0, n).toString('utf8').trimStart().startsWith('{');
   } catch {
     return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Reads and checks a saved plan; the spec it names, with its bytes. */
 export function readPlanFile(file: string): { plan: SavedPlan; specFile: string } {
-  const { bytes } = readInput(file, MAX_PLAN_BYTES);
+  const { bytes, size } = readInput(file, MAX_PLAN_BYTES);
+  if (size > MAX_PLAN_BYTES) {
+    throw new UserError(`${file} is ${sizeWords(size, MAX_PLAN_BYTES)}; saved plans larger than ${MAX_PLAN_BYTES / (1024 * 1024)} MiB are refused unread`, 'check that this is the plan `restorec plan SPEC --out FILE` wrote');
+  }
   let data: unknown;
   try {
     data = JSON.parse(Buffer.from(bytes).toString('utf8'));
