@@ -1,6 +1,6 @@
 // Finding and reading inventory snapshots for the commands that resolve specs (compile, plan,
 // lint, apply): `--inventory FILE`, or the spec's neighbour `NAME.inventory.json`.
-import { loadSnapshot, MAX_SNAPSHOT_BYTES, type Inventory } from '../compiler/index.ts';
+import { loadSnapshot, MAX_SNAPSHOT_BYTES, SNAPSHOT_REFUSED, type Inventory } from '../compiler/index.ts';
 import { describeCode, ReadError, readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
 import { UserError } from './errors.ts';
 import { SPEC_EXTENSION } from './files.ts';
@@ -21,7 +21,7 @@ export function readSnapshotText(path: string, what = 'the inventory snapshot'):
     throw e;
   }
   if ('tooLarge' in read) {
-    throw new UserError(`${what} ${path} is ${sizeWords(read.size, MAX_SNAPSHOT_BYTES)}; snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`, 'check that this is the snapshot you meant (restorec inventory pull writes one)');
+    throw new UserError(`${what} ${path} is ${sizeWords(read.size, MAX_SNAPSHOT_BYTES)}; ${SNAPSHOT_REFUSED}`, 'check that this is the snapshot you meant (restorec inventory pull writes one)');
   }
   return read.text;
 }
@@ -34,7 +34,7 @@ export function readNamedSnapshot(path: string): string {
   } catch (e) {
     throw new Error(e instanceof ReadError ? describeCode(e.code) : (e as Error).message);
   }
-  if ('tooLarge' in read) throw new Error(`it is ${sizeWords(read.size, MAX_SNAPSHOT_BYTES)}; snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`);
+  if ('tooLarge' in read) throw new Error(`it is ${sizeWords(read.size, MAX_SNAPSHOT_BYTES)}; ${SNAPSHOT_REFUSED}`);
   return read.text;
 }
 

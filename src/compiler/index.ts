@@ -2,7 +2,7 @@
 // RestoreTable and RestoreDdrTable emission, and the plan's rendering for people.
 export type * from './inventory.ts';
 export { isCaseInsensitive, findContents, findCrossContents, baseCrossBackup, crossBackupTime } from './inventory.ts';
-export { loadSnapshot, MAX_SNAPSHOT_BYTES, type SnapshotResult } from './snapshot.ts';
+export { loadSnapshot, MAX_SNAPSHOT_BYTES, SNAPSHOT_REFUSED, type SnapshotResult } from './snapshot.ts';
 export { checkInventory, checkRestoreRequest, checkTableMeta, describeErrors, readablePath, formatProblem, type SchemaProblem, type AjvError } from './validate.ts';
 export { compileName, type NameMatcher, type ExactName, type PatternName } from './glob.ts';
 export { parseTemplate, applyTemplate, checkTemplate, type Template, type TemplatePart } from './template.ts';

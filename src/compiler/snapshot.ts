@@ -9,6 +9,8 @@ import { lineColumn, locatePointer } from './json-locate.ts';
  * cannot hold a string much past 512 MiB, so a larger "snapshot" is a mistake (or `/dev/zero`).
  */
 export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+/** What every reader of snapshots says of a larger file (the CLI's and the language server's). */
+export const SNAPSHOT_REFUSED = `snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`;
 
 export type SnapshotResult = { ok: true; inventory: Inventory } | { ok: false; problems: string[] };
 

@@ -162,13 +162,13 @@ function afterLineKeyword(text: string, offset: number, lineStart: number): stri
   return m?.[1];
 }
 
+/** The rest of a word after an unclosed `[` or `{`, up to one character past the longest body the lexer reads. */
+const SET_BODY = new RegExp(`[^\\s<>#\`]{0,${MAX_SET_BODY + 1}}`, 'y');
+
 /**
  * A character no token starts with, said in the words of the mistake it usually is: `{ }` or
  * `( )` for a block, `;` after a statement, quotes around a name, `=>` for `as`, `db.table`.
  */
-/** The rest of a word after an unclosed `[` or `{`, up to one character past the longest body the lexer reads. */
-const SET_BODY = new RegExp(`[^\\s<>#\`]{0,${MAX_SET_BODY + 1}}`, 'y');
-
 function lexErrorFor(text: string, offset: number, length: number, scan: TextScan): Diagnostic {
   const ch = String.fromCodePoint(text.codePointAt(offset) ?? 0);
   const span = { start: offset, end: offset + length };

@@ -74,6 +74,8 @@ export function findConfig(cwd: string): string | undefined {
 
 /** A config is a few lines of JSON; anything larger is refused unread (`/dev/zero` included). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** What every reader of configs says of a larger file (the CLI's and the language server's). */
+export const CONFIG_REFUSED = 'a config larger than 1 MiB is refused unread';
 /** Deeper chains of `extends` are refused: they are a mistake or a loop. */
 const MAX_EXTENDS_DEPTH = 16;
 
@@ -85,7 +87,7 @@ function readConfigText(path: string, from?: string): string {
   } catch (e) {
     throw new ConfigError(`cannot read config file ${named}${e instanceof ReadError ? `: ${describeCode(e.code)}` : ''}`, path);
   }
-  if ('tooLarge' in read) throw new ConfigError(`config file ${named} is ${sizeWords(read.size, MAX_CONFIG_BYTES)}; a config larger than 1 MiB is refused unread`, path);
+  if ('tooLarge' in read) throw new ConfigError(`config file ${named} is ${sizeWords(read.size, MAX_CONFIG_BYTES)}; ${CONFIG_REFUSED}`, path);
   return read.text;
 }
 

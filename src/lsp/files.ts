@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { SourceFile } from '../grammar/index.ts';
 import { readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
-import { loadSnapshot, MAX_SNAPSHOT_BYTES, type Inventory } from '../compiler/index.ts';
-import { ConfigError, findConfig, MAX_CONFIG_BYTES, parseConfig, type Config } from '../lint/config.ts';
+import { loadSnapshot, MAX_SNAPSHOT_BYTES, SNAPSHOT_REFUSED, type Inventory } from '../compiler/index.ts';
+import { CONFIG_REFUSED, ConfigError, findConfig, MAX_CONFIG_BYTES, parseConfig, type Config } from '../lint/config.ts';
 import { rules } from '../lint/registry.ts';
 import { neighbourSnapshot } from '../cli/snapshots.ts';
 
@@ -86,7 +86,7 @@ class FileCache<T> {
 const isUnreadable = (x: unknown): x is { unreadable: string } => typeof x === 'object' && x !== null && 'unreadable' in x;
 
 export class SpecFiles {
-  readonly #configs = new FileCache<ConfigState>(MAX_CONFIG_BYTES, 'a config larger than 1 MiB is refused unread', (path, text) => {
+  readonly #configs = new FileCache<ConfigState>(MAX_CONFIG_BYTES, CONFIG_REFUSED, (path, text) => {
     try {
       return { kind: 'ok', path, config: parseConfig(text, path, rules) };
     } catch (e) {
@@ -94,7 +94,7 @@ export class SpecFiles {
       throw e;
     }
   });
-  readonly #snapshots = new FileCache<SnapshotState>(MAX_SNAPSHOT_BYTES, `snapshots larger than ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MiB are refused unread`, (path, text) => {
+  readonly #snapshots = new FileCache<SnapshotState>(MAX_SNAPSHOT_BYTES, SNAPSHOT_REFUSED, (path, text) => {
     const loaded = loadSnapshot(text, path);
     if (!loaded.ok) return { kind: 'broken', path, problems: loaded.problems };
     return { kind: 'ok', snapshot: { path, text, inventory: loaded.inventory, source: new SourceFile(path, text) } };
