@@ -23,6 +23,10 @@ interface CompiledItem {
   badTargets: number;
   /** What the pattern keeps of each distinct table list (see ContentsIndex.tableList). */
   byList: Map<readonly string[], Kept>;
+  /** The scanner's last answer for this pattern and what was kept of it: the scanner hands the
+   *  same array to consecutive lists in which the pattern matches the same names. */
+  lastMatched: readonly string[] | undefined;
+  lastKept: Kept | undefined;
   /** What each source name becomes, across lists: sharded schemas repeat the same table names in
    *  thousands of otherwise distinct lists (at most PLANNED_NAMES names: bounded memory). */
   bySource: Map<string, Planned>;
@@ -227,7 +231,7 @@ export class Expander {
         else {
           if (template?.fixed && item.target) this.#warnUnusualExact(item.target, 'target table');
           const slot = matcher.kind === 'pattern' ? patterns.push(matcher) - 1 : -1;
-          items.push({ item, matcher, slot, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), bySource: new Map() });
+          items.push({ item, matcher, slot, template, matched: 0, excluded: 0, badTargets: 0, byList: new Map(), lastMatched: undefined, lastKept: undefined, bySource: new Map() });
         }
       }
     }
@@ -273,14 +277,21 @@ export class Expander {
   #kept(ci: CompiledItem, matcher: PatternName, db: ContentDatabase, excepts: CompiledExcept[], scanner: ListScanner): Kept {
     const list = this.#index.tableList(db);
     let kept = ci.byList.get(list);
-    if (!kept) {
-      // #excepted marks the excepts it uses: the same on every database with this list.
-      const matched = ListScanner.usable(list) ? (scanner.scan(list)[ci.slot] as readonly string[]) : this.#index.matchList(list, matcher);
+    if (kept) return kept;
+    const scanned = ListScanner.usable(list);
+    const matched = scanned ? (scanner.scan(list)[ci.slot] as readonly string[]) : this.#index.matchList(list, matcher);
+    if (scanned && matched === ci.lastMatched) kept = ci.lastKept as Kept;
+    else {
+      // #excepted marks the excepts it uses: the same on every database with these matches.
       const sources = excepts.length === 0 ? matched : matched.filter((n) => !this.#excepted(n, excepts));
       const planned = sources.map((n) => planSource(ci, n));
       kept = { sources, planned, excluded: matched.length - sources.length, unusual: planned.some((p) => p.unusual) };
-      ci.byList.set(list, kept);
+      if (scanned) {
+        ci.lastMatched = matched;
+        ci.lastKept = kept;
+      }
     }
+    ci.byList.set(list, kept);
     return kept;
   }
 

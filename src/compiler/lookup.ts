@@ -199,16 +199,21 @@ export class ListScanner {
   readonly #everyItem: readonly number[];
   readonly #ci: boolean;
   #lastList: readonly string[] | undefined;
-  #last: string[][] = [];
+  #last: readonly (readonly string[])[] = [];
   /** The list #masks saw last, its names' bits, and a second buffer for the next list's. */
   #prevList: readonly string[] = [];
   #prevMasks = new Int32Array(0);
   #nextMasks = new Int32Array(0);
+  /** #pass's answer for #prevList: a pattern whose matches did not change keeps its array. */
+  #prevOut: readonly (readonly string[])[];
+  /** The patterns whose matches in the list #masks saw last may differ from those in the one before. */
+  #changed = 0;
 
   constructor(items: readonly PatternName[], caseInsensitive: boolean) {
     this.#items = items;
     this.#ci = caseInsensitive;
     this.#everyItem = items.map((_, k) => k);
+    this.#prevOut = items.map(() => NO_NAMES);
     const first = items.map(({ prefix: lead }) => {
       if (lead === '') return -1; // no literal start: every name
       const c = lead.charCodeAt(0);
@@ -225,7 +230,12 @@ export class ListScanner {
     return list.length < PREFIX_INDEX_MIN;
   }
 
-  /** For each pattern, in order, the names of `list` it matches (the last list's answer is kept). */
+  /**
+   * For each pattern, in order, the names of `list` it matches (the last list's answer is kept).
+   * The arrays are shared and never to be modified: a pattern that matches the same names as in
+   * the list scanned before gets the same array, so a caller may keep what it worked out from an
+   * array by the array's identity.
+   */
   scan(list: readonly string[]): readonly (readonly string[])[] {
     if (list === this.#lastList) return this.#last;
     // One pattern too: its bits are reused across lists like any block's (a sharded schema's
@@ -236,23 +246,31 @@ export class ListScanner {
     return out;
   }
 
-  #pass(list: readonly string[]): string[][] {
+  #pass(list: readonly string[]): readonly (readonly string[])[] {
     const items = this.#items;
-    const out: string[][] = items.map(() => []);
     if (items.length > MAX_MASKED_PATTERNS) {
+      const out: string[][] = items.map(() => []);
       for (let i = 0; i < list.length; i++) {
         const n = list[i]!;
         const candidates = this.#candidates(n);
         for (let j = 0; j < candidates.length; j++) if (items[candidates[j]!]!.test(n)) out[candidates[j]!]!.push(n);
       }
-    } else {
-      const masks = this.#masks(list);
-      for (let i = 0; i < list.length; i++) {
-        let m = masks[i]!;
-        for (let k = 0; m !== 0; k++, m >>>= 1) if (m & 1) out[k]!.push(list[i]!);
-      }
+      for (const names of out) sortByCodeUnits(names);
+      return out;
     }
-    for (const names of out) sortByCodeUnits(names);
+    const masks = this.#masks(list);
+    const changed = this.#changed;
+    const out: (readonly string[])[] = this.#prevOut.slice();
+    if (changed !== 0) {
+      const fresh: string[][] = [];
+      for (let k = 0; k < items.length; k++) if (changed & (1 << k)) out[k] = fresh[k] = [];
+      for (let i = 0; i < list.length; i++) {
+        let m = masks[i]! & changed;
+        for (let k = 0; m !== 0; k++, m >>>= 1) if (m & 1) fresh[k]!.push(list[i]!);
+      }
+      for (const names of fresh) if (names) sortByCodeUnits(names);
+    }
+    this.#prevOut = out;
     return out;
   }
 
@@ -269,6 +287,10 @@ export class ListScanner {
    * database's own): a name equal to the one at the aligned place of the list scanned before
    * takes that name's bits without being tested again. Equal names always match alike, so the
    * alignment (the same place, or one name inserted or removed) decides only how much is reused.
+   *
+   * Also sets #changed: the bits of the names tested and of the previous list's names left
+   * unaligned. A pattern outside it matched only aligned names, in both lists: the alignment keeps
+   * order and pairs equal names, so it matched the same names in the same order.
    */
   #masks(list: readonly string[]): Int32Array {
     const items = this.#items;
@@ -276,6 +298,7 @@ export class ListScanner {
     const prevMasks = this.#prevMasks;
     if (this.#nextMasks.length < list.length) this.#nextMasks = new Int32Array(list.length * 2);
     const masks = this.#nextMasks;
+    let changed = 0;
     let j = 0;
     for (let i = 0; i < list.length; i++) {
       const n = list[i]!;
@@ -285,24 +308,30 @@ export class ListScanner {
           continue;
         }
         if (j + 1 < prev.length && prev[j + 1] === n) {
+          changed |= prevMasks[j]!;
           masks[i] = prevMasks[j + 1]!;
           j += 2;
           continue;
         }
         // Not the previous list's name here: unless that one comes next (a name inserted), step past it.
-        if (list[i + 1] !== prev[j]) j++;
+        if (list[i + 1] !== prev[j]) changed |= prevMasks[j++]!;
       }
       const candidates = this.#candidates(n);
       let m = 0;
       for (let c = 0; c < candidates.length; c++) if (items[candidates[c]!]!.test(n)) m |= 1 << candidates[c]!;
       masks[i] = m;
+      changed |= m;
     }
+    for (; j < prev.length; j++) changed |= prevMasks[j]!;
     this.#prevList = list;
     this.#nextMasks = prevMasks;
     this.#prevMasks = masks;
+    this.#changed = changed;
     return masks;
   }
 }
+
+const NO_NAMES: readonly string[] = [];
 
 /** At most this many scanners are kept by a ScannerCache; past that it starts again. */
 const MAX_SHARED_SCANNERS = 256;

@@ -37,12 +37,13 @@ const TOKEN_HASH_LENGTH = 40;
 /**
  * `rc-` + 40 hex digits of SHA-256 over the canonical parameters (+ `-IofN` for a series): the
  * JSON text of [[name, value], ...]. `tableMetaJson` is JSON.stringify(params.TableMeta) when the
- * caller has it already (the emitter makes it once, for this and for printing): an array's JSON
+ * caller has it already (the emitter makes it once, for this and for printing), whole or as the
+ * pieces it is made of (hashed one after another, never joined): an array's JSON
  * text is its elements' texts joined by commas in brackets, so the canonical text is put
  * together from them without escaping megabytes of TableMeta once more.
  * (test/compiler/emit-names.test.ts holds it to JSON.stringify of the array.)
  */
-export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number, tableMetaJson = JSON.stringify(params.TableMeta)): string {
+export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: number, total: number, tableMetaJson: string | readonly string[] = JSON.stringify(params.TableMeta)): string {
   const before = [JSON.stringify(['BackupId', params.BackupId ?? null]), JSON.stringify(['DBInstanceId', params.DBInstanceId]), JSON.stringify(['RestoreTime', params.RestoreTime ?? null])];
   const after = [
     // Only when asked for, so the tokens of every other request stay what they were.
@@ -53,7 +54,7 @@ export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: n
   ];
   // The text `[before…,["TableMeta",JSON],after…]`, hashed in pieces: the megabytes of TableMeta
   // are handed to the hash as they are, never copied into a larger string first.
-  const pieces = ['[', before.join(','), ',["TableMeta",', tableMetaJson, '],', after.join(','), ']'];
+  const pieces = ['[', before.join(','), ',["TableMeta",', ...(typeof tableMetaJson === 'string' ? [tableMetaJson] : tableMetaJson), '],', after.join(','), ']'];
   const hash = sha256Hex(pieces).slice(0, TOKEN_HASH_LENGTH);
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
 }

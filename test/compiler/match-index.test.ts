@@ -101,13 +101,40 @@ test('lists scanned one after another reuse what they share and still find what 
         }
         lists.push(list);
       }
+      let before: readonly (readonly string[])[] | undefined;
+      let beforeCopies: string[][] = [];
       for (const l of lists) {
         const got = scanner.scan(l);
         patterns.forEach((p, k) => assert.equal(got[k], matchNames(p, l), `${p.node.value} (${ci ? 'ci' : 'cs'}) over ${JSON.stringify(l)}`));
+        // An array handed out again is the answer it was before, untouched: expansion keeps
+        // what it worked out from an answer by the answer's identity.
+        if (before) patterns.forEach((_, k) => got[k] === before![k] && assert.equal(got[k], beforeCopies[k]));
+        before = got;
+        beforeCopies = got.map((a) => [...a]);
       }
     }),
     { numRuns: 1000 },
   );
+});
+
+test('a pattern whose matches did not change from the list before gets the same array; one whose matches changed gets a new one', () => {
+  const patterns = ['orders_*', 'events_0?', '*_own_*'].map((g) => pattern(g, true));
+  const scanner = new ListScanner(patterns, true);
+  const shared = ['orders_1', 'events_01', 'audit_1', 'orders_2', 'events_02'];
+  const list = (d: string, own: string[]) => [...shared.slice(0, 2), ...own, ...shared.slice(2)];
+  const a = scanner.scan(list('a', ['tmp_a']));
+  const b = scanner.scan(list('b', ['tmp_b']));
+  assert.ok(a[0] === b[0] && a[1] === b[1] && a[2] === b[2], 'a name no pattern matches changes no answer');
+  const c = scanner.scan(list('c', ['x_own_c']));
+  assert.ok(c[0] === b[0] && c[1] === b[1], 'patterns the new name does not match keep their arrays');
+  assert.ok(c[2] !== b[2]);
+  assert.equal(c[2], ['x_own_c']);
+  const d = scanner.scan(list('d', ['x_own_d']));
+  assert.ok(d[2] !== c[2], 'another name that pattern matches: a new answer');
+  assert.equal(d[2], ['x_own_d']);
+  const e = scanner.scan([...shared.slice(0, 2), 'x_own_d', 'audit_1', 'events_02']);
+  assert.ok(e[0] !== d[0] && e[1] === d[1] && e[2] === d[2], 'a matched name removed: a new answer for its pattern only');
+  assert.equal(e[0], ['orders_1']);
 });
 
 test('a list longer than the last one scanned is scanned whole', () => {
