@@ -367,8 +367,24 @@ const MAX_MASKED_PATTERNS = 31;
  * `i̇`), so lengths decide most names without lower-casing them.
  */
 function sameName(n: string, key: string, caseInsensitive: boolean): boolean {
-  if (n.length === key.length) return n === key || (caseInsensitive && n.toLowerCase() === key);
+  if (n.length === key.length) return n === key || (caseInsensitive && sameFolded(n, key));
   return caseInsensitive && n.length < key.length && n.includes('\u0130') && n.toLowerCase() === key;
+}
+
+/**
+ * `n.toLowerCase() === key` for a name as long as `key`, without making the lower-cased string:
+ * a table of a sharded schema is looked up in thousands of lists of hundreds of names of one
+ * length. While `n` is ASCII its lower case is folded code unit by code unit, so the first ASCII
+ * code unit that differs decides; at the first other one, toLowerCase decides the whole.
+ */
+function sameFolded(n: string, key: string): boolean {
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    const k = key.charCodeAt(i);
+    if (c === k || (c >= 65 && c <= 90 && c + 32 === k)) continue;
+    return c > 127 && n.toLowerCase() === key;
+  }
+  return true;
 }
 
 /** The names `pattern` matches, sorted by code unit. */
