@@ -11,13 +11,13 @@ import { untouched } from './process-guard.ts';
 /** The reader closed the pipe (`restorec lint | head`): the rest is dropped, as the guard does. */
 const gone = { stdout: false, stderr: false };
 
-function writeTo(name: 'stdout' | 'stderr', fd: number, text: string): void {
+function writeTo(name: 'stdout' | 'stderr', fd: number, text: string | Uint8Array): void {
   if (gone[name]) return;
   if (!untouched(name)) {
     process[name].write(text);
     return;
   }
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(fd, bytes, done);
@@ -32,8 +32,8 @@ function writeTo(name: 'stdout' | 'stderr', fd: number, text: string): void {
   }
 }
 
-/** Writes `text` to stdout: see the top of this file. */
-export function writeStdout(text: string): void {
+/** Writes `text` (or bytes of UTF-8) to stdout: see the top of this file. */
+export function writeStdout(text: string | Uint8Array): void {
   writeTo('stdout', 1, text);
 }
 

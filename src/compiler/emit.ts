@@ -251,7 +251,8 @@ class TableRuns {
 /**
  * One part's TableMeta as JSON text (exactly JSON.stringify of its TableMeta objects, which have
  * fixed keys in the API's order) and that text as a JSON string, escaped (exactly JSON.stringify
- * of the text: the ClientToken and printing use it), written straight from the plan's names: no
+ * of the text, as the pieces it is made of: the ClientToken is hashed from them and printing
+ * writes them, so it is never put together), written straight from the plan's names: no
  * TableMeta object per table, and no second pass escaping megabytes. Every piece is cut at an
  * ASCII character, so a surrogate pair is never split and escaping piece by piece equals
  * escaping the whole. (test/compiler/emit-names.test.ts holds both to JSON.stringify.)
@@ -260,7 +261,7 @@ class TableRuns {
  * here and every name and newname (db and table alike) refers to `$defs.name`, so the names are
  * all the schema can refuse; isMySqlName decides each as `$defs.name` does.
  */
-function partTexts(part: readonly Slice[], dbs: readonly Listed[], runs: TableRuns): { text: string; json: string; jsonPieces: readonly string[]; valid: boolean } {
+function partTexts(part: readonly Slice[], dbs: readonly Listed[], runs: TableRuns): { text: string; json: readonly string[]; valid: boolean } {
   const out = new Texts();
   part.forEach((s, n) => {
     const { db, bare } = dbs[s.index] as Listed;
@@ -270,14 +271,16 @@ function partTexts(part: readonly Slice[], dbs: readonly Listed[], runs: TableRu
     runs.add(out, db.tables, s.from, s.to);
     out.push(']}', ']}', true);
   });
-  return { text: concat('[', out.text, ']'), json: concat('"[', out.json, ']"'), jsonPieces: out.json, valid: out.valid };
+  out.json.unshift('"[');
+  out.json.push(']"');
+  return { text: concat('[', out.text, ']'), json: out.json, valid: out.valid };
 }
 
 /**
  * `open`, the pieces and `close` as one string, by concatenation: V8 makes a rope of the pieces
  * instead of copying them (Array.prototype.join copies), and a run of tables shared by many
  * requests (TableRuns) is then held once, not once per request. A reader that needs it flat
- * (writing it out, sending it) flattens it then; the hash takes the pieces (clientToken).
+ * (sending it) flattens it then.
  */
 function concat(open: string, pieces: readonly string[], close: string): string {
   let s = open;
@@ -338,7 +341,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const entries: number[] = [];
   const runs = new TableRuns();
   parts.forEach((part, i) => {
-    const { text, json, jsonPieces, valid } = partTexts(part, dbs, runs);
+    const { text, json, valid } = partTexts(part, dbs, runs);
     if (!valid) {
       // Only then TableMeta objects and the full schema check, for its exact messages.
       for (const p of checkTableMeta(part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to)))) {
@@ -347,7 +350,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     }
     const params = requestParams(plan, text);
     // Every request is still checked against the schema: a handful of short fields.
-    const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length, ['"[', ...jsonPieces, ']"']) };
+    const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length, json) };
     rememberTableMetaJson(request, json);
     // TableMeta is text this function wrote: `[`, entries whose names were checked above, `]`.
     // The schema asks of it only a string of 2 characters or more, which a stand-in answers the

@@ -59,12 +59,16 @@ export function clientToken(params: Omit<RestoreRequest, 'ClientToken'>, part: n
   return total > 1 ? `${TOKEN_PREFIX}${hash}-${part}of${total}` : `${TOKEN_PREFIX}${hash}`;
 }
 
-/** JSON.stringify(request.TableMeta), for the requests the emitter made it for (see rememberTableMetaJson). */
-const TABLE_META_JSON = new WeakMap<object, { tableMeta: string; json: string }>();
+/** JSON.stringify(request.TableMeta) in pieces, for the requests the emitter made it for (see rememberTableMetaJson). */
+const TABLE_META_JSON = new WeakMap<object, { tableMeta: string; json: readonly string[] }>();
 
-/** Records JSON.stringify(request.TableMeta), which the emitter built along with TableMeta. */
-export function rememberTableMetaJson(request: RestoreRequest, json: string): void {
-  TABLE_META_JSON.set(request, { tableMeta: request.TableMeta, json });
+/**
+ * Records JSON.stringify(request.TableMeta), which the emitter built along with TableMeta, as the
+ * pieces it is made of: many are shared by many requests (a sharded schema's runs of tables), and
+ * printing writes them one by one, never a copy of the whole.
+ */
+export function rememberTableMetaJson(request: RestoreRequest, json: string | readonly string[]): void {
+  TABLE_META_JSON.set(request, { tableMeta: request.TableMeta, json: typeof json === 'string' ? [json] : json });
 }
 
 /**
@@ -75,14 +79,23 @@ export function rememberTableMetaJson(request: RestoreRequest, json: string): vo
  * Anything else (a nested value) is left to JSON.stringify.
  */
 export function requestJsonText(request: RestoreRequest): string {
-  const lines: string[] = [];
+  return requestJsonPieces(request).join('');
+}
+
+/** requestJsonText's text as pieces to be written one after another (the kept TableMeta pieces among them). */
+export function requestJsonPieces(request: RestoreRequest): string[] {
+  const out: string[] = [];
   for (const [key, value] of Object.entries(request) as [string, unknown][]) {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
-    if (typeof value === 'object' && value !== null) return JSON.stringify([request], null, 2).slice(2, -2);
+    if (typeof value === 'object' && value !== null) return [JSON.stringify([request], null, 2).slice(2, -2)];
     const known = key === 'TableMeta' ? TABLE_META_JSON.get(request) : undefined;
-    lines.push(`    ${JSON.stringify(key)}: ${known && known.tableMeta === value ? known.json : JSON.stringify(value)}`);
+    out.push(`${out.length === 0 ? '  {\n' : ',\n'}    ${JSON.stringify(key)}: `);
+    if (known && known.tableMeta === value) out.push(...known.json);
+    else out.push(JSON.stringify(value));
   }
-  return lines.length === 0 ? '  {}' : `  {\n${lines.join(',\n')}\n  }`;
+  if (out.length === 0) return ['  {}'];
+  out.push('\n  }');
+  return out;
 }
 
 /** One request's parameters but its ClientToken: RestoreTable's, or RestoreDdrTable's for a cross-region plan. */

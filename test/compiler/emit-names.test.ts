@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { checkTableMeta, emitRequests, nameProblem, printJson, requestJsonText, splitEntries, toTableMeta, type RestorePlan, type RestoreRequest } from '../../src/compiler/index.ts';
+import { checkTableMeta, emitRequests, nameProblem, printJson, printJsonBytes, requestJsonPieces, requestJsonText, splitEntries, toTableMeta, type RestorePlan, type RestoreRequest } from '../../src/compiler/index.ts';
 import { sha256Hex } from '../../src/compiler/hash.ts';
 import { isMySqlName } from '../../src/compiler/names.ts';
 
@@ -111,6 +111,8 @@ test('each request’s TableMeta, ClientToken and printed text are what JSON.str
       requests.forEach((q, i) => assert.is(q.ClientToken, referenceToken(q, i + 1, requests.length)));
       for (const q of requests) assert.is(requestJsonText(q), JSON.stringify([q], null, 2).slice(2, -2));
       assert.is([...printJson(requests, 64, requestJsonText)].join(''), `${JSON.stringify(requests, null, 2)}\n`);
+      // As restorec compile prints them: the kept pieces written into chunks of bytes.
+      assert.is(Buffer.concat([...printJsonBytes(requests, requestJsonPieces, 64)]).toString('utf8'), Buffer.from(`${JSON.stringify(requests, null, 2)}\n`).toString('utf8'));
     }),
     { numRuns: 500 },
   );

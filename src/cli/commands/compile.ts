@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
-import { compile, printJson, PRINT_CHUNK_CHARS, requestJsonText, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
+import { compile, printJsonBytes, requestJsonPieces, type CompileOptions, type CompileResult, type Inventory, type WholeDatabaseMode } from '../../compiler/index.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
 import { expandPaths, readInput, SPEC_EXTENSION } from '../files.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -127,7 +127,7 @@ export async function compileCommand(opts: CompileCommandOptions): Promise<numbe
   if (inputErrors > 0) return EXIT_USAGE;
   if (errors > 0) return EXIT_FINDINGS;
   const requests = compiled.flatMap((c) => c.result.requests);
-  await writeChunks(printJson(requests, PRINT_CHUNK_CHARS, requestJsonText));
+  await writeChunks(printJsonBytes(requests, requestJsonPieces));
   return EXIT_OK;
 }
 
@@ -135,13 +135,13 @@ export async function compileCommand(opts: CompileCommandOptions): Promise<numbe
 const MAX_PENDING = 1 << 20;
 
 /**
- * Writes the output a chunk at a time, never as one 20 MiB string (see printJson). Straight to
+ * Writes the output a chunk at a time, never as one 20 MiB string (see printJsonBytes). Straight to
  * the descriptor while nothing has created process.stdout (see writeStdout: every write then
  * completes before the next chunk is made). Through the stream otherwise: after a chunk a pipe
  * cannot take at once, the event loop gets a turn to pass on what it has room for while the
  * next chunk is made; past MAX_PENDING it waits for the drain, so pending chunks never pile up.
  */
-async function writeChunks(chunks: Iterable<string>): Promise<void> {
+async function writeChunks(chunks: Iterable<Uint8Array>): Promise<void> {
   for (const chunk of chunks) {
     writeStdout(chunk);
     if (untouched('stdout')) continue;
