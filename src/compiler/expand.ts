@@ -55,6 +55,8 @@ interface Planned {
   problem: string | undefined;
   /** isUnusualName(source), worked out with the rest once per source. */
   unusual: boolean;
+  /** [this]: an exact name's plan, the same array for every database that has the table. */
+  alone: readonly Planned[];
 }
 
 /** A name written in the spec that MySQL accepts but a reviewer may misread (see unusualCharacter). */
@@ -80,8 +82,18 @@ function planAnew({ item, matcher, template }: CompiledItem, source: string): Pl
     target = captures && applyTemplate(template, source, captures);
   }
   const unusual = isUnusualName(source);
-  if (target === undefined) return { source, row: undefined, problem: undefined, unusual };
-  return { source, row: { source, target, origin: item.span }, problem: nameProblem(target), unusual };
+  const planned: Planned = target === undefined ? { source, row: undefined, problem: undefined, unusual, alone: [] } : { source, row: { source, target, origin: item.span }, problem: nameProblem(target), unusual, alone: [] };
+  planned.alone = [planned];
+  return planned;
+}
+
+type Entry = NonNullable<ReturnType<PlanRegistry['database']>>;
+
+/** What #block added to a database's entry: each item's plan, and whether every planned row went in without a diagnostic into an entry that was empty. */
+interface Added {
+  plans: (readonly Planned[] | undefined)[];
+  entry: Entry;
+  clean: boolean;
 }
 
 interface CompiledExcept {
@@ -242,6 +254,7 @@ export class Expander {
     if (broken) return;
     const scanner = this.#scanners ? this.#scanners.for(patterns, this.#ci) : new ListScanner(patterns, this.#ci);
     let badDbTargets = 0;
+    let last: Added | undefined;
     for (const { db, captures } of dbs) {
       const target = dbTemplate ? applyTemplate(dbTemplate, db.Database, captures) : db.Database;
       const problem = nameProblem(target);
@@ -257,7 +270,7 @@ export class Expander {
         for (const t of this.#index.sortedTables(db)) this.#registry.table(entry, { source: t, target: t, origin: r.source.span }, false);
         continue;
       }
-      for (const ci of items) this.#tables(ci, db, entry, tableExcepts, dbMatcher.kind === 'pattern', scanner);
+      last = this.#block(items, db, entry, tableExcepts, dbMatcher.kind === 'pattern', scanner, last);
     }
     for (const ci of items) {
       if (ci.matcher.kind === 'pattern' && ci.matched === 0 && dbs.length > 0) {
@@ -295,9 +308,48 @@ export class Expander {
     return kept;
   }
 
-  #tables(ci: CompiledItem, db: ContentDatabase, entry: NonNullable<ReturnType<PlanRegistry['database']>>, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner): void {
-    const { item, matcher, template } = ci;
-    let planned: readonly Planned[];
+  /**
+   * Adds the tables a block restores from `db` to its entry, item by item, and says what was
+   * added. The databases of a sharded schema mostly get, item by item, the very same planned rows
+   * as the database before (what a pattern keeps is shared across lists that give it the same
+   * names, see #kept): when the entry is empty, as the one before was, and the one before took
+   * every row of the same plans without a diagnostic, adding them one by one would do the same
+   * again, so the entry takes a copy of the rows of the one before instead. Items are still
+   * planned in order, each with its own diagnostics; an item whose plan differs (or that says
+   * something) ends the shortcut, and the items passed over are added first, in order (they add
+   * no diagnostic: their plans added none to the database before).
+   */
+  #block(items: CompiledItem[], db: ContentDatabase, entry: Entry, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner, last: Added | undefined): Added {
+    const empty = this.#registry.isEmpty(entry);
+    this.#addedCleanly = true;
+    const plans: (readonly Planned[] | undefined)[] = [];
+    let following = empty && last !== undefined && last.clean;
+    for (let k = 0; k < items.length; k++) {
+      const ci = items[k]!;
+      const said = this.#diagnostics.length;
+      const planned = this.#planned(ci, db, excepts, dbIsPattern, scanner);
+      plans.push(planned);
+      if (following && planned !== undefined && planned === last!.plans[k] && this.#diagnostics.length === said) continue;
+      if (following) {
+        following = false;
+        for (let j = 0; j < k; j++) this.#add(items[j]!, entry, plans[j]);
+      }
+      this.#add(ci, entry, planned);
+    }
+    if (following) {
+      this.#registry.adopt(entry, last!.entry);
+      return { plans, entry, clean: true };
+    }
+    // Clean: an entry that was empty took every planned row, and nothing was said while adding them.
+    return { plans, entry, clean: empty && this.#addedCleanly };
+  }
+
+  /** Whether every #add since the last #block began added every row without a diagnostic. */
+  #addedCleanly = true;
+
+  /** The rows an item plans for `db`, or undefined after a diagnostic (an exact name not found or ambiguous). */
+  #planned(ci: CompiledItem, db: ContentDatabase, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner): readonly Planned[] | undefined {
+    const { matcher } = ci;
     if (matcher.kind === 'exact') {
       const found = this.#index.findTables(db, matcher.name);
       if (found.length === 0) {
@@ -305,24 +357,36 @@ export class Expander {
         this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {
           ...(guess ? { help: `did you mean ${showName(guess)}?`, fix: { span: matcher.node.span, text: writeExactName(guess) } } : dbIsPattern ? { help: 'the database is matched by a pattern: an exact table name must exist in every database it matches' } : {}),
         }));
-        return;
+        return undefined;
       }
       if (found.length > 1) {
         this.#diagnostics.push(error('expand/ambiguous-name', `table ${showName(matcher.name)} matches ${found.map(showName).join(' and ')} in ${showName(db.Database)}, which differ only by case`, matcher.node.span));
-        return;
+        return undefined;
       }
-      planned = [planSource(ci, found[0] as string)];
       ci.matched++;
-    } else {
-      const kept = this.#kept(ci, matcher, db, excepts, scanner);
-      planned = kept.planned;
-      ci.matched += planned.length;
-      ci.excluded += kept.excluded;
-      if (kept.unusual) this.#warnUnusual(matcher, kept.sources, 'table');
+      // One array per source name: databases that find the same table get the same plan.
+      return planSource(ci, found[0] as string).alone;
     }
+    const kept = this.#kept(ci, matcher, db, excepts, scanner);
+    ci.matched += kept.planned.length;
+    ci.excluded += kept.excluded;
+    if (kept.unusual) this.#warnUnusual(matcher, kept.sources, 'table');
+    return kept.planned;
+  }
+
+  /** Adds an item's planned rows to the entry (none when it planned none). */
+  #add(ci: CompiledItem, entry: Entry, planned: readonly Planned[] | undefined): void {
+    if (planned === undefined) {
+      this.#addedCleanly = false;
+      return;
+    }
+    const { item, matcher, template } = ci;
+    const said = this.#diagnostics.length + this.#registry.diagnostics.length;
+    const before = entry.tables.length;
     for (const { source, row, problem } of planned) {
       if (!row) {
         this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(source)}`, matcher.node.span, { help: 'simplify the pattern, or list the table by its exact name' }));
+        this.#addedCleanly = false;
         return;
       }
       if (problem) {
@@ -331,5 +395,6 @@ export class Expander {
       }
       this.#registry.table(entry, row, template?.fixed === true && matcher.kind === 'pattern');
     }
+    if (entry.tables.length - before !== planned.length || this.#diagnostics.length + this.#registry.diagnostics.length !== said) this.#addedCleanly = false;
   }
 }

@@ -11,7 +11,8 @@ interface Claim {
 }
 
 interface Entry extends PlanDatabase {
-  claims: Map<string, Claim>;
+  /** The targets of its tables, made when a table is added one by one (see adopt). */
+  claims: Map<string, Claim> | undefined;
 }
 
 /** After this many collisions from one spec item, the rest are counted, not listed. */
@@ -52,7 +53,7 @@ export class PlanRegistry {
     const pair = `${source}\u0000${key}`;
     let entry = this.#byPair.get(pair);
     if (!entry) {
-      entry = { source, target, origin, whole: false, tables: [], claims: new Map() };
+      entry = { source, target, origin, whole: false, tables: [], claims: undefined };
       this.#byPair.set(pair, entry);
       this.#entries.push(entry);
     }
@@ -63,7 +64,8 @@ export class PlanRegistry {
   table(entry: Entry, row: PlanTable, fixedTarget: boolean): void {
     const { source, target, origin } = row;
     const key = foldName(target, this.#ci);
-    const claim = entry.claims.get(key);
+    const claims = (entry.claims ??= this.#claimsOf(entry.tables));
+    const claim = claims.get(key);
     if (claim) {
       if (claim.source === source) {
         this.diagnostics.push({
@@ -80,8 +82,30 @@ export class PlanRegistry {
       return;
     }
     // The plan row doubles as the claim: no second object per table (this runs per table).
-    entry.claims.set(key, row);
+    claims.set(key, row);
     entry.tables.push(row);
+  }
+
+  /** The claims of tables added without them (adopt): each row claims its target. */
+  #claimsOf(tables: readonly PlanTable[]): Map<string, Claim> {
+    const claims = new Map<string, Claim>();
+    for (const row of tables) claims.set(foldName(row.target, this.#ci), row);
+    return claims;
+  }
+
+  /** Whether nothing has been added to the entry yet. */
+  isEmpty(entry: Entry): boolean {
+    return entry.tables.length === 0 && !entry.whole;
+  }
+
+  /**
+   * Gives an empty entry the tables of another, which were added to it one by one without a
+   * diagnostic: the same rows added one by one to this entry would be added alike, without one
+   * (whether rows collide or repeat depends on the rows alone, in an entry that had none). A
+   * sharded schema's databases get the same rows, so each database after the first is one copy.
+   */
+  adopt(entry: Entry, from: Entry): void {
+    entry.tables = from.tables.slice();
   }
 
   markWhole(entry: Entry): void {

@@ -26,6 +26,8 @@ const caseArb = fc.record({
   shards: fc.array(fc.oneof({ weight: 4, arbitrary: fc.array(edit, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.uniqueArray(word, { minLength: 1, maxLength: 6 }) }), { minLength: 2, maxLength: 7 }),
   items: fc.array(fc.record({ glob, target, except: fc.option(glob, { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
   exact: fc.option(word, { nil: undefined }),
+  // A statement before the block's that restores one table of one database into the same entry.
+  before: fc.option(fc.record({ db: fc.nat(), table: fc.nat() }), { nil: undefined }),
   maxEntries: fc.integer({ min: 2, max: 9 }),
 });
 
@@ -55,7 +57,9 @@ test('each database of a sharded schema is planned and sent as it is when compil
       const lines = c.items.map((it) => `  table ${it.glob}${it.target}`);
       if (c.exact) lines.push(`  table \`${c.exact}\` as \`${c.exact}_x\``);
       for (const it of c.items) if (it.except) lines.push(`  except table ${it.except}`);
-      const spec = `instance rm-shard\nfrom backup 7\n\nrestore db db_* as {name}_new <\n${lines.join('\n')}\n>\n`;
+      const pre = c.before && dbs[c.before.db % dbs.length]!;
+      const first = pre ? `restore db ${pre.Database} as ${pre.Database}_new < table \`${pre.Tables[c.before!.table % pre.Tables.length]}\` >\n` : '';
+      const spec = `instance rm-shard\nfrom backup 7\n\n${first}restore db db_* as {name}_new <\n${lines.join('\n')}\n>\n`;
       const all = compile(parse(spec, 's.restore'), inventoryOf(c.lctn, dbs), { maxEntries: c.maxEntries });
       const planned = new Map((all.plan?.databases ?? []).map((d) => [d.source, d]));
       // What is sent for each database: its new name and its tables, in order, however the
@@ -74,6 +78,14 @@ test('each database of a sharded schema is planned and sent as it is when compil
         // The rows: each table's source, target and the spec item it came from.
         const rows = (d: typeof mine) => d?.tables.map((t) => [t.source, t.target, t.origin.start]);
         assert.equal(rows(planned.get(db.Database)), rows(mine), `${db.Database} planned over ${JSON.stringify(db.Tables)}\n${spec}`);
+        // Diagnostics about this database's tables: a table two items restore (a warning per
+        // database, never capped) and targets that collide (capped at 5 per item over all
+        // databases, so compared when all of them are listed).
+        const about = (ds: { code: string; message: string }[], code: string) => ds.filter((d) => d.code === code && d.message.includes(`\`${db.Database}\`.`)).map((d) => d.message).sort();
+        assert.equal(about(all.diagnostics, 'table-matched-twice'), about(alone.diagnostics, 'table-matched-twice'), `${db.Database} duplicates\n${spec}`);
+        if (!all.diagnostics.some((d) => d.message.startsWith('more sources of this item collide'))) {
+          assert.equal(about(all.diagnostics, 'target-collision'), about(alone.diagnostics, 'target-collision'), `${db.Database} collisions\n${spec}`);
+        }
         if (all.requests.length > 0 && alone.requests.length > 0) {
           assert.equal(sent.get(db.Database), sentOf(alone.requests).get(db.Database), `${db.Database} sent\n${spec}`);
         }
@@ -82,6 +94,21 @@ test('each database of a sharded schema is planned and sent as it is when compil
     { numRuns: 400 },
   );
   assert.ok(reused > 100, `distinct neighbouring lists were compiled (${reused})`);
+});
+
+test('databases with the same tables each get their own warnings and collisions', () => {
+  const dbs = ['s1', 's2', 's3'].map((Database) => ({ Database, Tables: ['a1', 'a2', 'b1'] }));
+  const spec = 'instance rm-shard\nfrom backup 7\n\nrestore db s* as {name}_new <\n  table a* as {name}_r\n  table *1 as {name}_r\n  table b* as a1_r\n>\n';
+  const r = compile(parse(spec, 's.restore'), inventoryOf(0, dbs));
+  for (const { Database } of dbs) {
+    const mine = r.diagnostics.filter((d) => d.message.includes(`\`${Database}\`.`));
+    assert.equal(mine.map((d) => d.code).sort(), ['table-matched-twice', 'target-collision'], `${Database}: ${JSON.stringify(mine.map((d) => d.message))}`);
+    assert.equal(r.plan!.databases.find((d) => d.source === Database)!.tables.map((t) => t.target), ['a1_r', 'a2_r', 'b1_r']);
+  }
+  // A database whose entry already holds a table (from a statement before) is not given the rows
+  // of the database before it.
+  const two = compile(parse('instance rm-shard\nfrom backup 7\n\nrestore db s2 as s2_new < table b1 as kept >\nrestore db s* as {name}_new < table a* >\n', 's.restore'), inventoryOf(0, dbs));
+  assert.equal(two.plan!.databases.map((d) => [d.source, d.tables.map((t) => t.target)]), [['s2', ['kept', 'a1', 'a2']], ['s1', ['a1', 'a2']], ['s3', ['a1', 'a2']]]);
 });
 
 test.run();
