@@ -130,6 +130,8 @@ class GlobPattern implements PatternName {
   }
 
   capture(name: string): string[] | undefined {
+    // `lit*` (`app_*`, the usual database pattern): the star holds what follows the literal.
+    if (this.#onlyStar) return this.test(name) ? [name.slice(this.prefix.length)] : undefined;
     return this.#automaton.capture(name);
   }
 

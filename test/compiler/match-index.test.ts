@@ -33,6 +33,8 @@ test('prefilters and remembered names agree with the automaton', () => {
       const automaton = buildAutomaton(parseGlob(g), ci);
       const raw = (n: string) => automaton.test(n);
       for (const n of [...names, ...names]) assert.is(p.test(n), raw(n), `${g} (${ci ? 'ci' : 'cs'}) vs ${JSON.stringify(n)}`);
+      // And what the wildcards capture (a `lit*` pattern cuts the name after its literal).
+      for (const n of [...names, g.replace(/[*?[{].*$/, ''), `${g.replace(/[*?[{].*$/, '')}x`]) assert.equal(p.capture(n), automaton.capture(n), `captures of ${g} (${ci ? 'ci' : 'cs'}) in ${JSON.stringify(n)}`);
     }),
     { numRuns: 2000 },
   );
