@@ -8,10 +8,10 @@ export { compileName, type NameMatcher, type ExactName, type PatternName } from 
 export { parseTemplate, applyTemplate, checkTemplate, type Template, type TemplatePart } from './template.ts';
 export { MAX_NAME_LENGTH, MAX_PATTERN_LENGTH, nameProblem, foldName } from './names.ts';
 export { DEFAULT_MAX_ENTRIES, type RestorePlan, type PlanDatabase, type PlanTable, type CompileOptions, type WholeDatabaseMode } from './plan.ts';
-export { clientToken, requestAction, requestJsonPieces, requestJsonText, type RestoreRequest, type RestoreAction } from './request.ts';
+export { clientToken, requestAction, requestJsonPieces, type RestoreRequest, type RestoreAction } from './request.ts';
 export { emitRequests, splitEntries, packRequests, toTableMeta, MAX_TABLES_PER_REQUEST, type TableMetaDatabase, type TableMetaTable } from './emit.ts';
 export { compile, type CompileInput, type CompileResult } from './compile.ts';
 export { sourceOf, sourceLabel, isCrossRegion, type SpecSource } from './source.ts';
-export { printJson, printJsonBytes, PRINT_CHUNK_BYTES, PRINT_CHUNK_CHARS } from './print.ts';
+export { printJsonBytes, PRINT_CHUNK_BYTES } from './print.ts';
 export { renderPlan, renderPlanText, renderPlanMarkdown, type PlanFormat, type PlanView } from './render-plan.ts';
 export { ELIGIBILITY, LOCAL_DISKS, CLOUD_DISKS, candidateRows, describeRow, parseRows, type EligibilityRow } from './eligibility.ts';

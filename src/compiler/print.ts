@@ -1,46 +1,23 @@
-// Printing requests: the exact text of JSON.stringify(requests, null, 2) + '\n', produced in
-// chunks (of about `chunkChars` characters, or as UTF-8 of at most `chunkBytes` bytes). At a
-// million tables that text is over 20 MiB; built whole, it and the builder's partial strings
-// outlive young-generation collections (copied on each) and are then copied again into one
-// Buffer to be written. Chunks are garbage as soon as they are written.
-
-/** Characters per chunk: about a pipe's buffer, so a writer can hand one over while making the next. */
-export const PRINT_CHUNK_CHARS = 1 << 16;
-
-/**
- * Yields the text of JSON.stringify(items, null, 2) + '\n', a chunk at a time, for plain data
- * (no toJSON methods, which would see each element's index as key).
- * JSON.stringify(array, null, 2) writes `[`, then each element on its own lines, indented two
- * more spaces than at top level and separated by `,\n`, then `\n]` (`[]` when empty). So one
- * element's text is that of a one-element array without its `[\n` and `\n]`: a slice, which V8
- * makes without copying (re-indenting the element's own text copied every request once more).
- */
-export function* printJson<T>(items: readonly T[], chunkChars = PRINT_CHUNK_CHARS, element: (item: T) => string = elementText): Generator<string> {
-  if (items.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  let chunk = '[\n';
-  for (let i = 0; i < items.length; i++) {
-    chunk += `${element(items[i] as T)}${i < items.length - 1 ? ',\n' : '\n]\n'}`;
-    if (chunk.length >= chunkChars) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk !== '') yield chunk;
-}
+// Printing requests: the exact text of JSON.stringify(requests, null, 2) + '\n', produced as
+// UTF-8 in chunks of at most `chunkBytes` bytes. At a million tables that text is over 20 MiB;
+// built whole, it and the builder's partial strings outlive young-generation collections (copied
+// on each) and are then copied again into one Buffer to be written. Chunks are garbage as soon as
+// they are written.
 
 /** Bytes per chunk of printJsonBytes. */
 export const PRINT_CHUNK_BYTES = 1 << 18;
 
 /**
- * printJson's text as UTF-8, in chunks of at most `chunkBytes` bytes (or one piece's bytes, when a
- * piece is larger), written into each chunk piece by piece: an element given as pieces (a request
- * and the pieces of its TableMeta, many shared with other requests) is never joined into a string
- * of its own, nor a chunk of text into a flat string before it is encoded.
+ * The text of JSON.stringify(items, null, 2) + '\n' as UTF-8, for plain data (no toJSON methods,
+ * which would see each element's index as key), in chunks of at most `chunkBytes` bytes (or one
+ * piece's bytes, when a piece is larger), written into each chunk piece by piece: an element given
+ * as pieces (a request and the pieces of its TableMeta, many shared with other requests: see
+ * requestJsonPieces) is never joined into a string of its own, nor a chunk of text into a flat
+ * string before it is encoded. JSON.stringify(array, null, 2) writes `[`, then each element on
+ * its own lines, indented two more spaces than at top level and separated by `,\n`, then `\n]`
+ * (`[]` when empty).
  */
-export function* printJsonBytes<T>(items: readonly T[], elementPieces: (item: T) => Iterable<string>, chunkBytes = PRINT_CHUNK_BYTES): Generator<Uint8Array> {
+export function* printJsonBytes<T>(items: readonly T[], elementPieces: (item: T) => Iterable<string> = (item) => [elementText(item)], chunkBytes = PRINT_CHUNK_BYTES): Generator<Uint8Array> {
   const out = new ByteChunks(chunkBytes);
   if (items.length === 0) out.put('[]\n');
   else {
@@ -95,9 +72,10 @@ class ByteChunks {
 }
 
 /**
- * One element's text in JSON.stringify(array, null, 2), indented as there. (In an array a value
- * without a JSON form, undefined or a function, is written as null.) `element` may be a faster
- * way to the same text for items of a known shape (requestJsonText for requests).
+ * One element's text in JSON.stringify(array, null, 2), indented as there: that of a one-element
+ * array without its `[\n` and `\n]`. (In an array a value without a JSON form, undefined or a
+ * function, is written as null.) `elementPieces` may be a faster way to the same text for items
+ * of a known shape (requestJsonPieces for requests).
  */
 export function elementText(item: unknown): string {
   return JSON.stringify([item], null, 2).slice(2, -2);

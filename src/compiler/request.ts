@@ -72,17 +72,13 @@ export function rememberTableMetaJson(request: RestoreRequest, json: string | re
 }
 
 /**
- * One request as an element of JSON.stringify(requests, null, 2): exactly the text of
- * JSON.stringify([request], null, 2) without its `[\n` and `\n]`. A request's values are strings
- * and booleans, written as JSON.stringify writes them; a TableMeta the emitter made is written
- * from the JSON text it kept (escaping up to megabytes of TableMeta again was a third of printing).
- * Anything else (a nested value) is left to JSON.stringify.
+ * One request as an element of JSON.stringify(requests, null, 2) (exactly the text of
+ * JSON.stringify([request], null, 2) without its `[\n` and `\n]`), as pieces to be written one
+ * after another. A request's values are strings and booleans, written as JSON.stringify writes
+ * them; a TableMeta the emitter made is written from the pieces of JSON text it kept (escaping up
+ * to megabytes of TableMeta again was a third of printing). Anything else (a nested value) is
+ * left to JSON.stringify.
  */
-export function requestJsonText(request: RestoreRequest): string {
-  return requestJsonPieces(request).join('');
-}
-
-/** requestJsonText's text as pieces to be written one after another (the kept TableMeta pieces among them). */
 export function requestJsonPieces(request: RestoreRequest): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(request) as [string, unknown][]) {

@@ -1,14 +1,16 @@
-// printJson: its chunks, joined, are byte for byte JSON.stringify(items, null, 2) + '\n'
-// (restorec compile prints requests with it), whatever the chunk size and the strings inside.
+// printJsonBytes: its chunks, joined, are byte for byte the UTF-8 of JSON.stringify(items, null,
+// 2) + '\n' (restorec compile prints requests with it), whatever the chunk size, the strings
+// inside and where an element's pieces are cut.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { elementText, printJson, printJsonBytes } from '../../src/compiler/print.ts';
+import { elementText, printJsonBytes } from '../../src/compiler/print.ts';
 
 const expected = (items: unknown[]) => JSON.stringify(items, null, 2) + '\n';
-const printed = (items: unknown[], chunk?: number) => [...printJson(items, chunk)].join('');
+/** printJsonBytes with each element whole (its default), decoded. */
+const printed = (items: unknown[], chunkBytes?: number) => Buffer.concat([...printJsonBytes(items, undefined, chunkBytes)]).toString('utf8');
 /** printJsonBytes of the same, each element in pieces cut anywhere (but inside a surrogate pair, which a JS string piece cannot be written from). */
 const printedBytes = (items: unknown[], chunkBytes?: number, cut = 5) => {
   const pieces = (item: unknown) => {
@@ -36,7 +38,7 @@ test('golden request files print identically, at any chunk size', () => {
   const root = new URL('./fixtures/', import.meta.url).pathname;
   for (const dir of readdirSync(root)) {
     const requests = JSON.parse(readFileSync(join(root, dir, 'request.json'), 'utf8')) as unknown[];
-    for (const chunk of [1, 7, 100, undefined]) assert.is(printed(requests, chunk), expected(requests), `${dir}, chunk ${chunk}`);
+    for (const chunk of [1, 7, 100, undefined]) assert.is(printed(requests, chunk), expected(requests), `${dir}, chunks of ${chunk} bytes`);
     for (const bytes of [1, 16, 300, undefined]) assert.is(printedBytes(requests, bytes, 40), expected(requests), `${dir}, chunks of ${bytes} bytes`);
   }
 });
@@ -50,11 +52,13 @@ test('hostile strings, nesting and values without a JSON form print as JSON.stri
   fc.assert(fc.property(fc.array(value), fc.integer({ min: 1, max: 96 }), fc.integer({ min: 1, max: 9 }), (items, bytes, cut) => printedBytes(items, bytes, cut) === utf8(expected(items))), { numRuns: 300 });
 });
 
-test('chunks are about the requested size', () => {
+test('chunks are about the requested size, and no larger', () => {
   const items = Array.from({ length: 100 }, (_, i) => ({ id: `item ${i}` }));
-  const chunks = [...printJson(items, 256)];
+  const chunks = [...printJsonBytes(items, undefined, 256)];
   assert.ok(chunks.length > 5);
-  for (const c of chunks.slice(0, -1)) assert.ok(c.length >= 256 && c.length < 256 + 64, `chunk of ${c.length}`);
+  // A chunk is closed when the next piece might not fit: at most 3 bytes a code unit.
+  const longest = Math.max(...items.map((i) => elementText(i).length));
+  for (const c of chunks.slice(0, -1)) assert.ok(c.length <= 256 && c.length > 256 - 3 * longest, `chunk of ${c.length}`);
 });
 
 test.run();
