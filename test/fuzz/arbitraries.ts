@@ -87,11 +87,28 @@ function paths(v: unknown, prefix: (string | number)[] = [], out: (string | numb
 }
 
 /** A JSON document with a few values replaced, keys removed or added, or array items repeated. */
+/** Values that `repeat` mutations may clone into one document, in all. */
+const REPEAT_BUDGET = 2_000_000;
+
+/** How many values `x` holds (itself included), counting no further than `cap`. */
+function values(x: unknown, cap: number): number {
+  if (x === null || typeof x !== 'object') return 1;
+  let n = 1;
+  for (const v of Object.values(x)) {
+    n += values(v, cap - n);
+    if (n >= cap) return n;
+  }
+  return n;
+}
+
 export function mutateJson(base: unknown): fc.Arbitrary<unknown> {
   const all = paths(base);
   const op = fc.record({ path: fc.constantFrom(...all), kind: fc.constantFrom('replace', 'delete', 'add', 'repeat'), value: jsonValue, key: fc.constantFrom('__proto__', 'constructor', 'extra', 'BackupId', 'Tables'), times: fc.integer({ min: 2, max: 3000 }) });
   return fc.array(op, { minLength: 1, maxLength: 4 }).map((ops) => {
     const doc = structuredClone(base) as Record<string | number, unknown>;
+    // Repeats nest (a list repeated inside a list repeated): at most this many values cloned in
+    // all, so a document stays one JSON.stringify can write (over 2^29 characters it throws).
+    let budget = REPEAT_BUDGET;
     for (const o of ops) {
       if (o.path.length === 0) continue;
       let parent: Record<string | number, unknown> | undefined = doc;
@@ -101,7 +118,12 @@ export function mutateJson(base: unknown): fc.Arbitrary<unknown> {
       if (o.kind === 'replace') parent[last] = o.value;
       else if (o.kind === 'delete') delete parent[last];
       else if (o.kind === 'add' && !Array.isArray(parent)) Object.defineProperty(parent, o.key, { value: o.value, enumerable: true, configurable: true, writable: true });
-      else if (o.kind === 'repeat' && Array.isArray(parent)) parent.splice(Number(last), 0, ...Array.from({ length: o.times }, () => structuredClone(parent![last])));
+      else if (o.kind === 'repeat' && Array.isArray(parent)) {
+        const cost = o.times * values(parent[last], budget + 1);
+        if (cost > budget) continue;
+        budget -= cost;
+        parent.splice(Number(last), 0, ...Array.from({ length: o.times }, () => structuredClone(parent![last])));
+      }
     }
     return doc;
   });
