@@ -4,7 +4,7 @@
 import { closest, error, writeExactName, type BlockItem, type Diagnostic, type NameNode, type RestoreStatement, type Span, type TableItem } from '../grammar/index.ts';
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
-import { ContentsIndex, ListScanner, matchNames, type ScannerCache } from './lookup.ts';
+import { ContentsIndex, ExactItem, ListScanner, MAX_MASKED_PATTERNS, matchNames, type ScanItem, type ScannerCache } from './lookup.ts';
 import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
@@ -15,7 +15,7 @@ const warning = (code: string, message: string, span: Span, extra: Partial<Diagn
 interface CompiledItem {
   item: TableItem;
   matcher: NameMatcher;
-  /** A pattern's place among the block's patterns in the statement's ListScanner (-1: an exact name). */
+  /** The item's place in the statement's ListScanner (-1: an exact name looked up with ContentsIndex.findTables). */
   slot: number;
   template: Template | undefined;
   matched: number;
@@ -225,7 +225,7 @@ export class Expander {
       if (matcher) excepts.push({ node, matcher, used: false });
     }
     const items: CompiledItem[] = [];
-    const patterns: PatternName[] = [];
+    const patterns: ScanItem[] = [];
     const tableExcepts: CompiledExcept[] = [];
     let broken = false;
     for (const item of r.block?.items ?? ([] as BlockItem[])) {
@@ -252,6 +252,12 @@ export class Expander {
       if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
     }
     if (broken) return;
+    // Exact names are found in the same pass as the patterns when a name's bits hold them all
+    // (a sharded schema's table named in a block: no scan of its own per database). Past that,
+    // ContentsIndex.findTables looks each up, with an index for a list looked up often.
+    if (items.length <= MAX_MASKED_PATTERNS) {
+      for (const ci of items) if (ci.matcher.kind === 'exact') ci.slot = patterns.push(new ExactItem(ci.matcher.node, ci.matcher.name, this.#ci)) - 1;
+    }
     const scanner = this.#scanners ? this.#scanners.for(patterns, this.#ci) : new ListScanner(patterns, this.#ci);
     let badDbTargets = 0;
     let last: Added | undefined;
@@ -351,7 +357,14 @@ export class Expander {
   #planned(ci: CompiledItem, db: ContentDatabase, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner): readonly Planned[] | undefined {
     const { matcher } = ci;
     if (matcher.kind === 'exact') {
-      const found = this.#index.findTables(db, matcher.name);
+      const list = this.#index.tableList(db);
+      let found: readonly string[];
+      if (ci.slot < 0 || !ListScanner.usable(list)) found = this.#index.findTables(db, matcher.name);
+      else {
+        found = scanner.scan(list)[ci.slot] as readonly string[];
+        // Several (names that differ only by case) are named in the list's order, as findTables gives them.
+        if (found.length > 1) found = list.filter((n) => found.includes(n));
+      }
       if (found.length === 0) {
         const guess = closest(matcher.name, db.Tables);
         this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {

@@ -3,6 +3,7 @@
 import type { BackupContents, ContentDatabase } from './inventory.ts';
 import { foldName, sortByCodeUnits } from './names.ts';
 import type { PatternName } from './glob.ts';
+import type { NameNode } from '../grammar/index.ts';
 import { firstAtLeast } from '../grammar/sorted.ts';
 
 /** Names by their comparison key; several names share a key only on a case-insensitive instance. */
@@ -191,7 +192,7 @@ function scanNames(names: readonly string[], name: string, caseInsensitive: bool
  * Long lists are left to ContentsIndex.matchList's prefix index.
  */
 export class ListScanner {
-  readonly #items: readonly PatternName[];
+  readonly #items: readonly ScanItem[];
   /** By the folded first character (0-127) of a name, for the characters patterns start with: the patterns such a name can match. */
   readonly #byFirst: (readonly number[] | undefined)[] = new Array(128);
   /** The patterns a name starting with any other ASCII character can match: those without a literal start. */
@@ -209,7 +210,7 @@ export class ListScanner {
   /** The patterns whose matches in the list #masks saw last may differ from those in the one before. */
   #changed = 0;
 
-  constructor(items: readonly PatternName[], caseInsensitive: boolean) {
+  constructor(items: readonly ScanItem[], caseInsensitive: boolean) {
     this.#items = items;
     this.#ci = caseInsensitive;
     this.#everyItem = items.map((_, k) => k);
@@ -333,6 +334,41 @@ export class ListScanner {
 
 const NO_NAMES: readonly string[] = [];
 
+/** What a ListScanner looks for: a pattern, or an exact name (ExactItem). */
+export interface ScanItem {
+  node: NameNode;
+  /** The literal text every match starts with, as names are compared ('' if none can be used). */
+  prefix: string;
+  test(name: string): boolean;
+}
+
+/**
+ * An exact table name among a block's patterns, so that one pass over a list finds it too (and
+ * the scanner's answer for it is shared across lists as a pattern's is). It finds the names
+ * ContentsIndex.findTables finds: those equal to it under the instance's comparison.
+ */
+export class ExactItem implements ScanItem {
+  readonly node: NameNode;
+  readonly name: string;
+  readonly prefix: string;
+  readonly #key: string;
+  readonly #ci: boolean;
+
+  constructor(node: NameNode, name: string, caseInsensitive: boolean) {
+    this.node = node;
+    this.name = name;
+    this.#ci = caseInsensitive;
+    this.#key = foldName(name, caseInsensitive);
+    // A name equals the key only if its first character folds to the key's (names with a
+    // non-ASCII start are tried against every item; an ASCII character folds to ASCII).
+    this.prefix = this.#key;
+  }
+
+  test(name: string): boolean {
+    return sameName(name, this.#key, this.#ci);
+  }
+}
+
 /** At most this many scanners are kept by a ScannerCache; past that it starts again. */
 const MAX_SHARED_SCANNERS = 256;
 
@@ -347,8 +383,8 @@ const MAX_SHARED_SCANNERS = 256;
 export class ScannerCache {
   readonly #scanners = new Map<string, ListScanner>();
 
-  for(items: readonly PatternName[], caseInsensitive: boolean): ListScanner {
-    const key = JSON.stringify([caseInsensitive, ...items.map((p) => p.node.value)]);
+  for(items: readonly ScanItem[], caseInsensitive: boolean): ListScanner {
+    const key = JSON.stringify([caseInsensitive, ...items.map((p) => (p instanceof ExactItem ? `=${p.name}` : `~${p.node.value}`))]);
     let scanner = this.#scanners.get(key);
     if (!scanner) {
       if (this.#scanners.size >= MAX_SHARED_SCANNERS) this.#scanners.clear();
@@ -359,7 +395,7 @@ export class ScannerCache {
 }
 
 /** Patterns of one block whose matches a name's bits can hold (see ListScanner's masks). */
-const MAX_MASKED_PATTERNS = 31;
+export const MAX_MASKED_PATTERNS = 31;
 
 /**
  * Whether `n` equals `key` (a name already folded) under the instance's comparison, as NameIndex

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { buildAutomaton } from '../../src/compiler/glob-match.ts';
 import { parseGlob } from '../../src/compiler/glob-syntax.ts';
 import { compileName, isDiagnostic, type PatternName } from '../../src/compiler/glob.ts';
-import { ContentsIndex, ListScanner, NameIndex, ScannerCache, matchNames } from '../../src/compiler/lookup.ts';
+import { ContentsIndex, ExactItem, ListScanner, NameIndex, ScannerCache, matchNames } from '../../src/compiler/lookup.ts';
 import { compareCodeUnits } from '../../src/compiler/names.ts';
 import type { NameNode } from '../../src/grammar/index.ts';
 
@@ -69,6 +69,28 @@ test('one scan of a list for a whole block finds what each pattern finds alone',
     }),
     { numRuns: 2000 },
   );
+});
+
+test('an exact name scanned with a block\'s patterns finds what a lookup finds, through lists one after another', () => {
+  const item = fc.oneof(glob, fc.constantFrom('*', 'K*', 'İ*'));
+  fc.assert(
+    fc.property(fc.array(item, { maxLength: 3 }), fc.array(name, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.array(fc.array(name, { maxLength: 12 }), { minLength: 1, maxLength: 4 }), (globs, exacts, ci, lists) => {
+      const node = (v: string): NameNode => ({ kind: 'Name', span: { start: 0, end: v.length }, value: v, quoted: true, pattern: false });
+      const items = [...globs.map((g) => pattern(g, ci)), ...exacts.map((e) => new ExactItem(node(e), e, ci))];
+      const scanner = new ListScanner(items, ci);
+      const index = new ContentsIndex({ BackupId: '1', Databases: [] }, ci);
+      for (const l of lists) {
+        const got = scanner.scan(l);
+        exacts.forEach((e, k) => assert.equal(got[globs.length + k], [...index.findTables({ Database: 'd', Tables: l }, e)].sort(compareCodeUnits), `${JSON.stringify(e)} (${ci ? 'ci' : 'cs'}) in ${JSON.stringify(l)}`));
+      }
+    }),
+    { numRuns: 1000 },
+  );
+  // A block's exact names and patterns of the same text are different blocks to a shared cache.
+  const shared = new ScannerCache();
+  const star = pattern('a*', false);
+  const exact = new ExactItem({ ...star.node, quoted: true, pattern: false }, 'a*', false);
+  assert.ok(shared.for([star], false) !== shared.for([exact], false));
 });
 
 test('lists scanned one after another reuse what they share and still find what each pattern finds alone', () => {
