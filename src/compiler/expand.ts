@@ -252,10 +252,12 @@ export class Expander {
       if (!e.used) this.#diagnostics.push(warning('expand/unused-except', `\`except db ${e.node.value}\` excludes nothing: ${dbMatcher.kind === 'exact' ? 'the source is an exact name' : `no database \`${dbMatcher.node.value}\` matches is named so`}`, e.node.span));
     }
     if (broken) return;
-    // Exact names are found in the same pass as the patterns when a name's bits hold them all
-    // (a sharded schema's table named in a block: no scan of its own per database). Past that,
-    // ContentsIndex.findTables looks each up, with an index for a list looked up often.
-    if (items.length <= MAX_MASKED_PATTERNS) {
+    // Over several databases (a sharded schema's table named in a block), exact names are found
+    // in the same pass as the patterns when a name's bits hold them all: no scan of their own
+    // per database. Otherwise ContentsIndex.findTables looks each up, with an index for a list
+    // looked up often (a lint of thousands of specs naming tables of one database: their blocks
+    // then differ by their exact names only, and share one scanner of their patterns).
+    if (dbs.length > 1 && items.length <= MAX_MASKED_PATTERNS) {
       for (const ci of items) if (ci.matcher.kind === 'exact') ci.slot = patterns.push(new ExactItem(ci.matcher.node, ci.matcher.name, this.#ci)) - 1;
     }
     const scanner = this.#scanners ? this.#scanners.for(patterns, this.#ci) : new ListScanner(patterns, this.#ci);
