@@ -329,7 +329,7 @@ export class Expander {
    */
   #block(items: CompiledItem[], db: ContentDatabase, entry: Entry, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner, last: Added | undefined): Added {
     const empty = this.#registry.isEmpty(entry);
-    this.#addedCleanly = true;
+    let clean = empty;
     const plans: (readonly Planned[] | undefined)[] = [];
     let following = empty && last !== undefined && last.clean;
     for (let k = 0; k < items.length; k++) {
@@ -340,20 +340,17 @@ export class Expander {
       if (following && planned !== undefined && planned === last!.plans[k] && this.#diagnostics.length === said) continue;
       if (following) {
         following = false;
-        for (let j = 0; j < k; j++) this.#add(items[j]!, entry, plans[j]);
+        for (let j = 0; j < k; j++) clean = this.#add(items[j]!, entry, plans[j]) && clean;
       }
-      this.#add(ci, entry, planned);
+      clean = this.#add(ci, entry, planned) && clean;
     }
     if (following) {
       this.#registry.adopt(entry, last!.entry);
       return { plans, entry, clean: true };
     }
     // Clean: an entry that was empty took every planned row, and nothing was said while adding them.
-    return { plans, entry, clean: empty && this.#addedCleanly };
+    return { plans, entry, clean };
   }
-
-  /** Whether every #add since the last #block began added every row without a diagnostic. */
-  #addedCleanly = true;
 
   /** The rows an item plans for `db`, or undefined after a diagnostic (an exact name not found or ambiguous). */
   #planned(ci: CompiledItem, db: ContentDatabase, excepts: CompiledExcept[], dbIsPattern: boolean, scanner: ListScanner): readonly Planned[] | undefined {
@@ -389,20 +386,16 @@ export class Expander {
     return kept.planned;
   }
 
-  /** Adds an item's planned rows to the entry (none when it planned none). */
-  #add(ci: CompiledItem, entry: Entry, planned: readonly Planned[] | undefined): void {
-    if (planned === undefined) {
-      this.#addedCleanly = false;
-      return;
-    }
+  /** Adds an item's planned rows to the entry (none when it planned none); whether it added every one without a diagnostic. */
+  #add(ci: CompiledItem, entry: Entry, planned: readonly Planned[] | undefined): boolean {
+    if (planned === undefined) return false;
     const { item, matcher, template } = ci;
     const said = this.#diagnostics.length + this.#registry.diagnostics.length;
     const before = entry.tables.length;
     for (const { source, row, problem } of planned) {
       if (!row) {
         this.#diagnostics.push(error('template/capture-failed', `cannot tell what the wildcards of \`${matcher.node.value}\` matched in ${showName(source)}`, matcher.node.span, { help: 'simplify the pattern, or list the table by its exact name' }));
-        this.#addedCleanly = false;
-        return;
+        return false;
       }
       if (problem) {
         if (ci.badTargets++ === 0) this.#diagnostics.push(error('names/invalid-target', `the target table name ${showName(row.target)} (for ${showName(source)}) ${problem}`, (item.target ?? item.source).span));
@@ -410,6 +403,6 @@ export class Expander {
       }
       this.#registry.table(entry, row, template?.fixed === true && matcher.kind === 'pattern');
     }
-    if (entry.tables.length - before !== planned.length || this.#diagnostics.length + this.#registry.diagnostics.length !== said) this.#addedCleanly = false;
+    return entry.tables.length - before === planned.length && this.#diagnostics.length + this.#registry.diagnostics.length === said;
   }
 }

@@ -12,6 +12,6 @@ export { clientToken, requestAction, requestJsonPieces, type RestoreRequest, typ
 export { emitRequests, splitEntries, packRequests, toTableMeta, MAX_TABLES_PER_REQUEST, type TableMetaDatabase, type TableMetaTable } from './emit.ts';
 export { compile, type CompileInput, type CompileResult } from './compile.ts';
 export { sourceOf, sourceLabel, isCrossRegion, type SpecSource } from './source.ts';
-export { printJsonBytes, PRINT_CHUNK_BYTES } from './print.ts';
+export { printJsonBytes } from './print.ts';
 export { renderPlan, renderPlanText, renderPlanMarkdown, type PlanFormat, type PlanView } from './render-plan.ts';
 export { ELIGIBILITY, LOCAL_DISKS, CLOUD_DISKS, candidateRows, describeRow, parseRows, type EligibilityRow } from './eligibility.ts';

@@ -67,8 +67,8 @@ const TABLE_META_JSON = new WeakMap<object, { tableMeta: string; json: readonly 
  * pieces it is made of: many are shared by many requests (a sharded schema's runs of tables), and
  * printing writes them one by one, never a copy of the whole.
  */
-export function rememberTableMetaJson(request: RestoreRequest, json: string | readonly string[]): void {
-  TABLE_META_JSON.set(request, { tableMeta: request.TableMeta, json: typeof json === 'string' ? [json] : json });
+export function rememberTableMetaJson(request: RestoreRequest, json: readonly string[]): void {
+  TABLE_META_JSON.set(request, { tableMeta: request.TableMeta, json });
 }
 
 /**
