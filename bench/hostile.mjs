@@ -9,6 +9,7 @@
 //              lexer error, half a million of them), and one word of unclosed classes (`a[a[…`),
 //              vs 1 MiB of well-formed blocks (fmt --check)
 // Reports; never fails on a target.   node bench/hostile.mjs   (after npm run build)
+import './env.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,6 +2,7 @@
 // compare it with a baseline **paired run by run**: the two alternate (A B A B ...), each pair
 // gives one ratio, and the figure is the median of the ratios with their min-max. Two separate
 // medians drift apart on a shared machine; a ratio per pair sees the same load on both sides.
+import './env.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,7 @@
 // paired run by run (the machine is shared): the ratio of each pair, its median and range.
 // Target: the server's median under 100 ms. Reports; never fails on a target.
 //   node bench/lsp.mjs            (after npm run build; LSP_RUNS=41 for a steadier figure)
+import './env.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

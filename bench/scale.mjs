@@ -6,6 +6,7 @@
 // the median ratio with its range (target <= 2x; peak RSS < 1 GiB). Reports; never fails.
 //   node bench/scale.mjs            (after npm run bundle; 11 pairs: with 5 the median moved from
 //                                    3.1x to 3.9x between runs of one build; SCALE_RUNS=N to change)
+import './env.mjs';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
