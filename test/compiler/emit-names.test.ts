@@ -9,6 +9,8 @@ import { checkTableMeta, emitRequests, nameProblem, printJsonBytes, requestJsonP
 
 const requestJsonText = (q: RestoreRequest) => requestJsonPieces(q).join('');
 import { sha256Hex } from '../../src/compiler/hash.ts';
+import { CLIENT_TOKEN, RequestChecks } from '../../src/compiler/emit.ts';
+import { checkRestoreRequest } from '../../src/compiler/validate.ts';
 import { isMySqlName } from '../../src/compiler/names.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/restore-request.schema.json', import.meta.url), 'utf8'));
@@ -30,6 +32,35 @@ test('the request schema asks of TableMeta only a string of 2 characters or more
   const { description: _description, ...constraints } = schema.properties.TableMeta;
   assert.equal(constraints, { type: 'string', minLength: 2 });
   assert.ok(schema.required.includes('TableMeta'));
+});
+
+test('CLIENT_TOKEN is the schema\'s ClientToken, and nothing else in the schema looks at ClientToken', () => {
+  // RequestChecks reuses one check for the requests of a series that differ only in a token
+  // CLIENT_TOKEN takes: the schema must decide nothing else from the token.
+  const { description: _description, ...constraints } = schema.properties.ClientToken;
+  assert.equal(constraints, { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7e]+$' });
+  assert.not.ok(JSON.stringify({ ...schema, properties: { ...schema.properties, ClientToken: undefined } }).includes('ClientToken'));
+  const unit = fc.constantFrom('a', '~', '!', ' ', '\u007f', '\u0000', 'é', '\ud83d\ude00', '-');
+  fc.assert(fc.property(fc.string({ unit, maxLength: 70 }), (t) => {
+    const schemaTakes = checkRestoreRequest({ DBInstanceId: 'rm-1', TableMeta: '[]', BackupId: '1', ClientToken: t }).length === 0;
+    return schemaTakes === CLIENT_TOKEN.test(t);
+  }), { numRuns: 3000 });
+});
+
+test('RequestChecks answers as the schema check does, request after request', () => {
+  const field = <T>(...xs: T[]) => fc.constantFrom(...xs);
+  const request = fc.record({
+    DBInstanceId: field('rm-1', 'rm-2', 'bad id', ''),
+    TableMeta: field('[]', '['),
+    BackupId: field<string | undefined>('1', undefined, 'x y'),
+    RestoreTime: field<string | undefined>(undefined, '2026-11-20T03:15:00Z', '2026-11-20 03:15'),
+    InstantRecovery: field<boolean | undefined>(undefined, true),
+    ClientToken: field('rc-a', 'rc-b-1of2', 'rc-c-2of2', '', 'has space', 'x'.repeat(65)),
+  }, { requiredKeys: ['DBInstanceId', 'TableMeta', 'ClientToken'] });
+  fc.assert(fc.property(fc.array(request, { minLength: 1, maxLength: 12 }), (requests) => {
+    const checks = new RequestChecks();
+    for (const r of requests) assert.equal(checks.problems(r as RestoreRequest), checkRestoreRequest(r));
+  }), { numRuns: 1500 });
 });
 
 test('isMySqlName agrees with the full TableMeta check on any name, db or table', () => {
