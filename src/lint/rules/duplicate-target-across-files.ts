@@ -2,6 +2,7 @@
 // whole target database): whichever runs second fails, so the later file is the one reported.
 // Without an inventory, the exact targets of each spec (its spec plan) are compared.
 import { foldName } from '../../compiler/names.ts';
+import type { Span } from '../../grammar/index.ts';
 import { defineRule, type ProjectFile } from '../rule.ts';
 
 interface Claim {
@@ -10,39 +11,68 @@ interface Claim {
   start: number;
 }
 
-interface Index {
-  /** instance + target db + target table → the first file (in run order) that restores it. */
+/** What the first files (in run order) to restore into one target database claimed of it. */
+interface TargetDb {
+  /** The first file that restores it whole. */
+  whole?: Claim;
+  /** Target table (folded) → the first file that restores it. */
   tables: Map<string, Claim>;
-  /** instance + target db → the first file that restores it whole. */
-  wholes: Map<string, Claim>;
+}
+
+/** A target of a file that an earlier file claimed first. */
+interface Finding {
+  db: string;
+  /** Absent: the whole database. */
+  table?: string;
+  instance: string;
+  claim: Claim;
+  span: Span;
 }
 
 /**
- * One index per lint run, built once (the project array is the same object for every file of a
- * run): each file then looks up its own targets, so a run over N files is linear in their
- * targets instead of rebuilding every earlier file's targets for each file.
+ * The findings of every file of a run, made in one pass over the run's files, in order (the
+ * project array is the same object for every file of a run): a target another file claimed
+ * first is a finding of the later file. Linear in the run's targets; keyed by instance, then
+ * folded database, then folded table, so a lookup makes no key string (a lint of 10,000 specs
+ * spent 0.26 s of its 2.5 s building and looking up `instance\0db\0table` keys twice).
  */
-const indexes = new WeakMap<readonly ProjectFile[], Index>();
+const runs = new WeakMap<readonly ProjectFile[], Map<number, Finding[]>>();
 
-function indexOf(project: readonly ProjectFile[]): Index {
-  const hit = indexes.get(project);
+function findingsOf(project: readonly ProjectFile[]): Map<number, Finding[]> {
+  const hit = runs.get(project);
   if (hit) return hit;
-  const index: Index = { tables: new Map(), wholes: new Map() };
+  const findings = new Map<number, Finding[]>();
+  const instances = new Map<string, Map<string, TargetDb>>();
   project.forEach((file, i) => {
     const plan = file.plan ?? file.specPlan;
     if (!plan) return;
     const ci = plan.caseInsensitive;
+    const found = (f: Finding) => {
+      const list = findings.get(i);
+      if (list) list.push(f);
+      else findings.set(i, [f]);
+    };
+    let dbs = instances.get(plan.instanceId);
+    if (!dbs) instances.set(plan.instanceId, (dbs = new Map()));
     for (const db of plan.databases) {
-      const dbKey = `${plan.instanceId}\u0000${foldName(db.target, ci)}`;
-      if (db.whole && !index.wholes.has(dbKey)) index.wholes.set(dbKey, { index: i, start: db.origin.start });
+      const dbKey = foldName(db.target, ci);
+      let target = dbs.get(dbKey);
+      if (!target) dbs.set(dbKey, (target = { tables: new Map() }));
+      // Only claims of earlier files: each pair is reported once, in the file that comes second.
+      // One finding for a database restored whole, not one per table of it.
+      const whole = db.whole ? target.whole : undefined;
+      if (whole && whole.index < i) found({ db: db.target, instance: plan.instanceId, claim: whole, span: db.origin });
+      else if (db.whole) target.whole ??= { index: i, start: db.origin.start };
       for (const t of db.tables) {
-        const key = `${dbKey}\u0000${foldName(t.target, ci)}`;
-        if (!index.tables.has(key)) index.tables.set(key, { index: i, start: t.origin.start });
+        const key = foldName(t.target, ci);
+        const claim = target.tables.get(key);
+        if (!claim) target.tables.set(key, { index: i, start: t.origin.start });
+        else if (claim.index < i && !(whole && whole.index < i)) found({ db: db.target, table: t.target, instance: plan.instanceId, claim, span: t.origin });
       }
     }
   });
-  indexes.set(project, index);
-  return index;
+  runs.set(project, findings);
+  return findings;
 }
 
 export default defineRule({
@@ -57,30 +87,14 @@ export default defineRule({
   },
   predicts: ['InvalidDBName.Duplicate'],
   check(ctx) {
-    const plan = ctx.plan ?? ctx.specPlan;
-    if (!plan) return;
-    const ci = plan.caseInsensitive;
-    const me = ctx.index;
-    const index = indexOf(ctx.project);
-    // Only claims of earlier files: each pair is reported once, in the file that comes second.
-    const earlier = (claim: Claim | undefined) => (claim !== undefined && claim.index < me ? claim : undefined);
-    const where = (claim: Claim) => {
-      const other = ctx.project[claim.index]!;
-      return { other: other.file, line: other.source.position(claim.start).line };
-    };
+    const findings = findingsOf(ctx.project).get(ctx.index);
+    if (!findings) return;
     const help = 'restore into another target name in one of the files, or merge the two specs';
-    for (const db of plan.databases) {
-      const dbKey = `${plan.instanceId}\u0000${foldName(db.target, ci)}`;
-      const whole = db.whole ? earlier(index.wholes.get(dbKey)) : undefined;
-      if (whole) {
-        // One message for the database, not one per table of it.
-        ctx.report({ messageId: 'database', data: { db: db.target, instance: plan.instanceId, ...where(whole) }, span: db.origin, help });
-        continue;
-      }
-      for (const t of db.tables) {
-        const other = earlier(index.tables.get(`${dbKey}\u0000${foldName(t.target, ci)}`));
-        if (other) ctx.report({ messageId: 'table', data: { db: db.target, table: t.target, instance: plan.instanceId, ...where(other) }, span: t.origin, help });
-      }
+    for (const { db, table, instance, claim, span } of findings) {
+      const other = ctx.project[claim.index]!;
+      const where = { other: other.file, line: other.source.position(claim.start).line };
+      if (table === undefined) ctx.report({ messageId: 'database', data: { db, instance, ...where }, span, help });
+      else ctx.report({ messageId: 'table', data: { db, table, instance, ...where }, span, help });
     }
   },
 });
