@@ -167,8 +167,9 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
       for (const entry of resolved) {
         const { rule, severity, options } = entry;
         if (severity === 'off') continue;
-        const missing = rule.needs.filter((n) => (n === 'plan' ? !file.plan : n === 'inventory' ? !file.inventory : false));
-        if (missing.length > 0) {
+        let missing: Need[] | undefined;
+        for (const n of rule.needs) if (n === 'plan' ? !file.plan : n === 'inventory' ? !file.inventory : false) (missing ??= []).push(n);
+        if (missing) {
           skipped.push({ ruleId: rule.id, missing });
           continue;
         }
@@ -244,9 +245,17 @@ function capMessages(messages: LintMessage[]): LintMessage[] {
   return shown;
 }
 
+/** The ids of a run's rules, made once per run (not once per file). */
+const KNOWN_IDS = new WeakMap<readonly LintRule[], ReadonlySet<string>>();
+function knownIds(rules: readonly LintRule[]): ReadonlySet<string> {
+  let ids = KNOWN_IDS.get(rules);
+  if (!ids) KNOWN_IDS.set(rules, (ids = new Set(rules.map((r) => r.id))));
+  return ids;
+}
+
 function applySuppressions(input: LintInput, messages: LintMessage[], opts: LintOptions, config: Config, skipped: ReadonlySet<string>): LintMessage[] {
   const { suppressions, problems } = parseSuppressions(input.document.comments, input.source);
-  const known = new Set(opts.rules.map((r) => r.id));
+  const known = knownIds(opts.rules);
   const out: LintMessage[] = problems.map((p) => ({ ruleId: null, severity: 2, message: p.message, span: p.span, code: 'lint/bad-directive' }));
   for (const s of suppressions) {
     for (const r of s.rules) {
