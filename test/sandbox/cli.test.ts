@@ -9,15 +9,20 @@ import { parseSeed } from '../../src/sandbox/index.ts';
 import { restorec, tempDir } from '../helpers/cli.ts';
 import { call, RPCClient } from './helpers.ts';
 
-test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () => {
-  const save = join(tempDir(), 'state.json');
-  const child = spawn(process.execPath, ['bin/restorec.cjs', 'sandbox', '--seed', 'examples/seed-backup-set.inventory.json', '--port', '0', '--save', save, '--restore-ms', '0', '--random-seed', '3'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Starts `restorec sandbox ARGS` and waits for its banner. `stop` sends SIGTERM and resolves to
+ * its exit code; `err` is what it wrote to stderr by then.
+ */
+async function startSandbox(args: string[]): Promise<{ out: string; stop: () => Promise<number | null>; err: () => string }> {
+  const child = spawn(process.execPath, ['bin/restorec.cjs', 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const stop = (): Promise<number | null> => {
+    child.kill('SIGTERM');
+    return exited;
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d) => {
@@ -26,6 +31,19 @@ test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () =
       });
       child.on('exit', () => reject(new Error(`exited early: ${out}${err}`)));
     });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { out, stop, err: () => err };
+}
+
+test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () => {
+  const save = join(tempDir(), 'state.json');
+  const sandbox = await startSandbox(['--seed', 'examples/seed-backup-set.inventory.json', '--port', '0', '--save', save, '--restore-ms', '0', '--random-seed', '3']);
+  const { out } = sandbox;
+  let code: number | null;
+  try {
     const endpoint = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
     const accessKeyId = /ALIBABA_CLOUD_ACCESS_KEY_ID=(\S+)/.exec(out)?.[1];
     const accessKeySecret = /ALIBABA_CLOUD_ACCESS_KEY_SECRET=(\S+)/.exec(out)?.[1];
@@ -38,9 +56,9 @@ test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () =
     assert.type(r['RequestId'], 'string', JSON.stringify(r));
     assert.not.ok(r['Code']);
   } finally {
-    child.kill('SIGTERM');
+    code = await sandbox.stop();
   }
-  assert.is(await exited, 0, err);
+  assert.is(code, 0, sandbox.err());
   const seed = parseSeed(readFileSync(save, 'utf8'), save, () => '');
   assert.ok(seed.ok, JSON.stringify(seed));
   const db = seed.ok ? seed.scenario.inventories[0]?.current?.Databases.find((d) => d.DBName === 'testdb1_new') : undefined;
@@ -50,19 +68,10 @@ test('serves pop-core, stops on SIGTERM, saves a resumable scenario', async () =
 
 test('a cross-region seed: its source is named, RestoreDdrTable restores from it, and --save keeps it', async () => {
   const save = join(tempDir(), 'state.json');
-  const child = spawn(process.execPath, ['bin/restorec.cjs', 'sandbox', '--seed', 'examples/cross-region-2026-11-20.inventory.json', '--port', '0', '--save', save, '--restore-ms', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const sandbox = await startSandbox(['--seed', 'examples/cross-region-2026-11-20.inventory.json', '--port', '0', '--save', save, '--restore-ms', '0']);
+  const { out } = sandbox;
+  let code: number | null;
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        out += d;
-        if (out.includes('stop with Ctrl-C')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`exited early: ${out}${err}`)));
-    });
     assert.match(out, /^# cross-region sources: rm-bp1srcprodxxxxxxx \(cn-hangzhou\)$/m);
     const endpoint = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
     const c = new RPCClient({ endpoint, accessKeyId: /ACCESS_KEY_ID=(\S+)/.exec(out)?.[1], accessKeySecret: /ACCESS_KEY_SECRET=(\S+)/.exec(out)?.[1], apiVersion: '2014-08-15' });
@@ -70,9 +79,9 @@ test('a cross-region seed: its source is named, RestoreDdrTable restores from it
     const r = await call(c, 'RestoreDdrTable', { DBInstanceId: 'rm-uf6drstandbyxxxxx', RestoreType: '0', BackupId: '12490231', TableMeta: meta });
     assert.is(r['DBInstanceId'], 'rm-uf6drstandbyxxxxx', JSON.stringify(r));
   } finally {
-    child.kill('SIGTERM');
+    code = await sandbox.stop();
   }
-  assert.is(await exited, 0, err);
+  assert.is(code, 0, sandbox.err());
   const seed = parseSeed(readFileSync(save, 'utf8'), save, () => '');
   assert.ok(seed.ok, JSON.stringify(seed));
   const inv = seed.ok ? seed.scenario.inventories[0] : undefined;
