@@ -6,7 +6,7 @@ import { caCertsCost, removedCaCerts } from './env.mjs';
 
 const only = process.argv[2];
 const benches = readdirSync('bench')
-  .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs' && (!only || f.includes(only)))
+  .filter((f) => f.endsWith('.mjs') && !['run.mjs', 'lib.mjs', 'env.mjs'].includes(f) && (!only || f.includes(only)))
   .sort();
 if (removedCaCerts !== undefined) {
   const c = caCertsCost(removedCaCerts);
