@@ -33,14 +33,61 @@ export function expandPaths(paths: string[]): string[] {
       throw new UserError(`cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : describeCode(code)}`, code === 'ENOENT' ? 'check the path; spec files end in .restore' : undefined);
     }
     if (stat.isDirectory()) {
-      const found = (readdirSync(p, { recursive: true }) as string[])
-        .filter((f) => f.endsWith(SPEC_EXTENSION) && !f.split(/[\\/]/).includes('node_modules'))
+      const found = specsUnder(p)
         .sort()
         .map((f) => join(p, f));
       for (const f of found) add(f); // not push(...found): a spread of 200,000 paths overflows the stack
     } else add(p);
   }
   return out;
+}
+
+/**
+ * The .restore files below a directory, as paths relative to it, outside node_modules. Symlinked
+ * directories are followed, after the real ones (so a file is named by the path without a link
+ * when there is one), and every directory is read once, by its real path: a link back up the
+ * tree (`here -> .`) is not walked again. Node's recursive readdirSync follows such links to
+ * the kernel's 40 levels: one link made lint exit 2, two made it run for good (2^40 paths).
+ */
+function specsUnder(root: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const links: string[] = [];
+  const walk = (rel: string): void => {
+    const dir = rel === '' ? root : join(root, rel);
+    let entries;
+    try {
+      const real = realPath(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      // In name order: which link names a directory reached only through links does not
+      // depend on the order the file system lists them in.
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      const code = String((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      throw new UserError(`cannot read ${dir}: ${describeCode(code)}`);
+    }
+    for (const e of entries) {
+      if (e.name === 'node_modules') continue;
+      const path = rel === '' ? e.name : join(rel, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.isSymbolicLink() && isDirectory(join(root, path))) links.push(path);
+      else if (e.name.endsWith(SPEC_EXTENSION)) out.push(path);
+    }
+  };
+  walk('');
+  // walk() may add more.
+  for (let i = 0; i < links.length; i++) walk(links[i] as string);
+  return out;
+}
+
+/** Whether a path leads to a directory; false for a broken link or a loop (read later, and reported there). */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

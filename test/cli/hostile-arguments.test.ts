@@ -55,10 +55,40 @@ test('--max-warnings abc or 1e400 is a usage error, not a gate switched off', ()
 
 test('a file named twice is linted once, not reported as a duplicate of itself', () => {
   const dir = workspace(H + 'restore db shop as shop_r\n');
-  for (const args of [['a.restore', 'a.restore'], ['a.restore', './a.restore'], ['.', 'a.restore']]) {
+  mkdirSync(join(dir, 'sub'));
+  symlinkSync('../a.restore', join(dir, 'sub', 'link.restore'));
+  symlinkSync('.', join(dir, 'here'));
+  for (const args of [['a.restore', 'a.restore'], ['a.restore', './a.restore'], ['.', 'a.restore'], ['a.restore', 'sub/link.restore'], ['here/a.restore', 'a.restore']]) {
     const r = restorec(['lint', '-f', 'json', ...args], { cwd: dir });
     assert.is(r.status, 0, `${args.join(' ')}: ${r.stdout}`);
     assert.is((JSON.parse(r.stdout) as unknown[]).length, 1, args.join(' '));
+  }
+});
+
+test('a directory that links back into itself is read once: two links to `.` ran for good', () => {
+  // Node's recursive readdirSync follows a link to a directory to the kernel's 40 levels: with
+  // `x -> .` lint exited 2 (ELOOP), with `x -> .` and `y -> .` it read 2^40 paths.
+  const dir = tempDir();
+  const spec = H + 'restore db shop as shop_r\n';
+  writeFileSync(join(dir, 'a.restore'), spec);
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'b.restore'), spec.replace('shop_r', 'shop_b'));
+  symlinkSync('.', join(dir, 'x'));
+  symlinkSync('.', join(dir, 'y'));
+  symlinkSync('..', join(dir, 'sub', 'up'));
+  // A link to a directory of the tree ("alias"), sorted before it: the files keep their real path.
+  symlinkSync('sub', join(dir, 'alias'));
+  // Outside the tree: followed. node_modules: not read.
+  const outside = tempDir();
+  writeFileSync(join(outside, 'c.restore'), spec.replace('shop_r', 'shop_c'));
+  symlinkSync(outside, join(dir, 'shared'));
+  mkdirSync(join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'node_modules', 'd.restore'), 'not a spec');
+  for (const cmd of ['fmt', 'lint', 'parse']) {
+    const r = restorec([cmd, ...(cmd === 'fmt' ? ['--check'] : cmd === 'lint' ? ['-f', 'json'] : []), '.'], { cwd: dir, timeout: 30_000 });
+    assert.is(r.signal, null, `${cmd} ran past 30 s`);
+    assert.is(r.status, 0, `${cmd}: ${r.stdout}${r.stderr}`);
+    if (cmd === 'lint') assert.equal((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath), ['a.restore', 'shared/c.restore', 'sub/b.restore']);
   }
 });
 
