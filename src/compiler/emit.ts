@@ -158,6 +158,16 @@ function countEntries(part: readonly Slice[]): number {
   return part.reduce((n, s) => n + 1 + s.to - s.from, 0);
 }
 
+/** Whether the schema takes every name of a database's entry (isMySqlName, as in Texts.entry), worked out once a database. */
+function listedValid(l: Listed, known: Map<Listed, boolean>): boolean {
+  let valid = known.get(l);
+  if (valid === undefined) {
+    valid = isMySqlName(l.db.source) && isMySqlName(l.db.target) && (l.bare || l.db.tables.every((t) => isMySqlName(t.source) && isMySqlName(t.target)));
+    known.set(l, valid);
+  }
+  return valid;
+}
+
 /** A plan database as TableMeta lists it: with its tables, or as a bare db entry. */
 interface Listed {
   db: PlanDatabase;
@@ -373,7 +383,22 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const entries: number[] = [];
   const runs = new TableRuns();
   const checks = new RequestChecks();
+  const namesValid = new Map<Listed, boolean>();
   parts.forEach((part, i) => {
+    if (options.requests === false) {
+      // The same diagnostics, from the names and the parameters alone.
+      if (!part.every((s) => listedValid(dbs[s.index] as Listed, namesValid))) {
+        for (const p of checkTableMeta(part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to)))) {
+          diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
+        }
+      }
+      for (const p of checks.problems({ ...requestParams(plan, '[]'), ClientToken: 'rc-unhashed' })) {
+        const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
+        diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));
+      }
+      entries.push(countEntries(part));
+      return;
+    }
     const { text, json, valid } = partTexts(part, dbs, runs);
     if (!valid) {
       // Only then TableMeta objects and the full schema check, for its exact messages.
@@ -383,13 +408,13 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     }
     const params = requestParams(plan, text);
     // Every request is still checked against the schema: a handful of short fields.
-    const request: RestoreRequest = { ...params, ClientToken: options.clientTokens === false ? '' : clientToken(params, i + 1, parts.length, json) };
+    const request: RestoreRequest = { ...params, ClientToken: clientToken(params, i + 1, parts.length, json) };
     rememberTableMetaJson(request, json);
     // TableMeta is text this function wrote: `[`, entries whose names were checked above, `]`.
     // The schema asks of it only a string of 2 characters or more, which a stand-in answers the
     // same: ajv counts the characters of the real one (megabytes over a large restore) and so
     // copies the rope concat() made into one string per request.
-    const checked = { ...request, TableMeta: '[]', ...(options.clientTokens === false ? { ClientToken: 'rc-unhashed' } : {}) };
+    const checked = { ...request, TableMeta: '[]' };
     for (const p of checks.problems(checked)) {
       const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
       diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));

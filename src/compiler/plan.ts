@@ -49,10 +49,12 @@ export interface CompileOptions {
   /** Entries (databases + tables) per RestoreTable request before splitting; default 50 (the console's limit; the API takes 100 tables). */
   maxEntries?: number;
   /**
-   * false: leave ClientToken empty. Lint reads only the plan and the diagnostics, so it skips
-   * hashing (and loading node:crypto, a tenth of a pre-commit hook's start-up). Default true.
+   * false: emission decides its diagnostics and counts each request's entries, and makes no
+   * request (`requests` is empty): no TableMeta text, no ClientToken hash (nor loading
+   * node:crypto, a tenth of a pre-commit hook's start-up). Lint reads only the plan and the
+   * diagnostics. Default true.
    */
-  clientTokens?: boolean;
+  requests?: boolean;
   /** Made once for a run that compiles many specs (lint), to share what their blocks scan: see ScannerCache. */
   scanners?: ScannerCache;
 }

@@ -118,7 +118,7 @@ export function lint(inputs: readonly LintInput[], opts: LintOptions): FileResul
     };
     let plan: RestorePlan | undefined;
     if (parseErrors.length === 0 && input.inventory) {
-      const result = compile(input, input.inventory, { ...config.compile, clientTokens: false, scanners });
+      const result = compile(input, input.inventory, { ...config.compile, requests: false, scanners });
       plan = result.plan;
       report(result.diagnostics);
     }

@@ -85,6 +85,15 @@ const plan = (tableTarget: string): RestorePlan => ({
 test('a plan name the schema refuses gets the schema check’s own messages', () => {
   const bad = plan('ends with space ');
   const { diagnostics, requests } = emitRequests(bad, { instance: span, source: span });
+  // Lint's emission (no requests) reports the same, in every request a split makes.
+  assert.equal(emitRequests(bad, { instance: span, source: span }, { requests: false }).diagnostics, diagnostics);
+  for (const maxEntries of [2, 3]) {
+    const split = emitRequests(bad, { instance: span, source: span }, { maxEntries });
+    const lean = emitRequests(bad, { instance: span, source: span }, { maxEntries, requests: false });
+    assert.equal(lean.diagnostics, split.diagnostics, `maxEntries ${maxEntries}`);
+    assert.equal(lean.entries, split.entries);
+    assert.equal(lean.requests, []);
+  }
   const expected = checkTableMeta(toTableMeta(bad.databases)).map((p) => `TableMeta of request 1: ${p.path}: ${p.message}`);
   assert.ok(expected.length > 0);
   assert.equal(diagnostics.filter((d) => d.code === 'emit/invalid-table-meta').map((d) => d.message), expected);

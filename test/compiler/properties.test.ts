@@ -102,6 +102,18 @@ test('planned sources exist; planned targets are unique; TableMeta parses and pa
   }), { numRuns: 300 });
 });
 
+test('requests: false (lint) gives the diagnostics and entry counts a full compile gives, and no request', () => {
+  fc.assert(fc.property(cases, fc.integer({ min: 2, max: 6 }), ({ inv, spec }, maxEntries) => {
+    const parsed = parse(spec, 'p.restore');
+    const full = compile(parsed, inv, { maxEntries });
+    const lean = compile(parsed, inv, { maxEntries, requests: false });
+    assert.equal(lean.diagnostics, full.diagnostics);
+    assert.equal(lean.entries, full.entries);
+    assert.equal(lean.plan, full.plan);
+    assert.equal(lean.requests, []);
+  }), { numRuns: 400 });
+});
+
 test('hostile exact names are escaped correctly or refused with a diagnostic', () => {
   fc.assert(fc.property(name, name, (src, tgt) => {
     const inv: Inventory = {
