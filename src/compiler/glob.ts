@@ -46,17 +46,30 @@ export function compileName(node: NameNode, caseInsensitive: boolean, what: 'dat
       help: `a ${what} name is at most ${MAX_NAME_LENGTH} characters: use a shorter pattern with \`*\``,
     });
   }
-  let automaton;
-  let nodes: GlobNode[];
-  try {
-    nodes = parseGlob(glob);
-    automaton = buildAutomaton(nodes, caseInsensitive);
-  } catch (e) {
-    if (!(e instanceof GlobSyntaxError)) throw e;
-    return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be used: ${e.message}`, node.span, e.help ? { help: e.help } : {});
+  const key = `${caseInsensitive ? 'i' : 's'}${glob}`;
+  let built = BUILT.get(key);
+  if (!built) {
+    try {
+      const nodes = parseGlob(glob);
+      built = { nodes, automaton: buildAutomaton(nodes, caseInsensitive) };
+    } catch (e) {
+      if (!(e instanceof GlobSyntaxError)) throw e;
+      return error('pattern/invalid', `the ${what} pattern \`${glob}\` cannot be used: ${e.message}`, node.span, e.help ? { help: e.help } : {});
+    }
+    if (BUILT.size >= MAX_BUILT) BUILT.clear();
+    BUILT.set(key, built);
   }
-  return new GlobPattern(node, nodes, automaton, caseInsensitive);
+  return new GlobPattern(node, built.nodes, built.automaton, caseInsensitive);
 }
+
+/**
+ * Patterns parsed and built, by text and case rule: a lint of many specs (or the language
+ * server, edit after edit) compiles the same few patterns again and again. An automaton's state
+ * is only what it has worked out of its own pattern, so one serves every spec. Bounded: cleared
+ * when full.
+ */
+const BUILT = new Map<string, { nodes: readonly GlobNode[]; automaton: GlobAutomaton }>();
+const MAX_BUILT = 4096;
 
 /** Names remembered per pattern: the same table names recur across thousands of sharded databases. */
 const REMEMBERED = 1 << 16;

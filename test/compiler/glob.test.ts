@@ -44,4 +44,22 @@ test('a class the regex engine refuses ([z-a]) is a diagnostic, not a crash', ()
   }
 });
 
+test('a pattern built once serves every spec: the case rule is part of what is kept, and each matcher keeps its own node', () => {
+  // compileName keeps what it parsed and built by pattern text and case rule.
+  for (const order of [[false, true], [true, false]]) {
+    for (const ci of order) assert.is(matcher('Ord*', ci).test('orders'), ci, `ci ${ci}`);
+  }
+  const a = matcher('t_?');
+  const node: NameNode = { kind: 'Name', span: { start: 7, end: 10 }, value: 't_?', quoted: false, pattern: true };
+  const b = compileName(node, false, 'table');
+  assert.ok(!isDiagnostic(b) && b.kind === 'pattern');
+  assert.is(b.node.span.start, 7);
+  assert.is(a.node.span.start, 0);
+  assert.equal(b.capture('t_1'), a.capture('t_1'));
+  // An invalid pattern is refused every time, not kept.
+  const bad: NameNode = { kind: 'Name', span: { start: 0, end: 2 }, value: 'a[', quoted: false, pattern: true };
+  assert.ok(isDiagnostic(compileName(bad, false, 'table')));
+  assert.ok(isDiagnostic(compileName(bad, false, 'table')));
+});
+
 test.run();
