@@ -291,6 +291,24 @@ if (top.status === 0) {
 }
 writeFileSync(join(tmp, 'help.json'), JSON.stringify(help));
 
+// The rule list as `restorec rules` prints it, in each format, for the command to print without
+// loading the rules (src/cli/commands.ts). Written only when every format printed.
+const rulesOf = (format) =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), 'rules', '--format', format], {
+      cwd: root,
+      env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_NO_RULES_CACHE: '1' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.on('close', (status) => done({ status, stdout }));
+  });
+const ruleLists = Object.fromEntries(await Promise.all(['text', 'json'].map(async (f) => [f, await rulesOf(f)])));
+if (Object.values(ruleLists).every((r) => r.status === 0)) {
+  writeFileSync(join(tmp, 'rules.json'), JSON.stringify(Object.fromEntries(Object.entries(ruleLists).map(([f, r]) => [f, r.stdout]))));
+} else process.stderr.write('build: restorec rules failed; no dist/rules.json (the command loads the rules instead)\n');
+
 // Into place: a first build renames the whole directory (a concurrent first build that lost the
 // race finds it there and drops its own); a rebuild replaces the entries one by one.
 if (once && existsSync(out)) rmSync(tmp, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Every command and option, as data: the one definition both argument parsers read (yargs for
 // the full CLI, yargs-parser alone for the fast path of the commands pre-commit hooks run).
-import { EXIT_USAGE } from './errors.ts';
+import { EXIT_OK, EXIT_USAGE } from './errors.ts';
+import { cachedOutput } from './cached-output.ts';
 import { cloudArgs, cloudFlags, type CloudArgs } from './cloud-flags.ts';
 
 export interface OptionSpec {
@@ -151,7 +152,14 @@ export const commands: CommandSpec[] = [
     describe: 'List the lint rules with their default severities',
     options: { format: { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'text or json' } },
     fast: true,
-    run: async (a) => (await import('./commands/rules.ts')).rulesCommand({ format: String(a['format'] ?? 'text') }),
+    run: async (a) => {
+      const format = String(a['format'] ?? 'text');
+      // The list as the build printed it (dist/rules.json), without loading the rules.
+      const text = process.env['RESTOREC_NO_RULES_CACHE'] ? undefined : cachedOutput('rules.json', format);
+      if (text === undefined) return (await import('./commands/rules.ts')).rulesCommand({ format });
+      process.stdout.write(text);
+      return EXIT_OK;
+    },
   },
   {
     name: 'sandbox',

@@ -1,8 +1,7 @@
 // The restorec command line: the only place that touches process.argv, exit codes and uncaught
 // errors. Hot commands parse their arguments on a fast path; everything else goes through yargs,
 // loaded only then. Each command's module is imported only when it runs (see bench/startup).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cachedOutput } from './cached-output.ts';
 import { findCommand } from './commands.ts';
 import { checkOptions, unknownCommand } from './argv-check.ts';
 import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from './errors.ts';
@@ -20,16 +19,8 @@ function cachedHelp(argv: string[]): boolean {
   const key = argv.length === 1 && help(argv[0]) ? '' : argv.length === 2 && help(argv[1]) && findCommand(argv[0]) ? argv[0]! : undefined;
   if (key === undefined || process.env['RESTOREC_NO_HELP_CACHE']) return false;
   if (process.stdout.isTTY && (process.stdout.columns ?? 100) < 100) return false;
-  const dist = (globalThis as { __restorecDist?: string }).__restorecDist;
-  if (!dist) return false;
-  let texts: Record<string, string>;
-  try {
-    texts = JSON.parse(readFileSync(join(dist, 'help.json'), 'utf8')) as Record<string, string>;
-  } catch {
-    return false;
-  }
-  const text = Object.hasOwn(texts, key) ? texts[key] : undefined;
-  if (typeof text !== 'string') return false;
+  const text = cachedOutput('help.json', key);
+  if (text === undefined) return false;
   process.stdout.write(text);
   return true;
 }

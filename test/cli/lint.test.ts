@@ -2,7 +2,7 @@
 // notes, config errors, the step summary.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasStackTrace, restorec, tempDir } from '../helpers/cli.ts';
 import { baseInventory } from '../helpers/rule-tester.ts';
@@ -146,6 +146,23 @@ test('rules lists every rule with its default severity', () => {
   const json = JSON.parse(restorec(['rules', '--format', 'json']).stdout);
   assert.ok(json.length >= 3);
   assert.ok(json.every((x: { id: string; defaultSeverity: string }) => x.id && x.defaultSeverity));
+});
+
+test('rules prints the list the build kept (dist/rules.json) exactly as the rules print it, and falls back without it', () => {
+  assert.ok(existsSync('dist/rules.json'), 'the build writes dist/rules.json');
+  for (const format of ['text', 'json']) {
+    const kept = restorec(['rules', '--format', format]);
+    const made = restorec(['rules', '--format', format], { env: { RESTOREC_NO_RULES_CACHE: '1' } });
+    assert.is(kept.status, 0);
+    assert.is(kept.stdout, made.stdout, format);
+  }
+  // A dist/ whose rules.json is unreadable: the command loads the rules.
+  const dist = join(tempDir(), 'dist');
+  cpSync('dist', dist, { recursive: true });
+  writeFileSync(join(dist, 'rules.json'), '{ not json');
+  const r = restorec(['rules'], { env: { RESTOREC_DIST_DIR: dist } });
+  assert.is(r.status, 0, r.stderr);
+  assert.is(r.stdout, restorec(['rules']).stdout);
 });
 
 test('the pre-commit hook definition runs lint on .restore files', () => {
