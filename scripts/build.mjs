@@ -262,19 +262,21 @@ if (sandbox) {
   }
 } else process.stderr.write('build: the sandbox did not start; no code cache for inventory pull and apply\n');
 
-// Help as yargs prints it, for main.ts to print without loading yargs (see cachedHelp there):
-// the top-level help first, then each command it lists.
-const helpOf = (args) =>
+/** What `restorec ARGS` prints on stdout, run from the new build with `env` added. */
+const printed = (args, env) =>
   new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), ...args, '--help'], {
+    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), ...args], {
       cwd: root,
-      env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_NO_HELP_CACHE: '1' },
+      env: { ...process.env, RESTOREC_DIST_DIR: tmp, ...env },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     child.on('close', (status) => done({ status, stdout }));
   });
+// Help as yargs prints it, for main.ts to print without loading yargs (see cachedHelp there):
+// the top-level help first, then each command it lists.
+const helpOf = (args) => printed([...args, '--help'], { RESTOREC_NO_HELP_CACHE: '1' });
 const help = {};
 const top = await helpOf([]);
 if (top.status === 0) {
@@ -293,17 +295,7 @@ writeFileSync(join(tmp, 'help.json'), JSON.stringify(help));
 
 // The rule list as `restorec rules` prints it, in each format, for the command to print without
 // loading the rules (src/cli/commands.ts). Written only when every format printed.
-const rulesOf = (format) =>
-  new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'bin/restorec.cjs'), 'rules', '--format', format], {
-      cwd: root,
-      env: { ...process.env, RESTOREC_DIST_DIR: tmp, RESTOREC_NO_RULES_CACHE: '1' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.on('close', (status) => done({ status, stdout }));
-  });
+const rulesOf = (format) => printed(['rules', '--format', format], { RESTOREC_NO_RULES_CACHE: '1' });
 const ruleLists = Object.fromEntries(await Promise.all(['text', 'json'].map(async (f) => [f, await rulesOf(f)])));
 if (Object.values(ruleLists).every((r) => r.status === 0)) {
   writeFileSync(join(tmp, 'rules.json'), JSON.stringify(Object.fromEntries(Object.entries(ruleLists).map(([f, r]) => [f, r.stdout]))));
