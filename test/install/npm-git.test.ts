@@ -52,6 +52,12 @@ test('npm install -g git+file://...#REF: the restorec command works, builds once
   assert.match(broken.out, /3:32 +error +the new table name is missing after `as`; found `>` +syntax\/unexpected-token/);
   const lint = run(bin, ['lint', '--no-live', 'good.restore'], { cwd: work });
   assert.is(lint.status, 0, lint.out);
+  // The first build wrote the rule list `rules` prints without loading the rules: the same text.
+  assert.ok(existsSync(join(prefix, 'lib/node_modules/restorec/dist/rules.json')), 'the first run wrote dist/rules.json');
+  const rules = run(bin, ['rules'], { cwd: work });
+  assert.is(rules.status, 0, rules.out);
+  assert.match(rules.out, /^target-exists +error /m);
+  assert.is(rules.out, run(bin, ['rules'], { cwd: work, env: { RESTOREC_NO_RULES_CACHE: '1' } }).out);
   // apply's cloud client is required from the install's node_modules, not bundled.
   const apply = run(bin, ['apply', '--sandbox', '--yes', 'good.restore'], { cwd: work });
   assert.is(apply.status, 0, apply.out);
