@@ -385,41 +385,31 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
   const checks = new RequestChecks();
   const namesValid = new Map<Listed, boolean>();
   parts.forEach((part, i) => {
-    if (options.requests === false) {
-      // The same diagnostics, from the names and the parameters alone.
-      if (!part.every((s) => listedValid(dbs[s.index] as Listed, namesValid))) {
-        for (const p of checkTableMeta(part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to)))) {
-          diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
-        }
-      }
-      for (const p of checks.problems({ ...requestParams(plan, '[]'), ClientToken: 'rc-unhashed' })) {
-        const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
-        diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));
-      }
-      entries.push(countEntries(part));
-      return;
-    }
-    const { text, json, valid } = partTexts(part, dbs, runs);
-    if (!valid) {
+    // Without requests (lint), the same diagnostics from the names and the parameters alone.
+    const made = options.requests === false ? undefined : partTexts(part, dbs, runs);
+    if (!(made ? made.valid : part.every((s) => listedValid(dbs[s.index] as Listed, namesValid)))) {
       // Only then TableMeta objects and the full schema check, for its exact messages.
       for (const p of checkTableMeta(part.map((s) => toEntry(dbs[s.index] as Listed, s.from, s.to)))) {
         diagnostics.push(error('emit/invalid-table-meta', `TableMeta of request ${i + 1}: ${p.path}: ${p.message}`, spans.source));
       }
     }
-    const params = requestParams(plan, text);
+    let request: RestoreRequest | undefined;
+    if (made) {
+      const params = requestParams(plan, made.text);
+      request = { ...params, ClientToken: clientToken(params, i + 1, parts.length, made.json) };
+      rememberTableMetaJson(request, made.json);
+    }
     // Every request is still checked against the schema: a handful of short fields.
-    const request: RestoreRequest = { ...params, ClientToken: clientToken(params, i + 1, parts.length, json) };
-    rememberTableMetaJson(request, json);
     // TableMeta is text this function wrote: `[`, entries whose names were checked above, `]`.
     // The schema asks of it only a string of 2 characters or more, which a stand-in answers the
     // same: ajv counts the characters of the real one (megabytes over a large restore) and so
     // copies the rope concat() made into one string per request.
-    const checked = { ...request, TableMeta: '[]' };
+    const checked = request ? { ...request, TableMeta: '[]' } : { ...requestParams(plan, '[]'), ClientToken: 'rc-unhashed' };
     for (const p of checks.problems(checked)) {
       const span = p.path === 'DBInstanceId' ? spans.instance : spans.source;
       diagnostics.push(error('emit/invalid-request', `request ${i + 1}: ${p.path}: ${p.message}`, span));
     }
-    requests.push(request);
+    if (request) requests.push(request);
     entries.push(countEntries(part));
   });
   if (parts.length > 1) {
