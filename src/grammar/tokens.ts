@@ -43,9 +43,60 @@ export const MAX_PATTERN_LENGTH = 128;
  * times as long (1 MiB: most of an hour).
  */
 export const MAX_SET_BODY = MAX_PATTERN_LENGTH;
+const NAME_RUN = new RegExp(`[${NAME_CHAR}]+`, 'y');
+
+/**
+ * Where the body of a class (`[`) or brace set (`{`) that starts at an offset ends: the first
+ * character from it that is the closer or cannot be in a body. The last answer is kept, with the
+ * stretch it covers: the lexer asks at increasing offsets, so one word of `a[a[a[…` is read once
+ * in all, where reading each body again (up to MAX_SET_BODY characters at every `[`) made that
+ * word take about three times as long to lex as a well-formed spec of its size.
+ */
+class BodyEnds {
+  #text = '';
+  #from = 0;
+  #at = 0;
+  readonly #stop: RegExp;
+  constructor(stop: RegExp) {
+    this.#stop = stop;
+  }
+  /** The first index at or after `from` holding a stop character, or text.length. */
+  at(text: string, from: number): number {
+    if (from >= this.#from && from <= this.#at && text === this.#text) return this.#at;
+    this.#stop.lastIndex = from;
+    const m = this.#stop.exec(text);
+    this.#text = text;
+    this.#from = from;
+    this.#at = m === null ? text.length : m.index;
+    return this.#at;
+  }
+}
+const CLASS_END = new BodyEnds(/[\]\s`<>#]/g);
+const SET_END = new BodyEnds(/[}\s`<>#]/g);
+
+/**
+ * A name: what `(?:[NAME_CHAR]|\[[^\]\s`<>#]{0,MAX_SET_BODY}\]|\{[^}\s`<>#]{0,MAX_SET_BODY}\})+`
+ * matches at `offset` (test/grammar/name-token.property.test.ts holds the two equal), read as
+ * runs of name characters joined by closed classes and sets.
+ */
+function matchName(text: string, offset: number): [string] | null {
+  let p = offset;
+  for (;;) {
+    NAME_RUN.lastIndex = p;
+    if (NAME_RUN.test(text)) p = NAME_RUN.lastIndex;
+    const c = text.charCodeAt(p);
+    if (c !== 91 && c !== 123) break; // `[`, `{`
+    const at = (c === 91 ? CLASS_END : SET_END).at(text, p + 1);
+    if (at - (p + 1) > MAX_SET_BODY || text.charCodeAt(at) !== c + 2) break; // `]`, `}`
+    p = at + 1;
+  }
+  return p === offset ? null : [text.slice(offset, p)];
+}
+
 export const Name = createToken({
   name: 'Name',
-  pattern: new RegExp(`(?:[${NAME_CHAR}]|\\[[^\\]\\s\`<>#]{0,${MAX_SET_BODY}}\\]|\\{[^}\\s\`<>#]{0,${MAX_SET_BODY}}\\})+`),
+  pattern: { exec: matchName },
+  line_breaks: false,
   label: 'a name',
   categories: NAME_STRAY,
 });
@@ -63,10 +114,22 @@ const TIME = String.raw`(?:(?:T|[ \t]+(?=\d{1,2}:))\d{1,2}(?::\d{1,2}){0,2}(?:[.
 const SLASH_ZONE = String.raw`[a-z][\w+-]*(?:/[\w+-]+)+`;
 const ZONE_WORD = String.raw`${SLASH_ZONE}|(?!(?:at|as|db|from|table)\b)[a-z]{2,5}\b`;
 const OFFSET = String.raw`Z|[+-]\d{1,2}(?::?\d{2})?|[ \t]+[+-]\d{2}:?\d{2}`;
+// A bare word is read as a zone only after a time: `restore db 2026-11-20 foo` is two names.
+const TIMESTAMP = new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'iy');
 export const Timestamp = createToken({
   name: 'Timestamp',
-  // A bare word is read as a zone only after a time: `restore db 2026-11-20 foo` is two names.
-  pattern: new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'i'),
+  // Tried only where a digit starts: the lexer (safeMode, see lexer.ts) tries every pattern at
+  // every token, and at start-up V8 compiled this one, the largest, to machine code on its
+  // second try (1-1.5 ms of a one-spec run), mostly at words it could never match.
+  pattern: {
+    exec(text: string, offset: number): RegExpExecArray | null {
+      const c = text.charCodeAt(offset);
+      if (c < 48 || c > 57) return null;
+      TIMESTAMP.lastIndex = offset;
+      return TIMESTAMP.exec(text);
+    },
+  },
+  line_breaks: false,
   longer_alt: Name,
   label: 'a timestamp',
   categories: NAME_STRAY,

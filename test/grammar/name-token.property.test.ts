@@ -1,0 +1,80 @@
+// The Name and Timestamp tokens are matched by functions (src/grammar/tokens.ts) that must take
+// exactly what their regular expressions, as the language defines them, take at every offset:
+// the same text, or nothing. Offsets are asked in increasing order (as the lexer asks), in any
+// order, and across texts, since Name keeps the last body it read.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { Name, Timestamp, MAX_SET_BODY } from '../../src/grammar/tokens.ts';
+import { tokenize } from '../../src/grammar/lexer.ts';
+
+const NAME_CHAR = 'A-Za-z0-9_$*?\\-\\u00c0-\\ud7ff\\ue000-\\ufffc';
+const NAME = new RegExp(`(?:[${NAME_CHAR}]|\\[[^\\]\\s\`<>#]{0,${MAX_SET_BODY}}\\]|\\{[^}\\s\`<>#]{0,${MAX_SET_BODY}}\\})+`, 'y');
+const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})`;
+const TIME = String.raw`(?:(?:T|[ \t]+(?=\d{1,2}:))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)`;
+const SLASH_ZONE = String.raw`[a-z][\w+-]*(?:/[\w+-]+)+`;
+const ZONE_WORD = String.raw`${SLASH_ZONE}|(?!(?:at|as|db|from|table)\b)[a-z]{2,5}\b`;
+const OFFSET = String.raw`Z|[+-]\d{1,2}(?::?\d{2})?|[ \t]+[+-]\d{2}:?\d{2}`;
+const TIMESTAMP = new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'iy');
+
+type Exec = (text: string, offset: number) => [string] | RegExpExecArray | null;
+const nameExec = (Name.PATTERN as unknown as { exec: Exec }).exec;
+const timestampExec = (Timestamp.PATTERN as unknown as { exec: Exec }).exec;
+
+function reference(re: RegExp, text: string, offset: number): string | null {
+  re.lastIndex = offset;
+  return re.exec(text)?.[0] ?? null;
+}
+const got = (exec: Exec, text: string, offset: number): string | null => exec(text, offset)?.[0] ?? null;
+
+// Name characters and everything that ends a name or a body, long bodies around MAX_SET_BODY
+// (closed and not), and the characters JavaScript's `\s` holds beyond ASCII.
+const piece = fc.oneof(
+  fc.constantFrom('a', 'Z', '0', '_', '-', '*', '?', '$', 'é', '\ud83d', '\ude00', '\ufffd', '\uffff', '[', ']', '{', '}', ' ', '\t', '\n', '\u00a0', '\u2028', '\u3000', '`', '<', '>', '#', ',', '(', '.', ':'),
+  fc.integer({ min: MAX_SET_BODY - 3, max: MAX_SET_BODY + 3 }).chain((n) => fc.constantFrom(`[${'x'.repeat(n)}]`, `{${'y'.repeat(n)}}`, `[${'x'.repeat(n)}`, `a[${'a['.repeat(n >> 1)}`)),
+);
+const text = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
+
+test('Name matches what its regular expression matches, at every offset in order', () => {
+  fc.assert(
+    fc.property(text, (t) => {
+      for (let o = 0; o <= t.length; o++) assert.is(got(nameExec, t, o), reference(NAME, t, o), `offset ${o} of ${JSON.stringify(t)}`);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('Name matches what its regular expression matches, at offsets in any order and across texts', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat()), { maxLength: 30 }), text, text, (asks, t1, t2) => {
+      for (const [first, n] of asks) {
+        const t = first ? t1 : t2;
+        const o = n % (t.length + 1);
+        assert.is(got(nameExec, t, o), reference(NAME, t, o), `offset ${o} of ${JSON.stringify(t)}`);
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+const stamp = fc.array(fc.constantFrom('2026', '11', '-', '/', '.', 'T', ' ', '\t', ':', '03', '5', '+08:00', 'Z', 'UTC', 'at', 'Asia/Shanghai', 'x', '\n', ',', '1'), { maxLength: 14 }).map((a) => a.join(''));
+
+test('Timestamp matches what its regular expression matches, at every offset', () => {
+  fc.assert(
+    fc.property(stamp, (t) => {
+      for (let o = 0; o <= t.length; o++) assert.is(got(timestampExec, t, o), reference(TIMESTAMP, t, o), `offset ${o} of ${JSON.stringify(t)}`);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('a word of unclosed classes lexes as names and one error per `[`', () => {
+  const word = 'a['.repeat(5_000);
+  const { tokens, diagnostics } = tokenize(word);
+  assert.is(tokens.length, 5_000);
+  assert.ok(tokens.every((t, i) => t.image === 'a' && t.startOffset === 2 * i));
+  assert.ok(diagnostics.length > 0);
+  assert.is(diagnostics[0]!.code, 'syntax/invalid-character');
+});
+
+test.run();
