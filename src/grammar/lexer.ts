@@ -1,6 +1,6 @@
 // The lexer, and the translation of its errors into diagnostics.
 import { Lexer, type ILexerErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
-import { allTokens, MAX_PATTERN_LENGTH, MAX_SET_BODY } from './tokens.ts';
+import { allTokens, forgetNameText, MAX_PATTERN_LENGTH, MAX_SET_BODY } from './tokens.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 
 let lexer: Lexer | undefined;
@@ -272,7 +272,14 @@ function lexErrorFor(text: string, offset: number, length: number, scan: TextSca
 }
 
 export function tokenize(text: string): LexResult {
-  const result = getLexer().tokenize(text);
+  // The name token keeps what it read of the text it was last given: not across texts.
+  forgetNameText();
+  let result;
+  try {
+    result = getLexer().tokenize(text);
+  } finally {
+    forgetNameText();
+  }
   const scan = new TextScan(text);
   const errors = result.errors;
   const diagnostics: Diagnostic[] = [];

@@ -53,7 +53,7 @@ const NAME_RUN = new RegExp(`[${NAME_CHAR}]+`, 'y');
  * word take about three times as long to lex as a well-formed spec of its size.
  */
 class BodyEnds {
-  #text = '';
+  #text: string | undefined;
   #from = 0;
   #at = 0;
   readonly #stop: RegExp;
@@ -62,6 +62,8 @@ class BodyEnds {
   }
   /** The first index at or after `from` holding a stop character, or text.length. */
   at(text: string, from: number): number {
+    // Within one tokenize() the text is one string, so `===` is one pointer comparison: it is
+    // forgotten between texts (forgetNameText), as two equal texts would be compared in full.
     if (from >= this.#from && from <= this.#at && text === this.#text) return this.#at;
     this.#stop.lastIndex = from;
     const m = this.#stop.exec(text);
@@ -70,9 +72,18 @@ class BodyEnds {
     this.#at = m === null ? text.length : m.index;
     return this.#at;
   }
+  forget(): void {
+    this.#text = undefined;
+  }
 }
 const CLASS_END = new BodyEnds(/[\]\s`<>#]/g);
 const SET_END = new BodyEnds(/[}\s`<>#]/g);
+
+/** Drops the text the name token last read (lexer.ts: before and after each text). */
+export function forgetNameText(): void {
+  CLASS_END.forget();
+  SET_END.forget();
+}
 
 /**
  * A name: what `(?:[NAME_CHAR]|\[[^\]\s`<>#]{0,MAX_SET_BODY}\]|\{[^}\s`<>#]{0,MAX_SET_BODY}\})+`

@@ -77,4 +77,16 @@ test('a word of unclosed classes lexes as names and one error per `[`', () => {
   assert.is(diagnostics[0]!.code, 'syntax/invalid-character');
 });
 
+test('texts lexed one after another are lexed alike in either order', () => {
+  const lex = (t: string) => tokenize(t).tokens.map((k) => [k.tokenType.name, k.startOffset, k.image]);
+  fc.assert(
+    fc.property(fc.array(text, { minLength: 2, maxLength: 4 }), (texts) => {
+      const forward = texts.map(lex);
+      const backward = [...texts].reverse().map(lex).reverse();
+      assert.equal(backward, forward);
+    }),
+    { numRuns: 200 },
+  );
+});
+
 test.run();
