@@ -74,6 +74,16 @@ class Comments {
   }
 }
 
+/**
+ * The printed text with the line breaks of the text it came from: CRLF when that text's first
+ * line break is CRLF (git's core.autocrlf checks files out so on Windows, and a formatter that
+ * turned them into LF would fail every file there), else LF, as print() writes them.
+ */
+export function withLineBreaksOf(text: string, printed: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? printed.replaceAll('\n', '\r\n') : printed;
+}
+
 export function print(doc: A.Document, text: string): string {
   const out: string[] = [];
   const comments = new Comments(doc.comments);

@@ -42,6 +42,50 @@ test('fmt - reads stdin and writes stdout', () => {
   assert.is(r.stdout, PRETTY);
 });
 
+// A file keeps its own conventions: CRLF line breaks (git's core.autocrlf checks files out so on
+// Windows) and a byte order mark, whether it is checked, rewritten or printed.
+const crlf = (t: string) => t.replaceAll('\n', '\r\n');
+const BOM = '\ufeff';
+
+test('a CRLF file that is otherwise formatted passes --check; fmt keeps CRLF when it rewrites one', () => {
+  const dir = tempDir();
+  const good = join(dir, 'good.restore');
+  const ugly = join(dir, 'ugly.restore');
+  writeFileSync(good, crlf(PRETTY));
+  writeFileSync(ugly, crlf(UGLY));
+  const check = restorec(['fmt', '--check', good, ugly]);
+  assert.is(check.status, 1, check.stderr);
+  assert.is(check.stdout, `${ugly}\n`);
+  const r = restorec(['fmt', dir]);
+  assert.is(r.status, 0, r.stderr);
+  assert.is(readFileSync(ugly, 'utf8'), crlf(PRETTY));
+  assert.is(readFileSync(good, 'utf8'), crlf(PRETTY));
+  assert.is(restorec(['fmt', '--check', dir]).status, 0);
+});
+
+test('line breaks follow the first one: a file mixing them gets CRLF throughout, LF-first gets LF', () => {
+  const dir = tempDir();
+  const mixed = join(dir, 'mixed.restore');
+  const lfFirst = join(dir, 'lf.restore');
+  writeFileSync(mixed, crlf('instance rm-x\n') + 'from backup 1\nrestore db shop\n');
+  writeFileSync(lfFirst, 'instance rm-x\n' + crlf('from backup 1\nrestore db shop\n'));
+  assert.is(restorec(['fmt', '--check', dir]).status, 1);
+  assert.is(restorec(['fmt', dir]).status, 0);
+  assert.is(readFileSync(mixed, 'utf8'), crlf('instance rm-x\nfrom backup 1\nrestore db shop\n'));
+  assert.is(readFileSync(lfFirst, 'utf8'), 'instance rm-x\nfrom backup 1\nrestore db shop\n');
+});
+
+test('a byte order mark is kept when fmt rewrites the file, and printed with --stdout and stdin', () => {
+  const dir = tempDir();
+  const file = join(dir, 'a.restore');
+  writeFileSync(file, BOM + crlf(UGLY));
+  assert.is(restorec(['fmt', '--stdout', file]).stdout, BOM + crlf(PRETTY));
+  assert.is(restorec(['fmt', '-'], { input: BOM + UGLY }).stdout, BOM + PRETTY);
+  assert.is(restorec(['fmt', file]).status, 0);
+  assert.is(readFileSync(file, 'utf8'), BOM + crlf(PRETTY));
+  assert.is(restorec(['fmt', '--check', file]).status, 0);
+});
+
 test('a file with syntax errors is left untouched, exit 2, diagnostics with positions', () => {
   const dir = tempDir();
   const file = join(dir, 'bad.restore');

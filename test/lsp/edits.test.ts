@@ -45,6 +45,18 @@ test('formatting gives exactly what `restorec fmt` writes, as one minimal edit',
   assert.is(await c.stop(), 0);
 });
 
+test('formatting a CRLF document keeps CRLF, as `restorec fmt` does', async () => {
+  const messy = 'INSTANCE   rm-shop0000000000001\r\nat 2026-11-20T03:15:00Z\r\n\r\n\r\nRESTORE DATABASE shop_eu <table orders as orders_r>\r\n';
+  const fmt = restorec(['fmt', '--stdout', '-'], { input: messy });
+  assert.is(fmt.status, 0, fmt.stderr);
+  assert.match(fmt.stdout, /^instance rm-shop0000000000001\r\n/);
+  assert.not.match(fmt.stdout, /[^\r]\n/);
+  const { c, uri } = await opened(messy);
+  const edits = await c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  assert.is(apply(messy, edits), fmt.stdout);
+  assert.is(await c.stop(), 0);
+});
+
 test('code action: a did-you-mean table name from the snapshot', async () => {
   const { c, diagnostics, actions } = await opened(TEXT);
   const missing = diagnostics.find((d) => d.code === 'source-missing')!;
