@@ -126,7 +126,8 @@ const SLASH_ZONE = String.raw`[a-z][\w+-]*(?:/[\w+-]+)+`;
 const ZONE_WORD = String.raw`${SLASH_ZONE}|(?!(?:at|as|db|from|table)\b)[a-z]{2,5}\b`;
 const OFFSET = String.raw`Z|[+-]\d{1,2}(?::?\d{2})?|[ \t]+[+-]\d{2}:?\d{2}`;
 // A bare word is read as a zone only after a time: `restore db 2026-11-20 foo` is two names.
-const TIMESTAMP = new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'iy');
+// (Exported for test/grammar/name-token.property.test.ts, which holds the token to it.)
+export const TIMESTAMP = new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'iy');
 export const Timestamp = createToken({
   name: 'Timestamp',
   // Tried only where a digit starts: the lexer (safeMode, see lexer.ts) tries every pattern at

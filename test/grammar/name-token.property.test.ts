@@ -5,17 +5,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { Name, Timestamp, MAX_SET_BODY } from '../../src/grammar/tokens.ts';
+import { Name, Timestamp, MAX_SET_BODY, TIMESTAMP as TOKEN_TIMESTAMP } from '../../src/grammar/tokens.ts';
 import { tokenize } from '../../src/grammar/lexer.ts';
 
 const NAME_CHAR = 'A-Za-z0-9_$*?\\-\\u00c0-\\ud7ff\\ue000-\\ufffc';
 const NAME = new RegExp(`(?:[${NAME_CHAR}]|\\[[^\\]\\s\`<>#]{0,${MAX_SET_BODY}}\\]|\\{[^}\\s\`<>#]{0,${MAX_SET_BODY}}\\})+`, 'y');
-const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})`;
-const TIME = String.raw`(?:(?:T|[ \t]+(?=\d{1,2}:))\d{1,2}(?::\d{1,2}){0,2}(?:[.,]\d+)?)`;
-const SLASH_ZONE = String.raw`[a-z][\w+-]*(?:/[\w+-]+)+`;
-const ZONE_WORD = String.raw`${SLASH_ZONE}|(?!(?:at|as|db|from|table)\b)[a-z]{2,5}\b`;
-const OFFSET = String.raw`Z|[+-]\d{1,2}(?::?\d{2})?|[ \t]+[+-]\d{2}:?\d{2}`;
-const TIMESTAMP = new RegExp(String.raw`${DATE}(?:${TIME}(?:${OFFSET}|[ \t]+(?:${ZONE_WORD}))?|${OFFSET}|[ \t]+(?:${SLASH_ZONE}))?`, 'iy');
+// The timestamp token runs this expression where a digit starts: a copy, so lastIndex is its own.
+const TIMESTAMP = new RegExp(TOKEN_TIMESTAMP.source, TOKEN_TIMESTAMP.flags);
 
 type Exec = (text: string, offset: number) => [string] | RegExpExecArray | null;
 const nameExec = (Name.PATTERN as unknown as { exec: Exec }).exec;
@@ -57,7 +53,13 @@ test('Name matches what its regular expression matches, at offsets in any order 
   );
 });
 
-const stamp = fc.array(fc.constantFrom('2026', '11', '-', '/', '.', 'T', ' ', '\t', ':', '03', '5', '+08:00', 'Z', 'UTC', 'at', 'Asia/Shanghai', 'x', '\n', ',', '1'), { maxLength: 14 }).map((a) => a.join(''));
+const digits = fc.stringMatching(/^[0-9]{1,4}$/);
+const separator = fc.constantFrom('-', '/', '.');
+const date = fc.tuple(digits, separator, digits, separator, digits).map((a) => a.join(''));
+const after = fc.constantFrom('', 'T03:15:00Z', ' 03:15', ' 03:15 +08:00', ' 3:15 UTC', ' 3:15 at', ' Asia/Shanghai', '_x', '+0800', '\n1:00');
+const stamp = fc
+  .array(fc.oneof(fc.tuple(date, after).map(([d, a]) => d + a), digits, fc.constantFrom('-', '/', 'T', ' ', ':', 'Z', 'UTC', 'x', '\n')), { maxLength: 8 })
+  .map((a) => a.join(''));
 
 test('Timestamp matches what its regular expression matches, at every offset', () => {
   fc.assert(
