@@ -4,6 +4,6 @@ export { SourceFile, span, joinSpans, type Span, type Position } from './source.
 export { error, compareDiagnostics, type Diagnostic, type Severity, type RelatedSpan, type Fix } from './diagnostic.ts';
 export { parse, parseBytes, decodeSource, MAX_SOURCE_BYTES, MAX_ERRORS, type ParseResult, type ParseOptions } from './parse.ts';
 export { parseTimestamp, formatUtc, type TimestampOptions, type ZoneHint } from './timestamp.ts';
-export { print, printName, withLineBreaksOf, writeExactName } from './print.ts';
+export { print, printName, writeExactName } from './print.ts';
 export { renderDiagnostic, codeFrame, plainStyle, type Style } from './codeframe.ts';
 export { closest } from './suggest.ts';

@@ -1,5 +1,6 @@
-// The canonical printer behind `restorec fmt`. It keeps every comment, keeps one blank line
-// wherever the author left one or more, and never changes meaning: parse(print(x)) equals
+// The canonical printer behind `restorec fmt` and the editor's formatting. It keeps every comment,
+// one blank line wherever the author left one or more, and the text's kind of line break (see
+// lineBreakOf), and never changes meaning: parse(print(x)) equals
 // parse(x) apart from spans, and print(parse(print(x))) equals print(x).
 import type * as A from './ast.ts';
 
@@ -75,13 +76,13 @@ class Comments {
 }
 
 /**
- * The printed text with the line breaks of the text it came from: CRLF when that text's first
- * line break is CRLF (git's core.autocrlf checks files out so on Windows, and a formatter that
- * turned them into LF would fail every file there), else LF, as print() writes them.
+ * The line break print() writes: CRLF when the text's first line break is CRLF (git's
+ * core.autocrlf checks files out so on Windows, and a formatter that turned them into LF would
+ * fail every file there), else LF.
  */
-export function withLineBreaksOf(text: string, printed: string): string {
+function lineBreakOf(text: string): string {
   const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? printed.replaceAll('\n', '\r\n') : printed;
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
 
 export function print(doc: A.Document, text: string): string {
@@ -138,5 +139,6 @@ export function print(doc: A.Document, text: string): string {
     out.push(withTrailing('>', s.span.end));
   }
   emitLeading(comments.takeBefore(Infinity), '');
-  return out.length === 0 ? '' : out.join('\n') + '\n';
+  const nl = lineBreakOf(text);
+  return out.length === 0 ? '' : out.join(nl) + nl;
 }

@@ -1,13 +1,13 @@
 // Formatting: `restorec fmt`'s printer. A spec with syntax errors is left alone, as fmt leaves
 // it. The edit covers only what changed, so the editor keeps the cursor and folds in place.
 import type { TextEdit } from 'vscode-languageserver';
-import { parse, print, withLineBreaksOf } from '../grammar/index.ts';
+import { parse, print } from '../grammar/index.ts';
 import { toRange } from './positions.ts';
 
 export function formatEdits(text: string, name: string): TextEdit[] | undefined {
   const parsed = parse(text, name);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  const formatted = withLineBreaksOf(text, print(parsed.document, text));
+  const formatted = print(parsed.document, text);
   if (formatted === text) return [];
   let start = 0;
   while (start < text.length && start < formatted.length && text[start] === formatted[start]) start++;

@@ -2,7 +2,7 @@
 // --check lists the files it would change, --diff shows the changes; both write nothing.
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/parse.ts';
 import { hintsNear } from '../zone-hints.ts';
-import { print, withLineBreaksOf } from '../../grammar/print.ts';
+import { print } from '../../grammar/print.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, isUserError, UserError } from '../errors.ts';
 import { replaceFileContents } from '../output.ts';
 import { expandPaths, readInput } from '../files.ts';
@@ -33,8 +33,8 @@ export async function fmtCommand(opts: FmtOptions): Promise<number> {
       inputErrors++;
       continue;
     }
-    // The file's own conventions are kept: its line breaks (CRLF or LF) and a byte order mark.
-    const formatted = withLineBreaksOf(result.source.text, print(result.document, result.source.text));
+    // The file's own conventions are kept: its line breaks (print keeps CRLF or LF) and a byte order mark.
+    const formatted = print(result.document, result.source.text);
     const changed = formatted !== result.source.text;
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
     if (diff) {
