@@ -22,6 +22,16 @@ function reference(re: RegExp, text: string, offset: number): string | null {
   return re.exec(text)?.[0] ?? null;
 }
 const got = (exec: Exec, text: string, offset: number): string | null => exec(text, offset)?.[0] ?? null;
+/** The token's function and its expression take the same at `offset` of `text`. */
+const agree = (exec: Exec, re: RegExp, text: string, offset: number) => assert.is(got(exec, text, offset), reference(re, text, offset), `offset ${offset} of ${JSON.stringify(text)}`);
+/** ... at every offset of texts from `texts`, asked in increasing order as the lexer asks. */
+const agreeInOrder = (exec: Exec, re: RegExp, texts: fc.Arbitrary<string>) =>
+  fc.assert(
+    fc.property(texts, (t) => {
+      for (let o = 0; o <= t.length; o++) agree(exec, re, t, o);
+    }),
+    { numRuns: 400 },
+  );
 
 // Name characters and everything that ends a name or a body, long bodies around MAX_SET_BODY
 // (closed and not), and the characters JavaScript's `\s` holds beyond ASCII.
@@ -32,12 +42,7 @@ const piece = fc.oneof(
 const text = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
 
 test('Name matches what its regular expression matches, at every offset in order', () => {
-  fc.assert(
-    fc.property(text, (t) => {
-      for (let o = 0; o <= t.length; o++) assert.is(got(nameExec, t, o), reference(NAME, t, o), `offset ${o} of ${JSON.stringify(t)}`);
-    }),
-    { numRuns: 400 },
-  );
+  agreeInOrder(nameExec, NAME, text);
 });
 
 test('Name matches what its regular expression matches, at offsets in any order and across texts', () => {
@@ -46,7 +51,7 @@ test('Name matches what its regular expression matches, at offsets in any order 
       for (const [first, n] of asks) {
         const t = first ? t1 : t2;
         const o = n % (t.length + 1);
-        assert.is(got(nameExec, t, o), reference(NAME, t, o), `offset ${o} of ${JSON.stringify(t)}`);
+        agree(nameExec, NAME, t, o);
       }
     }),
     { numRuns: 400 },
@@ -62,12 +67,7 @@ const stamp = fc
   .map((a) => a.join(''));
 
 test('Timestamp matches what its regular expression matches, at every offset', () => {
-  fc.assert(
-    fc.property(stamp, (t) => {
-      for (let o = 0; o <= t.length; o++) assert.is(got(timestampExec, t, o), reference(TIMESTAMP, t, o), `offset ${o} of ${JSON.stringify(t)}`);
-    }),
-    { numRuns: 400 },
-  );
+  agreeInOrder(timestampExec, TIMESTAMP, stamp);
 });
 
 test('a word of unclosed classes lexes as names and one error per `[`', () => {
