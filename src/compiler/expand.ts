@@ -5,7 +5,7 @@ import { closest, error, writeExactName, type BlockItem, type Diagnostic, type N
 import { compileName, isDiagnostic, type NameMatcher, type PatternName } from './glob.ts';
 import type { ContentDatabase } from './inventory.ts';
 import { ContentsIndex, ExactItem, ListScanner, MAX_MASKED_PATTERNS, matchNames, type ScanItem, type ScannerCache } from './lookup.ts';
-import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName } from './names.ts';
+import { foldName, isUnusualName, nameProblem, showName, unusualCharacter, unusualName, unusualTableCharacter } from './names.ts';
 import type { PlanDatabase, PlanTable } from './plan.ts';
 import { PlanRegistry } from './registry.ts';
 import { applyTemplate, targetTemplate, type Template } from './template.ts';
@@ -61,7 +61,7 @@ interface Planned {
 
 /** A name written in the spec that MySQL accepts but a reviewer may misread (see unusualCharacter). */
 export function unusualExactName(node: NameNode, what: string): Diagnostic | undefined {
-  const why = unusualCharacter(node.value);
+  const why = what.endsWith('table') ? unusualTableCharacter(node.value) : unusualCharacter(node.value);
   return why ? warning('expand/unusual-name', `the ${what} name ${showName(node.value)} ${why}`, node.span, { help: 'check the name; if it is right, suppress this warning with a comment saying why' }) : undefined;
 }
 
@@ -81,7 +81,7 @@ function planAnew({ item, matcher, template }: CompiledItem, source: string): Pl
     const captures = template.slots > 0 && matcher.kind === 'pattern' ? matcher.capture(source) : NO_CAPTURES;
     target = captures && applyTemplate(template, source, captures);
   }
-  const unusual = isUnusualName(source);
+  const unusual = isUnusualName(source, true);
   const planned: Planned = target === undefined ? { source, row: undefined, problem: undefined, unusual, alone: [] } : { source, row: { source, target, origin: item.span }, problem: nameProblem(target), unusual, alone: [] };
   planned.alone = [planned];
   return planned;
@@ -156,9 +156,11 @@ export class Expander {
   }
 
   #warnUnusual(pattern: PatternName, names: readonly string[], what: string): void {
-    if (!names.some(isUnusualName)) return; // the usual case, without a new array per database
-    const unusual = names.filter(isUnusualName);
-    const shown = unusual.slice(0, 3).map((n) => `${showName(n)} (which ${unusualName(n)})`).join(', ') + (unusual.length > 3 ? ` and ${unusual.length - 3} more` : '');
+    const table = what === 'table';
+    const isUnusual = (n: string) => isUnusualName(n, table);
+    if (!names.some(isUnusual)) return; // the usual case, without a new array per database
+    const unusual = names.filter(isUnusual);
+    const shown = unusual.slice(0, 3).map((n) => `${showName(n)} (which ${unusualName(n, table)})`).join(', ') + (unusual.length > 3 ? ` and ${unusual.length - 3} more` : '');
     this.#diagnostics.push(warning('expand/unusual-name', `the ${what} pattern \`${pattern.node.value}\` also matches ${shown}`, pattern.node.span, {
       help: `add \`except ${what === 'database' ? 'db' : 'table'} NAME\` for each one that should not be restored`,
     }));
@@ -365,9 +367,11 @@ export class Expander {
         if (found.length > 1) found = list.filter((n) => found.includes(n));
       }
       if (found.length === 0) {
-        const guess = closest(matcher.name, db.Tables);
+        // A name with a comma reads as several in a backup's table list: no guess is the table.
+        const comma = matcher.name.includes(',');
+        const guess = comma ? undefined : closest(matcher.name, db.Tables);
         this.#diagnostics.push(error('expand/unknown-table', `table ${showName(matcher.name)} is not in database ${showName(db.Database)} of ${this.#label}`, matcher.node.span, {
-          ...(guess ? { help: `did you mean ${showName(guess)}?`, fix: { span: matcher.node.span, text: writeExactName(guess) } } : dbIsPattern ? { help: 'the database is matched by a pattern: an exact table name must exist in every database it matches' } : {}),
+          ...(comma ? { help: `a backup lists a table whose name holds \`,\` as several names (DescribeMetaList gives a database's tables as one comma-separated string), so it cannot be found there by its name; a restore of the whole database (\`restore db ${writeExactName(db.Database)} as NEW\`) names no table` } : guess ? { help: `did you mean ${showName(guess)}?`, fix: { span: matcher.node.span, text: writeExactName(guess) } } : dbIsPattern ? { help: 'the database is matched by a pattern: an exact table name must exist in every database it matches' } : {}),
         }));
         return undefined;
       }

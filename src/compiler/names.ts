@@ -67,16 +67,27 @@ export function unusualCharacter(name: string): string | undefined {
   return undefined;
 }
 
-/** Why a name a pattern matches is worth a reviewer's look: hidden or internal (a leading `.` or
- *  `#`, as MySQL's `#sql-...` temporary tables), or an unusual character. */
-export function unusualName(name: string): string | undefined {
-  if (name.startsWith('#')) return 'starts with `#`, as internal names do';
-  if (name.startsWith('.')) return 'starts with `.`, as hidden names do';
-  return unusualCharacter(name);
+/**
+ * Why a table name holding `,` cannot be restored by its name: DescribeMetaList gives a backup's
+ * tables as one comma-separated string (`Tables`), where such a name reads as several.
+ */
+export const TABLE_NAME_COMMA = "holds `,`, which a backup's list of tables cannot show (DescribeMetaList gives them as one comma-separated string): a backup lists such a table as several names";
+
+/** unusualCharacter for a table name: also `,` (TABLE_NAME_COMMA). */
+export function unusualTableCharacter(name: string): string | undefined {
+  return unusualCharacter(name) ?? (name.includes(',') ? TABLE_NAME_COMMA : undefined);
 }
 
-export function isUnusualName(name: string): boolean {
-  return unusualName(name) !== undefined;
+/** Why a name a pattern matches is worth a reviewer's look: hidden or internal (a leading `.` or
+ *  `#`, as MySQL's `#sql-...` temporary tables), or an unusual character (for a table, `,` too). */
+export function unusualName(name: string, table = false): string | undefined {
+  if (name.startsWith('#')) return 'starts with `#`, as internal names do';
+  if (name.startsWith('.')) return 'starts with `.`, as hidden names do';
+  return table ? unusualTableCharacter(name) : unusualCharacter(name);
+}
+
+export function isUnusualName(name: string, table = false): boolean {
+  return unusualName(name, table) !== undefined;
 }
 
 /** Sorts by UTF-16 code unit, the order expansions are emitted in (locale-independent). */
