@@ -5,11 +5,11 @@
 // shape a series: the API's 100 tables per request (InvalidParamTableMeta.TooManyTables) and the
 // console's 50 entries (`maxEntries`, the default). A database created under a new name is never
 // split: its first request would create it and the next be refused (InvalidDBName.Duplicate).
-import { error, type Diagnostic, type Span } from '../grammar/index.ts';
+import { error, writeExactName, type Diagnostic, type Span } from '../grammar/index.ts';
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
 import { checkRestoreRequest, checkTableMeta, type SchemaProblem } from './validate.ts';
 import { clientToken, rememberTableMetaJson, requestParams, type RestoreRequest } from './request.ts';
-import { isMySqlName } from './names.ts';
+import { displayName as shown, isMySqlName } from './names.ts';
 
 export type { RestoreRequest } from './request.ts';
 
@@ -338,12 +338,12 @@ function inPlace(dbs: readonly Listed[], fold: (s: string) => string, spans: Emi
     const same = bare ? [] : db.tables.filter((t) => fold(t.source) === fold(t.target));
     if (!bare && same.length === 0) continue;
     const every = bare || (db.whole && same.length === db.tables.length);
-    const what = every ? `every table of ${db.source}` : `${same.slice(0, 3).map((t) => `${db.source}.${t.source}`).join(', ')}${same.length > 3 ? ` and ${same.length - 3} more` : ''}`;
+    const what = every ? `every table of ${shown(db.source)}` : `${same.slice(0, 3).map((t) => `${shown(db.source)}.${shown(t.source)}`).join(', ')}${same.length > 3 ? ` and ${same.length - 3} more` : ''}`;
     const plural = every || same.length > 1;
     const first = same[0];
     out.push(
       error('emit/in-place', `${what} would be restored under ${plural ? 'their' : 'its'} own database and table name${plural ? 's' : ''}; the API refuses a restore onto the source (InvalidParamTableMetaForRestore.Content)`, (every ? db.origin : first?.origin) ?? spans.source, {
-        help: every || !first ? `restore it under a new database name: \`restore db ${db.source} as ${db.source}_restored\`` : `give ${plural ? 'them new names' : 'it a new name'}, e.g. \`table ${first.source} as ${first.source}_restored\`, or restore into a new database (\`restore db ${db.source} as ${db.source}_restored\`)`,
+        help: every || !first ? `restore it under a new database name: \`${restoredAs('restore db', db.source)}\`` : `give ${plural ? 'them new names' : 'it a new name'}, e.g. \`${restoredAs('table', first.source)}\`, or restore into a new database (\`${restoredAs('restore db', db.source)}\`)`,
       }),
     );
   }
@@ -372,10 +372,10 @@ export function emitRequests(plan: RestorePlan, spans: EmitSpans, options: Compi
     const first = members[0]!.db;
     const count = members.reduce((n, m) => n + m.db.tables.length, 0);
     diagnostics.push(
-      error('emit/renamed-database-too-large', `database ${first.target} is ${ontoSource ? 'created by this restore' : `restored into another instance (${plan.instanceId}), where this restore may create it,`} and gets ${count} tables, more than one ${plan.crossRegion ? 'RestoreDdrTable' : 'RestoreTable'} request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${first.target} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
+      error('emit/renamed-database-too-large', `database ${shown(first.target)} is ${ontoSource ? 'created by this restore' : `restored into another instance (${plan.instanceId}), where this restore may create it,`} and gets ${count} tables, more than one ${plan.crossRegion ? 'RestoreDdrTable' : 'RestoreTable'} request takes (${MAX_TABLES_PER_REQUEST}); a second request would be refused because ${shown(first.target)} exists by then (InvalidDBName.Duplicate), leaving the restore half done`, first.origin, {
         help: ontoSource
-          ? `restore the tables into the existing database ${first.source} under new names (\`restore db ${first.source} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${first.target} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`
-          : `restore at most ${MAX_TABLES_PER_REQUEST} tables of ${first.source} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
+          ? `restore the tables into the existing database ${shown(first.source)} under new names (\`restore db ${writeExactName(first.source)} < table * as {name}_restored >\`), restore at most ${MAX_TABLES_PER_REQUEST} tables into ${shown(first.target)} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`
+          : `restore at most ${MAX_TABLES_PER_REQUEST} tables of ${shown(first.source)} per spec, or${first.whole ? '' : ' restore the whole database and'} pass --whole-db db-entry to send one database entry (UNCONFIRMED for MySQL: see docs/apply.md)`,
       }),
     );
   }
@@ -441,4 +441,9 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The code a help suggests for restoring `name` as `name_restored` (`restore db shop as shop_restored`), names quoted as the language needs. */
+function restoredAs(keyword: string, name: string): string {
+  return `${keyword} ${writeExactName(name)} as ${writeExactName(`${name}_restored`)}`;
 }

@@ -113,3 +113,9 @@ export function visibleName(name: string): string {
 export function showName(name: string): string {
   return '`' + visibleName(name).replace(/`/g, '``') + '`';
 }
+
+const PLAIN = /^[\p{L}\p{N}_$-]+$/u;
+/** Plain names as they are (as plans and messages print `shop.orders`); anything else as showName. */
+export function displayName(name: string): string {
+  return PLAIN.test(name) ? name : showName(name);
+}

@@ -5,7 +5,7 @@ import type { SourceFile, Span } from '../grammar/index.ts';
 import { MAX_TABLES_PER_REQUEST, type RestoreRequest } from './emit.ts';
 import type { CompileOptions, PlanDatabase, RestorePlan } from './plan.ts';
 import { DEFAULT_MAX_ENTRIES } from './plan.ts';
-import { showName, visibleName } from './names.ts';
+import { displayName, visibleName } from './names.ts';
 
 export type PlanFormat = 'text' | 'markdown';
 
@@ -17,9 +17,7 @@ export interface PlanView {
   options?: CompileOptions;
 }
 
-const PLAIN = /^[\p{L}\p{N}_$-]+$/u;
-/** Plain names as they are; anything else backquoted with control characters escaped. */
-const display = (name: string): string => (PLAIN.test(name) ? name : showName(name));
+const display = displayName;
 
 /** `file:line:column` of a span. */
 export function origin(source: SourceFile, span: Span): string {

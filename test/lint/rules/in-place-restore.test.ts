@@ -26,6 +26,10 @@ ruleTester(rule, {
     { name: 'expanded: a pattern keeping names', spec: HEADER + 'restore db big < table t* >', inventory: big, errors: [{ message: /big\.t0, big\.t1, big\.t2 and 2 more/, line: 3, column: 18 }] },
     { name: 'expanded: a whole database onto itself', spec: HEADER + 'restore db crm', errors: [{ message: /every table of crm would be restored/, line: 3, column: 12 }] },
 
+    // The help's code is code the language reads: names quoted as they must be, a pattern kept as written.
+    { name: 'offline: the help quotes a name that needs it', spec: HEADER + 'restore db `shop eu` < table `x,y` >', inventory: null, errors: [{ messageId: 'table', message: /`shop eu`\.`x,y` would be restored/, help: 'give it a new name: `table `x,y` as `x,y_restored``', line: 3, column: 24 }] },
+    { name: 'offline: the help for a pattern database', spec: HEADER + 'restore db shop_*', inventory: null, errors: [{ messageId: 'database', message: /every table of shop_\*/, help: '`restore db shop_* as {name}_restored`', line: 3, column: 12 }] },
+    { name: 'expanded: the help quotes a table name that needs it', spec: HEADER + 'restore db shop < table `order items` >', inventory: (inv) => void inv.contents[0]!.Databases[0]!.Tables.push('order items'), errors: [{ message: /shop\.`order items` would be restored/, help: '`table `order items` as `order items_restored``', line: 3, column: 19 }] },
     { name: 'offline: names differing only by case are one name unless the config says otherwise', spec: HEADER + 'restore db shop < table orders as ORDERS >', inventory: null, errors: [{ messageId: 'table', line: 3, column: 19 }] },
   ],
 });
