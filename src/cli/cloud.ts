@@ -1,6 +1,7 @@
 // Shared by the commands that talk to RDS (inventory pull, apply, and lint/plan/compile when no
 // snapshot is at hand): the cloud flags, the client they configure, the live inventory of one
 // spec, and turning cloud failures into one-line user errors with every secret redacted.
+import { visibleText } from '../grammar/visible.ts';
 import { existsSync } from 'node:fs';
 import type { Document } from '../grammar/index.ts';
 import type { Inventory } from '../compiler/index.ts';
@@ -31,7 +32,7 @@ export function makeClient(args: CloudArgs, region: string | undefined, credenti
     credentials: credentials ?? credentialsSource(args.profile),
     ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
     limit: { ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}), ...(args.rate !== undefined ? { ratePerSecond: args.rate } : {}) },
-    ...(args.verbose ? { trace: (l: string) => process.stderr.write(`restorec: ${redact(l)}\n`) } : {}),
+    ...(args.verbose ? { trace: (l: string) => process.stderr.write(`restorec: ${visibleText(redact(l))}\n`) } : {}),
   });
 }
 
@@ -77,7 +78,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
     if (e instanceof CloudError) throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
     if (e instanceof CredentialsError || e instanceof MysqlError) throw new UserError(redact(e.message), undefined, EXIT_USAGE);
     if (e instanceof InventoryError) {
-      for (const p of e.problems) process.stderr.write(`${redact(p)}\n`);
+      for (const p of e.problems) process.stderr.write(`${visibleText(redact(p))}\n`);
       throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
     }
     const err = e as Error;

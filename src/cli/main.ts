@@ -7,6 +7,7 @@ import { checkOptions, unknownCommand } from './argv-check.ts';
 import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from './errors.ts';
 import { parseFast } from './fast-args.ts';
 import { VERSION } from '../version.ts';
+import { visibleText } from '../grammar/visible.ts';
 import { describeInternalError, installProcessGuard, untouched, wantsStack } from './process-guard.ts';
 
 /**
@@ -63,7 +64,7 @@ export async function runCli(argv: string[]): Promise<void> {
     if (DONE_ON_RETURN.has(argv[0] ?? '') && written('stdout') && written('stderr')) process.exit();
   } catch (e) {
     if (isUserError(e)) {
-      process.stderr.write(`restorec: ${e.message}\n${e.help ? `  help: ${e.help}\n` : ''}`);
+      process.stderr.write(`restorec: ${visibleText(e.message)}\n${e.help ? `  help: ${visibleText(e.help)}\n` : ''}`);
       process.exitCode = e.exitCode;
       return;
     }

@@ -3,6 +3,7 @@
 // hint to report it; the stack only with --verbose or RESTOREC_DEBUG=1. And a reader that
 // closes the pipe early (`restorec compile | head`) ends the output quietly: the command still
 // finishes and its exit code still says what it found.
+import { visibleText } from '../grammar/visible.ts';
 import { redact } from '../cloud/redact.ts';
 import { EXIT_USAGE } from './errors.ts';
 import { describeCode } from '../grammar/read-bounded.ts';
@@ -26,7 +27,7 @@ export function describeInternalError(e: unknown, showStack: boolean): string {
   const output = outputFailure(e);
   if (output) return output;
   const err = e instanceof Error ? e : new Error(String(e));
-  const message = redact(String(err.message).split('\n')[0] ?? '');
+  const message = visibleText(redact(String(err.message).split('\n')[0] ?? ''));
   const hint = showStack
     ? `${redact(err.stack ?? '')}\n`
     : '  help: this is a bug in restorec: please report it with the command you ran (RESTOREC_DEBUG=1 shows where it happened)\n';

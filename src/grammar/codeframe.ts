@@ -2,7 +2,7 @@
 // help and related places. Colour is decided by the caller (see cli/terminal.ts).
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import type { SourceFile, Span } from './source.ts';
-import { escapeChar, INVISIBLE_CHAR } from './visible.ts';
+import { escapeChar, INVISIBLE_CHAR, visibleText } from './visible.ts';
 
 export interface Style {
   red(s: string): string;
@@ -83,12 +83,12 @@ function severityWord(sev: Severity, style: Style): string {
 /** One diagnostic in full: `file:line:col severity message code`, the frame, help, related places. */
 export function renderDiagnostic(source: SourceFile, d: Diagnostic, style: Style = plainStyle): string {
   const pos = source.position(d.span.start);
-  const out = [`${style.bold(`${source.name}:${pos.line}:${pos.column}`)} ${severityWord(d.severity, style)} ${d.message}  ${style.dim(d.code)}`];
+  const out = [`${style.bold(`${visibleText(source.name)}:${pos.line}:${pos.column}`)} ${severityWord(d.severity, style)} ${visibleText(d.message)}  ${style.dim(d.code)}`];
   if (source.text.length > 0) out.push(codeFrame(source, d.span, style));
-  if (d.help) out.push(`   ${style.blue('help:')} ${d.help}`);
+  if (d.help) out.push(`   ${style.blue('help:')} ${visibleText(d.help)}`);
   for (const r of d.related ?? []) {
     const rp = source.position(r.span.start);
-    out.push(`   ${style.blue('note:')} ${r.message} (${rp.line}:${rp.column})`);
+    out.push(`   ${style.blue('note:')} ${visibleText(r.message)} (${rp.line}:${rp.column})`);
     out.push(codeFrame(source, r.span, style));
   }
   return out.join('\n');

@@ -7,3 +7,4 @@ export { parseTimestamp, formatUtc, type TimestampOptions, type ZoneHint } from 
 export { print, printName, writeExactName } from './print.ts';
 export { renderDiagnostic, codeFrame, plainStyle, type Style } from './codeframe.ts';
 export { closest } from './suggest.ts';
+export { visibleText } from './visible.ts';

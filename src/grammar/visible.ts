@@ -10,3 +10,18 @@ export const INVISIBLE_CHAR = new RegExp(`[${INVISIBLE_RANGES}]`);
 
 /** `\uXXXX` for a character, as JavaScript and JSON write it. */
 export const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text for a terminal or a log, made safe as a whole: control characters (but tab and line
+ * feed), C1 controls, line and paragraph separators and the invisible characters written as
+ * `\uXXXX`. Messages quote names from specs, snapshots and API answers; an escape sequence in a
+ * table name (`ESC [ 2 J`, a terminal title, a hyperlink) or a bidi override must show as what it
+ * is, not act on the reader's terminal. Applied where messages are written for people (code
+ * frames, the stylish, GitHub and summary formats, the CLI's own lines); JSON and SARIF escape
+ * them already.
+ */
+const UNSAFE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_RANGES}]`, 'g');
+
+export function visibleText(text: string): string {
+  return text.replace(UNSAFE_IN_TEXT, escapeChar);
+}

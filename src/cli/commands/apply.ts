@@ -2,6 +2,7 @@
 // RestoreTable (RestoreDdrTable for a cross-region spec) with the compiled ClientToken, one request after another → with --wait, followed
 // to the end. Applying again restores nothing twice: requests whose targets exist are skipped and
 // said so. `--sandbox` runs it all against the in-process sandbox, with no cloud account.
+import { visibleText } from '../../grammar/visible.ts';
 import { createInterface } from 'node:readline/promises';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
 import { compile, renderPlan, requestAction, type Inventory } from '../../compiler/index.ts';
@@ -36,7 +37,8 @@ export interface ApplyCommandOptions extends CloudArgs {
   restoreTaskType?: string | undefined;
 }
 
-const say = (s: string) => process.stderr.write(`restorec: ${redact(s)}\n`);
+// Names and the API's own messages are quoted here: control and bidi characters show as `\uXXXX`.
+const say = (s: string) => process.stderr.write(`restorec: ${visibleText(redact(s))}\n`);
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -66,8 +68,8 @@ function progressPrinter(total: number): (e: ApplyEvent) => void {
     else if (e.kind === 'waiting-other') line = `a restore (task ${e.taskId}) is running on the instance: waiting for it to end first`;
     else line = `${n}: ${e.status}${e.percent !== undefined ? ` ${e.percent}%` : ''}`;
     if (line === last) return;
-    if (tty && e.kind === 'progress') process.stderr.write(`\r\x1b[2Krestorec: ${line}`);
-    else process.stderr.write(`${tty && last.includes('%') ? '\n' : ''}restorec: ${line}\n`);
+    if (tty && e.kind === 'progress') process.stderr.write(`\r\x1b[2Krestorec: ${visibleText(line)}`);
+    else process.stderr.write(`${tty && last.includes('%') ? '\n' : ''}restorec: ${visibleText(line)}\n`);
     last = line;
   };
 }

@@ -3,6 +3,7 @@
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/parse.ts';
 import { hintsNear } from '../zone-hints.ts';
 import { print } from '../../grammar/print.ts';
+import { visibleText } from '../../grammar/visible.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, isUserError, UserError } from '../errors.ts';
 import { replaceFileContents } from '../output.ts';
 import { expandPaths, readInput } from '../files.ts';
@@ -61,7 +62,7 @@ export async function fmtCommand(opts: FmtOptions): Promise<number> {
         replaceFileContents(file, bom + formatted);
       } catch (e) {
         if (!isUserError(e)) throw e;
-        process.stderr.write(`restorec: ${e.message}\n${e.help ? `  help: ${e.help}\n` : ''}`);
+        process.stderr.write(`restorec: ${visibleText(e.message)}\n${e.help ? `  help: ${visibleText(e.help)}\n` : ''}`);
         inputErrors++;
         continue;
       }

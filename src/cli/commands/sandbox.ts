@@ -2,6 +2,7 @@
 // the endpoint and the sandbox's own credentials (fake, valid only here, so printing them is
 // fine) as shell: `export` lines and `#` comments, for a person to read and for `eval`.
 // `--detach` runs it in the background, so `eval "$(restorec sandbox --seed F --detach)"` works.
+import { visibleText } from '../../grammar/visible.ts';
 import { spawn } from 'node:child_process';
 import { renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -80,7 +81,7 @@ export async function sandboxCommand(opts: SandboxCommandOptions): Promise<numbe
   options.port = opts.port;
   if (opts.checkContract) {
     options.checkContract = true;
-    options.onViolation = (v) => process.stderr.write(`restorec sandbox: contract violation (${v.side}): ${v.message}\n`);
+    options.onViolation = (v) => process.stderr.write(`restorec sandbox: contract violation (${v.side}): ${visibleText(v.message)}\n`);
   }
   let sb;
   try {

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: one annotation per message.
 import type { FileResult } from '../lint.ts';
+import { visibleText } from '../../grammar/visible.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
 import { notChecked, notCheckedText } from './skipped.ts';
 
@@ -18,7 +19,8 @@ export function formatGithub(results: readonly FileResult[]): string {
     for (const m of r.messages) {
       const p = rangeOf(r, m);
       const props = [`file=${escapeProperty(r.file)}`, `line=${p.line}`, `endLine=${p.endLine}`, `col=${p.column}`, `endColumn=${p.endColumn}`, `title=${escapeProperty(`restorec ${ruleLabel(m)}`)}`];
-      const text = m.help ? `${m.message} (${m.help})` : m.message;
+      // Control and bidi characters in a quoted name show as `\uXXXX` in the log and the annotation.
+      const text = visibleText(m.help ? `${m.message} (${m.help})` : m.message);
       lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}`);
     }
   }

@@ -3,10 +3,11 @@
 // without an inventory is never reported as "no problems".
 import type { FileResult } from '../lint.ts';
 import type { Need } from '../rule.ts';
+import { visibleText } from '../../grammar/visible.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
 import { notChecked, unresolvedText } from './skipped.ts';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (s: string) => visibleText(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 
 // One reason per skipped rule and file: a file without an inventory has no plan either (the plan
 // is made against the inventory), so there the inventory is the cause of every skip.
