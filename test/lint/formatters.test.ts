@@ -13,6 +13,9 @@ import { formatSarif } from '../../src/lint/formatters/sarif.ts';
 import { escapeData, escapeProperty, formatGithub } from '../../src/lint/formatters/github.ts';
 import { formatSummaryMarkdown } from '../../src/lint/formatters/summary.ts';
 import { baseInventory } from '../helpers/rule-tester.ts';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { visibleText } from '../../src/grammar/visible.ts';
 
 const require = createRequire(import.meta.url);
 const dir = 'test/lint/formatters';
@@ -65,6 +68,27 @@ test('json (ESLint shape)', () => {
 test('sarif', () => golden('expected.sarif.json', formatSarif(results, used, { cwd: process.cwd(), ruleDoc: (id) => `# ${id}\n\n(the doc page)\n` }).replaceAll(process.cwd(), '/CWD')));
 test('github', () => golden('expected.github.txt', formatGithub(results)));
 test('step summary', () => golden('expected.summary.md', formatSummaryMarkdown(results)));
+
+test('the step summary shows any message as its text: no link, image, HTML or code span a name could open', () => {
+  // GitHub renders the summary as GFM with some HTML; markdown-it with tables and HTML on is the
+  // stricter reader here. A message quoting a hostile table name must come out as one cell of text.
+  const md = new MarkdownIt('default', { html: true, linkify: false });
+  const unit = fc.constantFrom('`', '``', '!', '[', ']', '(', ')', 'x', ' ', '<', '>', '&', '*', '_', '|', '\\', '~', 'img', 'https://e/p.png', '<img src=x>', '&lt;', '\n');
+  const base = results[0]!;
+  const entities = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  fc.assert(
+    fc.property(fc.string({ unit, minLength: 1, maxLength: 10 }), (name) => {
+      const message = `table \`${name}\` is not in database \`shop\``;
+      const one: FileResult = { ...base, messages: [{ ...base.messages[0]!, message }] };
+      const out = md.render(formatSummaryMarkdown([one]));
+      const row = /<tbody>\n<tr>\n(?:<td>.*<\/td>\n){4}<td>(.*)<\/td>\n<\/tr>\n<\/tbody>/s.exec(out);
+      assert.ok(row, `one row of five cells: ${out}`);
+      assert.not.match(row[1]!, /<(?!\/?td)/, 'no element inside the cell');
+      assert.is(entities(row[1]!), visibleText(message.replace(/\r?\n/g, ' ')), JSON.stringify(name));
+    }),
+    { numRuns: 2000 },
+  );
+});
 
 test('step summary without an inventory: the skipped rules and why, never a bare "No problems found."', () => {
   const inputs = [['specs/a.restore', 'instance rm-test\nfrom backup 1001\nrestore db crm as crm_r\n'], ['specs/b.restore', 'instance rm-test\nfrom backup 1001\nrestore db shop < table orders as orders_r >\n']].map(([name, text]) => {

@@ -7,7 +7,14 @@ import { visibleText } from '../../grammar/visible.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
 import { notChecked, unresolvedText } from './skipped.ts';
 
-const cell = (s: string) => visibleText(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+/**
+ * Text for a table cell, rendered as the text it is: no line break, control and bidi characters
+ * made visible, and every character Markdown gives a meaning inline escaped. Messages quote names
+ * from snapshots, and a name must not open a link or an image (a tracking pixel in the job
+ * summary), raw HTML or a code span that swallows the rest of the row; names show between their
+ * backquotes as the spec writes them.
+ */
+const cell = (s: string) => visibleText(s.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>!|&~]/g, '\\$&');
 
 // One reason per skipped rule and file: a file without an inventory has no plan either (the plan
 // is made against the inventory), so there the inventory is the cause of every skip.
@@ -59,6 +66,7 @@ export function formatSummaryMarkdown(results: readonly FileResult[]): string {
       }
     }
   }
-  const patterns = unresolved.length > 0 ? ['', cell(unresolvedText(unresolved)) + '.'] : [];
+  // restorec's own sentence; the patterns it quotes are bare (no backquote can be in one), so their code spans hold.
+  const patterns = unresolved.length > 0 ? ['', visibleText(unresolvedText(unresolved).replace(/\r?\n/g, ' ')) + '.'] : [];
   return [...lines, ...skipped.text, ...patterns].join('\n') + '\n';
 }
