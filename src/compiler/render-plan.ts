@@ -6,6 +6,7 @@ import { MAX_TABLES_PER_REQUEST, type RestoreRequest } from './emit.ts';
 import type { CompileOptions, PlanDatabase, RestorePlan } from './plan.ts';
 import { DEFAULT_MAX_ENTRIES } from './plan.ts';
 import { displayName, visibleName } from './names.ts';
+import { markdownCode } from '../grammar/markdown.ts';
 
 export type PlanFormat = 'text' | 'markdown';
 
@@ -79,24 +80,9 @@ export function aligned(rows: readonly (readonly [string, string])[]): string[] 
   return rows.map(([left, right]) => `${left.padEnd(width)}  ${right}`);
 }
 
-/**
- * A Markdown code span that survives any name: control and invisible characters escaped, pipes
- * escaped for tables. CommonMark closes a code span at the first run of backticks as long as the
- * one that opened it, so the fence is one longer than the name's longest run; and it strips one
- * space from each end of a span that starts and ends with one, so such a name (or one that starts
- * or ends with a backtick, which needs a space beside the fence) gets a space on each side.
- */
+/** A Markdown code span that survives any name: control and invisible characters escaped, pipes escaped for tables (markdownCode). */
 export function code(name: string): string {
-  const visible = visibleName(name).replace(/\|/g, '\\|');
-  let longest = 0;
-  for (let i = 0, run = 0; i < visible.length; i++) {
-    run = visible.charCodeAt(i) === 96 ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  const fence = '`'.repeat(longest + 1);
-  const spaced = visible.startsWith(' ') && visible.endsWith(' ') && visible.trim() !== '';
-  const pad = visible.startsWith('`') || visible.endsWith('`') || spaced ? ' ' : '';
-  return `${fence}${pad}${visible}${pad}${fence}`;
+  return markdownCode(visibleName(name).replace(/\|/g, '\\|'));
 }
 
 export function renderPlanMarkdown(v: PlanView): string {

@@ -11,6 +11,8 @@ import { locate, type Located } from './locate.ts';
 import { toRange } from './positions.ts';
 import { analysisScope, matchDatabases, matchTables, planOf, sameSpan } from './scope.ts';
 import { describeInstant } from './time.ts';
+import { markdownBlock, markdownCode, markdownText } from '../grammar/markdown.ts';
+import { visibleName } from '../compiler/names.ts';
 
 export interface HoverSettings {
   /** How many names a hover lists before "and N more". */
@@ -19,19 +21,21 @@ export interface HoverSettings {
   timeZone: string | undefined;
 }
 
-const code = (s: string) => '`` ' + s.replace(/\n/g, ' ') + ' ``';
+// Names and values come from the spec and the snapshot: shown as themselves, never as Markdown.
+const code = (s: string) => markdownCode(visibleName(s));
+const text = markdownText;
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 function listing(lines: string[], total: number, limit: number): string {
   const shown = lines.slice(0, limit);
   const more = total - shown.length;
-  return '```text\n' + shown.join('\n') + (more > 0 ? `\n… and ${more} more` : '') + '\n```';
+  return markdownBlock([...shown.map(visibleName), ...(more > 0 ? [`… and ${more} more`] : [])]);
 }
 
 /** Why there is nothing to list: no snapshot, a broken one, or one for another source. */
 function noSnapshot(a: Analysis): string {
-  if (a.snapshot.kind === 'broken') return `The snapshot ${a.snapshot.path} is not valid (see the problem on line 1), so what this restores is unknown.`;
-  if (a.snapshot.kind === 'none') return `No snapshot beside this spec${a.snapshot.path ? ` (${a.snapshot.path.split(/[\\/]/).pop()})` : ''}: \`restorec inventory pull\` writes one, and hover then lists what this restores.`;
+  if (a.snapshot.kind === 'broken') return `The snapshot ${code(a.snapshot.path)} is not valid (see the problem on line 1), so what this restores is unknown.`;
+  if (a.snapshot.kind === 'none') return `No snapshot beside this spec${a.snapshot.path ? ` (${code(a.snapshot.path.split(/[\\/]/).pop() ?? '')})` : ''}: \`restorec inventory pull\` writes one, and hover then lists what this restores.`;
   return 'The snapshot does not list the contents of this spec\'s backup or point in time (see the diagnostics).';
 }
 
@@ -93,7 +97,7 @@ function ruleHover(a: Analysis, id: string): string {
 function timeHover(a: Analysis, at: AtStatement, timeZone: string | undefined): string {
   const lines = describeInstant(at.utc, at.raw, timeZone);
   const window = a.snapshot.kind === 'ok' ? a.snapshot.snapshot.inventory.recoveryWindow : undefined;
-  if (window) lines.push(`Recovery window in the snapshot: ${window.RecoveryBeginTime} to ${window.RecoveryEndTime}`);
+  if (window) lines.push(`Recovery window in the snapshot: ${text(window.RecoveryBeginTime)} to ${text(window.RecoveryEndTime)}`);
   return lines.join('  \n');
 }
 
@@ -102,14 +106,15 @@ function factsHover(a: Analysis, located: Located & { kind: 'instance' | 'backup
   const inv = a.snapshot.snapshot.inventory;
   if (located.kind === 'instance') {
     const i = inv.instance;
-    const facts = [`${i.Engine} ${i.EngineVersion}`, i.Category, i.DBInstanceStatus, `lower_case_table_names=${i.lower_case_table_names}`].filter(Boolean);
-    return `**${i.DBInstanceId}** in the snapshot${inv.capturedAt ? ` of ${inv.capturedAt}` : ''}: ${facts.join(', ')}`;
+    const facts = [`${i.Engine} ${i.EngineVersion}`, i.Category, i.DBInstanceStatus].filter(Boolean).map((f) => text(f!));
+    facts.push(`lower_case_table_names=${i.lower_case_table_names}`);
+    return `**${text(i.DBInstanceId)}** in the snapshot${inv.capturedAt ? ` of ${text(inv.capturedAt)}` : ''}: ${facts.join(', ')}`;
   }
   if (located.kind === 'backup') {
     const b = inv.backups?.find((x) => x.BackupId === located.name.value);
     if (!b) return `Backup ${code(located.name.value)} is not among the snapshot's backups.`;
     const facts = [b.BackupStatus, b.BackupMethod, b.BackupType, b.BackupStartTime && `${b.BackupStartTime} to ${b.BackupEndTime ?? '?'}`, b.MetaStatus && `meta ${b.MetaStatus}`].filter(Boolean);
-    return `**Backup ${b.BackupId}**: ${facts.join(', ')}`;
+    return `**Backup ${text(b.BackupId)}**: ${facts.map((f) => text(String(f))).join(', ')}`;
   }
   if (located.kind === 'region') return inv.instance.RegionId ? `The snapshot's instance is in ${code(inv.instance.RegionId)}.` : undefined;
   return crossRegionHover(inv.crossRegion, located.kind, located.name.value);
@@ -121,13 +126,13 @@ function crossRegionHover(x: CrossRegionInventory | undefined, kind: 'cross-back
   if (kind !== 'cross-backup') {
     const usable = (x.backups ?? []).filter((b) => b.BackupSetStatus === 0).length;
     const what = x.supported === false ? 'its region does not support cross-region backup' : x.backups ? `${x.backups.length} cross-region backup set(s), ${usable} succeeded` : 'its cross-region backups are not in the snapshot';
-    const window = x.recoveryWindow ? `; cross-region recovery window ${x.recoveryWindow.RecoveryBeginTime} to ${x.recoveryWindow.RecoveryEndTime}` : '';
-    return `Cross-region source in the snapshot: **${x.DBInstanceId}** in ${code(x.RegionId)}: ${what}${window}.`;
+    const window = x.recoveryWindow ? `; cross-region recovery window ${text(x.recoveryWindow.RecoveryBeginTime)} to ${text(x.recoveryWindow.RecoveryEndTime)}` : '';
+    return `Cross-region source in the snapshot: **${text(x.DBInstanceId)}** in ${code(x.RegionId)}: ${what}${window}.`;
   }
   const b = x.backups?.find((y) => y.CrossBackupId === value);
-  if (!b) return `Cross-region backup ${code(value)} is not among the snapshot's cross-region backups of ${x.DBInstanceId}.`;
+  if (!b) return `Cross-region backup ${code(value)} is not among the snapshot's cross-region backups of ${text(x.DBInstanceId)}.`;
   const facts = [b.BackupSetStatus === 0 ? 'succeeded' : 'failed', b.ConsistentTime && `data as of ${b.ConsistentTime}`, b.CrossBackupRegion && `stored in ${b.CrossBackupRegion}`, b.RestoreRegions && `restores to ${b.RestoreRegions.join(', ')}`].filter(Boolean);
-  return `**Cross-region backup ${b.CrossBackupId}** of ${x.DBInstanceId}: ${facts.join(', ')}`;
+  return `**Cross-region backup ${text(b.CrossBackupId)}** of ${text(x.DBInstanceId)}: ${facts.map((f) => text(String(f))).join(', ')}`;
 }
 
 export function hover(a: Analysis, offset: number, settings: HoverSettings): Hover | null {

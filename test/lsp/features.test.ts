@@ -2,7 +2,9 @@
 // shop fixture workspace (a spec, its snapshot and a config).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import MarkdownIt from 'markdown-it';
 import { join } from 'node:path';
 import type { CompletionList, DocumentSymbol, Hover, Location } from 'vscode-languageserver-protocol';
 import { killServers, LspClient, positionOf, uriOf } from '../helpers/lsp.ts';
@@ -31,7 +33,7 @@ test('hover on a database pattern lists the databases it matches and their targe
   const { c, hover } = await session();
   assert.is(
     await hover('shop_*'),
-    '`` shop_* `` restores 2 databases (6 tables in all) of the backup contents at 2026-11-20T03:15:00Z:\n\n```text\nshop_eu → shop_eu  (3 tables)\nshop_us → shop_us  (3 tables)\n```',
+    '`shop_*` restores 2 databases (6 tables in all) of the backup contents at 2026-11-20T03:15:00Z:\n\n```text\nshop_eu → shop_eu  (3 tables)\nshop_us → shop_us  (3 tables)\n```',
   );
   assert.match(String(await hover('crm_20261120')), /restores 1 database \(2 tables in all\)[^]*crm → crm_20261120 {2}\(all 2 tables\)/);
   assert.is(await c.stop(), 0);
@@ -41,11 +43,11 @@ test('hover on a table pattern lists source → target from the snapshot, first 
   const { c, hover } = await session({ hoverLimit: 2 });
   assert.is(
     await hover('order_items_*'),
-    '`` order_items_* `` restores 4 tables of the backup contents at 2026-11-20T03:15:00Z:\n\n```text\n' +
+    '`order_items_*` restores 4 tables of the backup contents at 2026-11-20T03:15:00Z:\n\n```text\n' +
       'shop_eu.order_items_2025 → shop_eu.order_items_2025_r\nshop_eu.order_items_2026 → shop_eu.order_items_2026_r\n… and 2 more\n```',
   );
   // The target name shows the same item; except shows what it leaves out.
-  assert.match(String(await hover('{name}_r')), /^`` order_items_\* `` restores 4 tables/);
+  assert.match(String(await hover('{name}_r')), /^`order_items_\*` restores 4 tables/);
   assert.match(String(await hover('order_items_tmp*')), /leaves out 1 table the block's patterns would restore:\n\n```text\nshop_eu\.order_items_tmp1\n```/);
   assert.match(String(await hover('customers_*')), /matches no table/);
   assert.is(await c.stop(), 0);
@@ -72,6 +74,34 @@ test('hover on a time: the instant in UTC and in the configured zone', async () 
   const bad = await session({ timeZone: 'Mars/Olympus' });
   assert.match(String(await bad.hover('2026-11-20T11:15')), /`Mars\/Olympus` is not an IANA zone name/);
   assert.is(await bad.c.stop(), 0);
+});
+
+test('hover shows names and facts from a hostile snapshot as text: no image, link, HTML or broken block', async () => {
+  // Editors render hovers as Markdown, with images and links; snapshot values are someone else's data.
+  const dir = mkdtempSync(join(tmpdir(), 'restorec-lsp-'));
+  cpSync(SHOP, dir, { recursive: true });
+  const inventoryFile = join(dir, 'shop.inventory.json');
+  const inventory = JSON.parse(readFileSync(inventoryFile, 'utf8'));
+  const hostile = ['order_items_\n```\n![x](https://e.example/p.png)', 'order_items_x``y`', 'order_items_<img src=x>'];
+  inventory.contents[0].Databases[0].Tables.push(...hostile);
+  inventory.instance.DBInstanceStatus = 'Running ![t](https://e.example/t.png) <b>x</b>';
+  writeFileSync(inventoryFile, JSON.stringify(inventory));
+  const c = new LspClient();
+  await c.initialize(dir, {});
+  const spec = join(dir, 'shop.restore');
+  const uri = await c.open(spec, TEXT);
+  await c.diagnostics(uri, 1);
+  const hover = async (needle: string) => ((await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(TEXT, needle, 1) }))!.contents as { value: string }).value;
+  const md = new MarkdownIt('commonmark', { html: true });
+  const tables = md.render(await hover('order_items_*'));
+  assert.not.match(tables, /<img|<a |<b>/, tables);
+  assert.is(tables.match(/<pre>/g)?.length, 1, 'one block lists the tables');
+  assert.ok(tables.includes('order_items_\\u000a```\\u000a![x](https://e.example/p.png)'), 'the name shows, its line breaks escaped');
+  assert.ok(tables.includes('order_items_x``y`'));
+  const facts = md.render(await hover('rm-shop'));
+  assert.not.match(facts, /<img|<a |<b>/, facts);
+  assert.match(facts, /Running !\[t\]\(https:\/\/e\.example\/t\.png\) &lt;b&gt;x&lt;\/b&gt;/);
+  assert.is(await c.stop(), 0);
 });
 
 test('hover on the instance id shows the snapshot facts', async () => {

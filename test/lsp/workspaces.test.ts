@@ -29,7 +29,7 @@ test('no snapshot: offline lint, a note naming the skipped rules, and hover says
   const skipped = /without an inventory: (.*)$/m.exec(cli.stderr)![1]!;
   assert.ok(note.startsWith(`${skipped.split(', ').length} rules skipped without an inventory (no spec.inventory.json beside this spec): ${skipped}\n`), note);
   const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'orders', 1) });
-  assert.match((hover.contents as { value: string }).value, /^No snapshot beside this spec \(spec\.inventory\.json\): `restorec inventory pull` writes one/);
+  assert.match((hover.contents as { value: string }).value, /^No snapshot beside this spec \(`spec\.inventory\.json`\): `restorec inventory pull` writes one/);
   // Keywords still complete; there are no names to offer.
   const kw = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'orders_restored >', 16) });
   assert.equal(kw.items.map((i) => i.label).sort(), ['except table', 'table']);

@@ -4,17 +4,17 @@
 import type { FileResult } from '../lint.ts';
 import type { Need } from '../rule.ts';
 import { visibleText } from '../../grammar/visible.ts';
+import { markdownText } from '../../grammar/markdown.ts';
 import { rangeOf, ruleLabel } from './positions.ts';
 import { notChecked, unresolvedText } from './skipped.ts';
 
 /**
- * Text for a table cell, rendered as the text it is: no line break, control and bidi characters
- * made visible, and every character Markdown gives a meaning inline escaped. Messages quote names
- * from snapshots, and a name must not open a link or an image (a tracking pixel in the job
- * summary), raw HTML or a code span that swallows the rest of the row; names show between their
+ * Text for a table cell, rendered as the text it is (markdownText). Messages quote names from
+ * snapshots, and a name must not open a link or an image (a tracking pixel in the job summary),
+ * raw HTML or a code span that swallows the rest of the row; names show between their
  * backquotes as the spec writes them.
  */
-const cell = (s: string) => visibleText(s.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>!|&~]/g, '\\$&');
+const cell = markdownText;
 
 // One reason per skipped rule and file: a file without an inventory has no plan either (the plan
 // is made against the inventory), so there the inventory is the cause of every skip.
