@@ -1,6 +1,7 @@
 // One analysis of one spec text: the parser, then `restorec lint`'s own engine with the same
 // config and snapshot, turned into LSP diagnostics (same codes, severities and suppressions).
 // Hover, completion, definition and code actions read the latest analysis of a document.
+import { visibleText } from '../grammar/visible.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver';
@@ -54,7 +55,7 @@ export function ruleDocUrl(ruleId: string): string | undefined {
 }
 
 function related(uri: string, source: SourceFile, m: LintMessage): DiagnosticRelatedInformation[] | undefined {
-  return m.related?.map((r) => ({ location: { uri, range: toRange(source, r.span) }, message: r.message }));
+  return m.related?.map((r) => ({ location: { uri, range: toRange(source, r.span) }, message: visibleText(r.message) }));
 }
 
 export function toLspDiagnostic(uri: string, source: SourceFile, m: LintMessage): LspDiagnostic {
@@ -63,7 +64,8 @@ export function toLspDiagnostic(uri: string, source: SourceFile, m: LintMessage)
     severity: m.severity === 2 ? 1 : 2,
     source: SOURCE,
     code: m.ruleId ?? m.code ?? SOURCE,
-    message: m.help ? `${m.message}\nhelp: ${m.help}` : m.message,
+    // Editors show it as plain text: a bidi or control character from a name would act there too.
+    message: visibleText(m.help ? `${m.message}\nhelp: ${m.help}` : m.message),
   };
   const href = m.ruleId ? ruleDocUrl(m.ruleId) : undefined;
   if (href) d.codeDescription = { href };
@@ -85,13 +87,13 @@ function problemLinks(problems: readonly string[]): DiagnosticRelatedInformation
     const m = /^(.+?):(\d+):(\d+): (.*)$/s.exec(p);
     if (!m) continue;
     const position = { line: Number(m[2]) - 1, character: Number(m[3]) - 1 };
-    out.push({ location: { uri: pathToFileURL(m[1]!).href, range: { start: position, end: position } }, message: m[4]! });
+    out.push({ location: { uri: pathToFileURL(m[1]!).href, range: { start: position, end: position } }, message: visibleText(m[4]!) });
   }
   return out;
 }
 
 function fileProblem(source: SourceFile, code: string, message: string, problems: readonly string[]): LspDiagnostic {
-  const d: LspDiagnostic = { range: toRange(source, firstLine(source)), severity: 1, source: SOURCE, code, message: [message, ...problems].join('\n') };
+  const d: LspDiagnostic = { range: toRange(source, firstLine(source)), severity: 1, source: SOURCE, code, message: visibleText([message, ...problems].join('\n')) };
   const links = problemLinks(problems);
   if (links.length > 0) d.relatedInformation = links;
   return d;

@@ -84,13 +84,18 @@ test('hover shows names and facts from a hostile snapshot as text: no image, lin
   const inventory = JSON.parse(readFileSync(inventoryFile, 'utf8'));
   const hostile = ['order_items_\n```\n![x](https://e.example/p.png)', 'order_items_x``y`', 'order_items_<img src=x>'];
   inventory.contents[0].Databases[0].Tables.push(...hostile);
-  inventory.instance.DBInstanceStatus = 'Running ![t](https://e.example/t.png) <b>x</b>';
+  inventory.instance.DBInstanceStatus = 'Running ![t](https://e.example/t.png) <b>x</b>\u202e\u001b[2J';
   writeFileSync(inventoryFile, JSON.stringify(inventory));
   const c = new LspClient();
   await c.initialize(dir, {});
   const spec = join(dir, 'shop.restore');
   const uri = await c.open(spec, TEXT);
-  await c.diagnostics(uri, 1);
+  // The status is not Running: instance-status quotes it, and editors show messages as plain text.
+  const published = await c.diagnostics(uri, 1);
+  const status = published.diagnostics.find((d) => d.code === 'instance-status');
+  assert.ok(status, JSON.stringify(published.diagnostics.map((d) => d.code)));
+  assert.ok(status.message.includes('<b>x</b>\\u202e\\u001b[2J'), status.message);
+  for (const d of published.diagnostics) assert.not.match(d.message, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, `raw control or bidi character in: ${d.message}`);
   const hover = async (needle: string) => ((await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(TEXT, needle, 1) }))!.contents as { value: string }).value;
   const md = new MarkdownIt('commonmark', { html: true });
   const tables = md.render(await hover('order_items_*'));
@@ -100,7 +105,7 @@ test('hover shows names and facts from a hostile snapshot as text: no image, lin
   assert.ok(tables.includes('order_items_x``y`'));
   const facts = md.render(await hover('rm-shop'));
   assert.not.match(facts, /<img|<a |<b>/, facts);
-  assert.match(facts, /Running !\[t\]\(https:\/\/e\.example\/t\.png\) &lt;b&gt;x&lt;\/b&gt;/);
+  assert.match(facts, /Running !\[t\]\(https:\/\/e\.example\/t\.png\) &lt;b&gt;x&lt;\/b&gt;\\u202e\\u001b\[2J/);
   assert.is(await c.stop(), 0);
 });
 
