@@ -117,6 +117,10 @@ const common = {
   // (--mysql-url; credentials not in the environment): left to Node's require at run time from
   // node_modules (they are dependencies). `diff` is only for `fmt --diff`. pop-core: see LIVE_BUNDLED.
   external: ['mysql2', '@alicloud/pop-core', '@alicloud/credentials', 'diff'],
+  // ... and through `require`: bin/restorec.cjs runs each bundle with vm.Script, where a dynamic
+  // `import()` throws (no import callback; ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so an
+  // external's `await import('mysql2/promise')` becomes a deferred require (test/install/bundle-imports.test.ts).
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
 };
 // The bundles are independent: built at once (esbuild spreads them over the cores).

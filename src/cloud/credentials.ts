@@ -49,14 +49,27 @@ async function libraryProvider(profile: string | undefined): Promise<Provider> {
 /** The default chain, or the CLI profile `profile` when one is named. */
 export function credentialsSource(profile?: string): CredentialsSource {
   let inner: Promise<Provider> | undefined;
+  // One question to the library at a time: its default chain records the provider it is trying
+  // before it has answered, so a second call made meanwhile (a pull starts seven calls at once)
+  // asked the first provider of the chain, the environment, and failed with "no credentials"
+  // while a profile, OIDC or the ECS role would have answered. Calls made while one is pending
+  // share its answer; later ones ask again (the providers refresh what expires).
+  let pending: Promise<Awaited<ReturnType<Provider['getCredentials']>>> | undefined;
+  const ask = (provider: Provider) => (pending ??= provider.getCredentials().finally(() => (pending = undefined)));
   return {
     async getCredentials() {
       let c = profile ? undefined : fromEnvironment();
       if (!c) {
         inner ??= libraryProvider(profile);
-        const provider = await inner;
+        let provider: Provider;
         try {
-          c = await provider.getCredentials();
+          provider = await inner;
+        } catch (e) {
+          if (e instanceof CredentialsError) throw e;
+          throw new CredentialsError(`cannot load the Alibaba Cloud credentials library (@alicloud/credentials): ${(e as Error).message}`);
+        }
+        try {
+          c = await ask(provider);
         } catch (e) {
           throw new CredentialsError(
             profile
