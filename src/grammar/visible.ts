@@ -17,8 +17,8 @@ export const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(
  * `\uXXXX`. Messages quote names from specs, snapshots and API answers; an escape sequence in a
  * table name (`ESC [ 2 J`, a terminal title, a hyperlink) or a bidi override must show as what it
  * is, not act on the reader's terminal. Applied where messages are written for people (code
- * frames, the stylish, GitHub and summary formats, the CLI's own lines); JSON and SARIF escape
- * them already.
+ * frames, the stylish, GitHub and summary formats, the CLI's own lines, the language server's
+ * diagnostics); JSON and SARIF carry messages as JSON strings, for programs.
  */
 const UNSAFE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_RANGES}]`, 'g');
 
