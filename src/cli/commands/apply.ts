@@ -49,7 +49,7 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-function progressPrinter(total: number): (e: ApplyEvent) => void {
+function progressPrinter(total: number, numberOf: (index: number) => number = (i) => i + 1): (e: ApplyEvent) => void {
   const tty = process.stderr.isTTY === true;
   let last = '';
   // Off a terminal (CI logs) progress is a line per status change and per 10%, not per percent.
@@ -60,7 +60,7 @@ function progressPrinter(total: number): (e: ApplyEvent) => void {
       if (step === lastStep) return;
       lastStep = step;
     }
-    const n = `request ${('index' in e ? e.index : 0) + 1}/${total}`;
+    const n = `request ${numberOf('index' in e ? e.index : 0)}/${total}`;
     let line: string;
     if (e.kind === 'skip') line = `${n}: ${e.reason}`;
     else if (e.kind === 'submit') line = `${n}: sending ${e.action}`;
@@ -72,6 +72,42 @@ function progressPrinter(total: number): (e: ApplyEvent) => void {
     else process.stderr.write(`${tty && last.includes('%') ? '\n' : ''}restorec: ${visibleText(line)}\n`);
     last = line;
   };
+}
+
+/**
+ * What an interrupt leaves behind, said before exiting: Ctrl-C (or a CI job's cancel) stops
+ * restorec, not the restores RDS has accepted, and a request being sent may have been accepted.
+ * `number` maps an event's index (among the requests being sent) to the request's number.
+ */
+function interruptNotice(file: string, total: number, number: (index: number) => number, token: (index: number) => string) {
+  const accepted = new Map<number, string | undefined>();
+  let sending: number | undefined;
+  const track = (e: ApplyEvent) => {
+    if (e.kind === 'submit') sending = e.index;
+    else if (e.kind === 'started') {
+      sending = undefined;
+      accepted.set(e.index, e.taskId);
+    } else if (e.kind === 'skip') sending = undefined;
+  };
+  const on = (signal: NodeJS.Signals) => {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    say(`interrupted (${signal}): restorec stopped; RDS does not stop a restore it has accepted`);
+    for (const [i, task] of accepted) say(`  request ${number(i)}/${total}: ${task ? `restore task ${task}` : 'accepted (its task was not seen yet)'} keeps running on the instance`);
+    if (sending !== undefined) say(`  request ${number(sending)}/${total} was being sent: RDS may have accepted it (ClientToken ${token(sending)})`);
+    if (accepted.size > 0 || sending !== undefined) {
+      say(`  before applying again, let it end (the console's Task Center lists it); then \`restorec apply ${file}\` with a SQL connection (--mysql-url) reports each request whose targets are on the instance as applied and sends only the rest`);
+    } else say('  nothing was sent');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  const install = () => {
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
+  };
+  const uninstall = () => {
+    process.removeListener('SIGINT', on);
+    process.removeListener('SIGTERM', on);
+  };
+  return { track, install, uninstall };
 }
 
 async function startSandboxFor(file: string, seedFile: string | undefined) {
@@ -227,6 +263,10 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
         say('not applied');
         return EXIT_FINDINGS;
       }
+      // Events number the requests being sent; people read the spec's request numbers.
+      const numberOf = (index: number) => result.requests.indexOf(pending[index]!) + 1;
+      const progress = progressPrinter(result.requests.length, numberOf);
+      const notice = interruptNotice(file, result.requests.length, numberOf, (index) => pending[index]!.ClientToken);
       const applier = new Applier({
         api: client,
         caseInsensitive,
@@ -236,10 +276,19 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
         restoreTaskType,
         pollMs: opts.pollMs ?? (sandbox ? 250 : 5_000),
         ...(opts.waitTimeoutMs !== undefined ? { waitTimeoutMs: opts.waitTimeoutMs } : {}),
-        onEvent: progressPrinter(result.requests.length),
+        onEvent: (e) => {
+          notice.track(e);
+          progress(e);
+        },
       });
       const pendingTargets = targets.filter((_, i) => !applied[i]);
-      const outcomes = await applier.apply(pending, pendingTargets);
+      notice.install();
+      let outcomes;
+      try {
+        outcomes = await applier.apply(pending, pendingTargets);
+      } finally {
+        notice.uninstall();
+      }
       let failed = false;
       for (const o of outcomes) {
         const i = result.requests.indexOf(pending[o.index]!);
