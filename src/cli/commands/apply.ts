@@ -40,10 +40,15 @@ export interface ApplyCommandOptions extends CloudArgs {
 // Names and the API's own messages are quoted here: control and bidi characters show as `\uXXXX`.
 const say = (s: string) => process.stderr.write(`restorec: ${visibleText(redact(s))}\n`);
 
-async function confirm(question: string): Promise<boolean> {
+/** The answer to a yes/no question on the terminal; 'interrupted' for Ctrl-C (readline aborts the question). */
+async function confirm(question: string): Promise<boolean | 'interrupted'> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ABORT_ERR') throw e;
+    process.stderr.write('\n');
+    return 'interrupted';
   } finally {
     rl.close();
   }
@@ -259,9 +264,10 @@ async function applyTo(file: string, parsed: ParseResult, src: NonNullable<Retur
         say(`${file}: already applied, nothing to do`);
         return EXIT_OK;
       }
-      if (!opts.yes && interactive && !(await confirm(`Apply ${pending.length} ${requestAction(pending[0]!)} request(s) to ${src.instanceId}${sandbox ? ' (sandbox)' : ''}?`))) {
-        say('not applied');
-        return EXIT_FINDINGS;
+      const answer = opts.yes || !interactive ? true : await confirm(`Apply ${pending.length} ${requestAction(pending[0]!)} request(s) to ${src.instanceId}${sandbox ? ' (sandbox)' : ''}?`);
+      if (answer !== true) {
+        say(answer === 'interrupted' ? 'interrupted: nothing applied' : 'not applied');
+        return answer === 'interrupted' ? 130 : EXIT_FINDINGS;
       }
       // Events number the requests being sent; people read the spec's request numbers.
       const numberOf = (index: number) => result.requests.indexOf(pending[index]!) + 1;
