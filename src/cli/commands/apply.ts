@@ -93,6 +93,8 @@ function interruptNotice(file: string, total: number, number: (index: number) =>
       sending = undefined;
       accepted.set(e.index, e.taskId);
     } else if (e.kind === 'skip') sending = undefined;
+    // A task that ended (DescribeHistoryTasks: Succeed, Failed, Canceled) no longer runs.
+    else if (e.kind === 'progress' && /^(succeed|failed|canceled)$/i.test(e.status)) accepted.delete(e.index);
   };
   const on = (signal: NodeJS.Signals) => {
     if (process.stderr.isTTY) process.stderr.write('\n');
