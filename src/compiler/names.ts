@@ -1,5 +1,5 @@
 // MySQL name rules and case folding: the facts every stage that handles names agrees on.
-import { escapeChar, INVISIBLE_CHAR, INVISIBLE_RANGES } from '../grammar/visible.ts';
+import { INVISIBLE_CHAR, visibleLine } from '../grammar/visible.ts';
 
 /** MySQL database and table names are at most 64 characters. */
 export const MAX_NAME_LENGTH = 64;
@@ -45,9 +45,6 @@ export function nameProblem(name: string): string | undefined {
 export function foldName(name: string, caseInsensitive: boolean): string {
   return caseInsensitive ? name.toLowerCase() : name;
 }
-
-/** What messages and plans escape: control characters, line separators and the invisible ones. */
-const ESCAPED = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_RANGES}]`, 'g');
 
 const hex = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -104,10 +101,8 @@ export function sortByCodeUnits<T extends string[]>(names: T): T {
   return names;
 }
 
-/** `name` with control and invisible characters written as `\uXXXX`. */
-export function visibleName(name: string): string {
-  return name.replace(ESCAPED, escapeChar);
-}
+/** `name` with control and invisible characters written as `\uXXXX` (visibleLine). */
+export const visibleName = visibleLine;
 
 /** A name as shown in messages: backquoted, with control and invisible characters made visible. */
 export function showName(name: string): string {

@@ -20,8 +20,20 @@ export const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(
  * frames, the stylish, GitHub and summary formats, the CLI's own lines, the language server's
  * diagnostics); JSON and SARIF carry messages as JSON strings, for programs.
  */
-const UNSAFE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_RANGES}]`, 'g');
+const UNSAFE_IN_TEXT = unsafe('\\u0000-\\u0008\\u000b-\\u001f');
 
 export function visibleText(text: string): string {
   return text.replace(UNSAFE_IN_TEXT, escapeChar);
+}
+
+/** As visibleText, for one line (a name): tab and line feed written as `\uXXXX` too. */
+const UNSAFE_IN_LINE = unsafe('\\u0000-\\u001f');
+
+export function visibleLine(text: string): string {
+  return text.replace(UNSAFE_IN_LINE, escapeChar);
+}
+
+/** The characters written as `\uXXXX`: the C0 controls given, DEL and C1, the separators, the invisible ones. */
+function unsafe(c0: string): RegExp {
+  return new RegExp(`[${c0}\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_RANGES}]`, 'g');
 }
