@@ -9,7 +9,7 @@ import { error, writeExactName, type Diagnostic, type Span } from '../grammar/in
 import { DEFAULT_MAX_ENTRIES, type CompileOptions, type PlanDatabase, type PlanTable, type RestorePlan } from './plan.ts';
 import { checkRestoreRequest, checkTableMeta, type SchemaProblem } from './validate.ts';
 import { clientToken, rememberTableMetaJson, requestParams, type RestoreRequest } from './request.ts';
-import { displayName as shown, isMySqlName } from './names.ts';
+import { displayName as shown, isMySqlName, restoredAs } from './names.ts';
 
 export type { RestoreRequest } from './request.ts';
 
@@ -441,9 +441,4 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-/** The code a help suggests for restoring `name` as `name_restored` (`restore db shop as shop_restored`), names quoted as the language needs. */
-function restoredAs(keyword: string, name: string): string {
-  return `${keyword} ${writeExactName(name)} as ${writeExactName(`${name}_restored`)}`;
 }

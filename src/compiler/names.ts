@@ -1,5 +1,6 @@
 // MySQL name rules and case folding: the facts every stage that handles names agrees on.
 import { INVISIBLE_CHAR, visibleLine } from '../grammar/visible.ts';
+import { writeExactName } from '../grammar/print.ts';
 
 /** MySQL database and table names are at most 64 characters. */
 export const MAX_NAME_LENGTH = 64;
@@ -113,4 +114,13 @@ const PLAIN = /^[\p{L}\p{N}_$-]+$/u;
 /** Plain names as they are (as plans and messages print `shop.orders`); anything else as showName. */
 export function displayName(name: string): string {
   return PLAIN.test(name) ? name : showName(name);
+}
+
+/**
+ * The code a help suggests for restoring `name` under a new one, `KEYWORD name as name_restored`
+ * (`restore db shop as shop_restored`), names quoted as the language needs; a pattern, as
+ * written, gets `{name}_restored`.
+ */
+export function restoredAs(keyword: string, name: string, pattern = false): string {
+  return pattern ? `${keyword} ${name} as {name}_restored` : `${keyword} ${writeExactName(name)} as ${writeExactName(`${name}_restored`)}`;
 }

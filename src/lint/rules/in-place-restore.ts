@@ -3,8 +3,8 @@
 // instance"). From the spec alone: a database kept under its name whose tables keep theirs.
 // With an inventory the compiler checks every expanded name (emit/in-place) and this rule owns it.
 import { sourceOf } from '../../compiler/source.ts';
-import { printName, writeExactName, type NameNode, type RestoreStatement } from '../../grammar/index.ts';
-import { displayName, foldName } from '../../compiler/names.ts';
+import type { NameNode, RestoreStatement } from '../../grammar/index.ts';
+import { displayName, foldName, restoredAs } from '../../compiler/names.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 
 /** A target that names each source as itself: none, the same name, or `{name}`. */
@@ -38,19 +38,17 @@ export default defineRule({
   },
 });
 
-/** `NODE as TARGET` with `_restored` added to each name: `{name}_restored` for a pattern, the name quoted as the language needs. */
 /** A name as messages show it: a pattern as written (bare, so printable), a name by displayName. */
 const shown = (node: NameNode) => (node.pattern ? node.value : displayName(node.value));
-const restoredAs = (node: NameNode) => `${printName(node)} as ${node.pattern ? '{name}_restored' : writeExactName(`${node.value}_restored`)}`;
 
 function check(s: RestoreStatement, report: RuleContext['report'], ci: boolean): void {
   const db = shown(s.source);
   if (!s.block) {
-    report({ messageId: 'database', data: { db }, span: s.source.span, help: `restore it under a new database name: \`restore db ${restoredAs(s.source)}\`` });
+    report({ messageId: 'database', data: { db }, span: s.source.span, help: `restore it under a new database name: \`${restoredAs('restore db', s.source.value, s.source.pattern)}\`` });
     return;
   }
   for (const item of s.block.items) {
     if (item.kind !== 'Table' || !keepsName(item.source, item.target, ci)) continue;
-    report({ messageId: 'table', data: { db, table: shown(item.source) }, span: item.span, help: `give it a new name: \`table ${restoredAs(item.source)}\`` });
+    report({ messageId: 'table', data: { db, table: shown(item.source) }, span: item.span, help: `give it a new name: \`${restoredAs('table', item.source.value, item.source.pattern)}\`` });
   }
 }
