@@ -1,6 +1,7 @@
 // Shared by the commands that talk to RDS (inventory pull, apply, and lint/plan/compile when no
 // snapshot is at hand): the cloud flags, the client they configure, the live inventory of one
 // spec, and turning cloud failures into one-line user errors with every secret redacted.
+import { reportProblems } from './report.ts';
 import { visibleText } from '../grammar/visible.ts';
 import { existsSync } from 'node:fs';
 import type { Document } from '../grammar/index.ts';
@@ -78,7 +79,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
     if (e instanceof CloudError) throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
     if (e instanceof CredentialsError || e instanceof MysqlError) throw new UserError(redact(e.message), undefined, EXIT_USAGE);
     if (e instanceof InventoryError) {
-      for (const p of e.problems) process.stderr.write(`${visibleText(redact(p))}\n`);
+      reportProblems(e.problems.map(redact));
       throw new UserError(redact(e.message), undefined, EXIT_FINDINGS);
     }
     const err = e as Error;

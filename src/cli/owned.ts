@@ -1,7 +1,7 @@
 // What `compile` and `plan` do with a problem a lint rule owns (compiler/problem-ids.ts): the
 // severity restorec.config.json gives the rule, or nothing when the spec suppresses it on that
 // line, so the three commands agree on every problem and its code.
-import { visibleText } from '../grammar/visible.ts';
+import { reportProblems } from './report.ts';
 import type { ParseResult } from '../grammar/index.ts';
 import type { OwnedSeverity } from '../compiler/problem-ids.ts';
 import { ConfigError, configFor, findConfig, loadConfig, resolveRules, ruleIdOf, type Config } from '../lint/config.ts';
@@ -15,7 +15,7 @@ export function lintConfig(cwd: string): Config {
     return loadConfig(findConfig(cwd), rules).config;
   } catch (e) {
     if (e instanceof ConfigError) {
-      for (const p of e.problems) process.stderr.write(`${visibleText(p)}\n`);
+      reportProblems(e.problems);
       throw new UserError(e.message);
     }
     throw e;

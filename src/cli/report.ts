@@ -2,6 +2,7 @@
 import type { ParseResult } from '../grammar/parse.ts';
 import { renderDiagnostic } from '../grammar/codeframe.ts';
 import { styleFor } from './terminal.ts';
+import { visibleText } from '../grammar/visible.ts';
 
 /**
  * Prints the diagnostics of `result` (info notes only with `includeInfo`); returns the error
@@ -16,4 +17,9 @@ export function reportDiagnostics(result: ParseResult, stream?: NodeJS.WriteStre
   const style = styleFor(out);
   for (const d of shown) out.write(renderDiagnostic(result.source, d, style) + '\n');
   return errors;
+}
+
+/** Prints problem lines (a snapshot's, a config's, the API's) one a line, each made visible: they quote names and answers. */
+export function reportProblems(problems: readonly string[]): void {
+  for (const p of problems) process.stderr.write(`${visibleText(p)}\n`);
 }

@@ -1,6 +1,6 @@
 // Finding and reading inventory snapshots for the commands that resolve specs (compile, plan,
 // lint, apply): `--inventory FILE`, or the spec's neighbour `NAME.inventory.json`.
-import { visibleText } from '../grammar/visible.ts';
+import { reportProblems } from './report.ts';
 import { loadSnapshot, MAX_SNAPSHOT_BYTES, SNAPSHOT_REFUSED, type Inventory } from '../compiler/index.ts';
 import { describeCode, ReadError, readJsonTextBounded, sizeWords } from '../grammar/read-bounded.ts';
 import { UserError } from './errors.ts';
@@ -44,7 +44,7 @@ export function readSnapshot(path: string): Inventory {
   const text = readSnapshotText(path);
   const loaded = loadSnapshot(text, path);
   if (!loaded.ok) {
-    for (const p of loaded.problems) process.stderr.write(`${visibleText(p)}\n`);
+    reportProblems(loaded.problems);
     throw new UserError(`${path} is not a valid inventory snapshot (${loaded.problems.length === 1 ? 'the problem' : 'the problems'} above)`, 'see schemas/inventory.schema.json for the format');
   }
   return loaded.inventory;

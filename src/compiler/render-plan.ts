@@ -18,7 +18,6 @@ export interface PlanView {
   options?: CompileOptions;
 }
 
-const display = displayName;
 
 /** `file:line:column` of a span. */
 export function origin(source: SourceFile, span: Span): string {
@@ -60,13 +59,13 @@ export function renderPlanText(v: PlanView): string {
   if (plan.instantRecovery) out.push('  restore   instant recovery (fast table restore: InstantRecovery=true)');
   out.push(`  ${plural(v.requests.length, 'request')}, ${plural(total, 'entry').replace('entrys', 'entries')} (at most ${max} entries and ${MAX_TABLES_PER_REQUEST} tables per request)`);
   for (const db of plan.databases) {
-    out.push('', `db ${display(db.source)} -> ${display(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
-    const rows = db.tables.map((t) => [`  table ${display(t.source)} -> ${display(t.target)}`, origin(source, t.origin)] as const);
+    out.push('', `db ${displayName(db.source)} -> ${displayName(db.target)}${dbNote(db, v.options)}  ${origin(source, db.origin)}`);
+    const rows = db.tables.map((t) => [`  table ${displayName(t.source)} -> ${displayName(t.target)}`, origin(source, t.origin)] as const);
     for (const line of aligned(rows)) out.push(line); // not push(...): 130,000 rows are too many arguments
   }
   out.push('', v.requests.length > 1 ? `requests (split: run one after another, in this order):` : 'request:');
   v.requests.forEach((r, i) => {
-    const dbs = requestContents(r).map((d) => `${display(d.name)} -> ${display(d.newname)}${d.tables !== undefined ? ` (${plural(d.tables, 'table')})` : ' (db entry)'}`);
+    const dbs = requestContents(r).map((d) => `${displayName(d.name)} -> ${displayName(d.newname)}${d.tables !== undefined ? ` (${plural(d.tables, 'table')})` : ' (db entry)'}`);
     out.push(`  ${i + 1}/${v.requests.length}  ${r.ClientToken}  ${plural(v.entries[i] ?? 0, 'entry').replace('entrys', 'entries')}: ${dbs.join(', ')}`);
   });
   return out.join('\n') + '\n';

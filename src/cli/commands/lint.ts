@@ -2,7 +2,7 @@
 // policy rules that predict RestoreTable failures before the call. Output on stdout in the chosen
 // format; notes (skipped rules) on stderr. Exit 0 clean, 1 errors or too many warnings, 2 usage
 // or input errors.
-import { visibleText } from '../../grammar/visible.ts';
+import { reportProblems } from '../report.ts';
 import { appendFileSync, existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { parseBytes, MAX_SOURCE_BYTES } from '../../grammar/index.ts';
@@ -151,7 +151,7 @@ function readConfig(path: string | undefined): Config {
     return loadConfig(path ?? findConfig(process.cwd()), rules).config;
   } catch (e) {
     if (e instanceof ConfigError) {
-      for (const p of e.problems) process.stderr.write(`${visibleText(p)}\n`);
+      reportProblems(e.problems);
       throw new UserError(e.message);
     }
     throw e;

@@ -4,7 +4,7 @@
 // applied plan); `--detailed-exitcode` tells CI "nothing to do" (0) from "would restore" (2).
 // A spec with no inventory gets what the spec alone decides (exact entries, patterns marked
 // unresolved, no requests) instead of an error; it cannot be saved with --out.
-import { visibleText } from '../../grammar/visible.ts';
+import { reportProblems } from '../report.ts';
 import { renderPlan, type Inventory, type PlanFormat, type RestorePlan, type RestoreRequest } from '../../compiler/index.ts';
 import { requestTargets, targetPresence } from '../../cloud/targets.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError } from '../errors.ts';
@@ -102,7 +102,7 @@ function namesFoldCase(file: string): boolean {
     return configFor(loaded, file).lowerCaseTableNames !== 0;
   } catch (e) {
     if (e instanceof ConfigError) {
-      for (const p of e.problems) process.stderr.write(`${visibleText(p)}\n`);
+      reportProblems(e.problems);
       throw new UserError(e.message);
     }
     throw e;
