@@ -68,6 +68,8 @@ const HOUR = 3_600_000;
 
 const SUCCEEDED = new Set(['Succeed']);
 const ENDED_BADLY = new Set(['Failed', 'Canceled']);
+/** The DescribeHistoryTasks statuses a task ends in (test/contract/checker.test.ts holds them to the contract's Status enum). */
+export const ENDED_STATUSES: ReadonlySet<string> = new Set([...SUCCEEDED, ...ENDED_BADLY]);
 
 export class Applier {
   private readonly pollMs: number;

@@ -5,5 +5,5 @@ export { CloudError, ERROR_ADVICE, RETRYABLE_CODES, isRetryable, errorCode, toCl
 export { cloudConfigured, credentialsSource, staticCredentials, endpointFor, CredentialsError, type CloudCredentials, type CredentialsSource } from './credentials.ts';
 export { redact, redactUrls, registerSecret, clearSecrets } from './redact.ts';
 export { Limiter, type LimitOptions } from './limiter.ts';
-export { Applier, DEFAULT_RESTORE_TASK_TYPE, type ApplyOptions, type ApplyEvent, type RequestOutcome, type OutcomeStatus, type ApiCaller } from './apply.ts';
+export { Applier, DEFAULT_RESTORE_TASK_TYPE, type ApplyOptions, type ApplyEvent, type RequestOutcome, type OutcomeStatus, type ApiCaller, ENDED_STATUSES } from './apply.ts';
 export { requestTargets, targetPresence, withoutTargets, type RequestTargets, type Presence } from './targets.ts';

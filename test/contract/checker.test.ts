@@ -5,6 +5,8 @@ import * as assert from 'uvu/assert';
 import { checkErrorAnswer, checkRequest } from '../../src/contract/index.ts';
 import { responseChecker } from '../../src/contract/response.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
+import { readFileSync } from 'node:fs';
+import { ENDED_STATUSES } from '../../src/cloud/apply.ts';
 import { fixtureInventory, ID, rawCall } from '../sandbox/helpers.ts';
 
 const now = Date.parse('2026-11-20T04:00:00Z');
@@ -14,6 +16,13 @@ test('requests: what the old client sent to DescribeMigrateTasks and DescribeTas
   assert.equal(messages('DescribeMigrateTasks', { DBInstanceId: ID }), ['DescribeMigrateTasks StartTime: required, but missing', 'DescribeMigrateTasks EndTime: required, but missing']);
   // DescribeTasks' page size starts at 30.
   assert.equal(messages('DescribeTasks', { DBInstanceId: ID, PageSize: '10' }), ['DescribeTasks PageSize: must be in 30..100, got 10']);
+});
+
+test('the statuses apply takes for a finished task are DescribeHistoryTasks Status values of the contract', () => {
+  const contract = JSON.parse(readFileSync(new URL('../../../shared/api/rds-2014-08-15.json', import.meta.url), 'utf8'));
+  const statuses: string[] = contract.operations.DescribeHistoryTasks.facts.enums.Status;
+  assert.equal([...ENDED_STATUSES].sort(), ['Canceled', 'Failed', 'Succeed']);
+  for (const s of ENDED_STATUSES) assert.ok(statuses.includes(s), s);
 });
 
 test('requests: types, ranges, enums, time formats, unknown parameters', () => {

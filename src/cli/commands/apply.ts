@@ -6,7 +6,7 @@ import { visibleText } from '../../grammar/visible.ts';
 import { createInterface } from 'node:readline/promises';
 import { parseBytes, MAX_SOURCE_BYTES, type ParseResult } from '../../grammar/index.ts';
 import { compile, renderPlan, requestAction, type Inventory } from '../../compiler/index.ts';
-import { Applier, DEFAULT_RESTORE_TASK_TYPE, redact, requestTargets, staticCredentials, targetPresence, withoutTargets, type ApplyEvent, type RdsClient } from '../../cloud/index.ts';
+import { Applier, DEFAULT_RESTORE_TASK_TYPE, ENDED_STATUSES, redact, requestTargets, staticCredentials, targetPresence, withoutTargets, type ApplyEvent, type RdsClient } from '../../cloud/index.ts';
 import { readCurrent } from '../../inventory/index.ts';
 import { lint } from '../../lint/lint.ts';
 import { rules } from '../../lint/registry.ts';
@@ -94,7 +94,7 @@ function interruptNotice(file: string, total: number, number: (index: number) =>
       accepted.set(e.index, e.taskId);
     } else if (e.kind === 'skip') sending = undefined;
     // A task that ended (DescribeHistoryTasks: Succeed, Failed, Canceled) no longer runs.
-    else if (e.kind === 'progress' && /^(succeed|failed|canceled)$/i.test(e.status)) accepted.delete(e.index);
+    else if (e.kind === 'progress' && ENDED_STATUSES.has(e.status)) accepted.delete(e.index);
   };
   const on = (signal: NodeJS.Signals) => {
     if (process.stderr.isTTY) process.stderr.write('\n');
